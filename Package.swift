@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Downhill",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Downhill", targets: ["Downhill"]),
+    .library(name: "DownhillPlot", targets: ["DownhillPlot"]),
+    .executable(name: "downhill", targets: ["DownhillCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, each through pkg-config with the Debian package that provides it.
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // Training core: no Cairo.
+    .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib"]),
+    // Plotting core: no training.
+    .target(name: "DownhillPlot", dependencies: ["CCairo"]),
+
+    .executableTarget(
+      name: "DownhillCLI",
+      dependencies: [
+        "Downhill", "DownhillPlot",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(
+      name: "DownhillTests", dependencies: ["Downhill"], resources: [.copy("Data")]),
+    .testTarget(
+      name: "DownhillPlotTests", dependencies: ["DownhillPlot"], resources: [.copy("Baselines")]),
+  ]
+)

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `downhill` command: thin wrappers over the Downhill libraries.
+@main
+struct DownhillCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "downhill",
+    abstract: "Train small networks, record their full history, and draw it.",
+    discussion: """
+      Examples:
+        downhill plot loss.csv --out loss.png --logy
+        downhill train --problem xor --layers 3,4,1 --alpha 1 --iterations 60000
+        downhill tutorial t4
+        downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
+      """,
+    subcommands: [PlotCommand.self, TrainCommand.self, TutorialCommand.self, DescendCommand.self]
+  )
+}

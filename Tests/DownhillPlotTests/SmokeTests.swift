@@ -1,0 +1,4 @@
+import Testing
+@testable import DownhillPlot
+
+@Test func versionIsSet() { #expect(!DownhillPlotVersion.string.isEmpty) }
