@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Downhill", targets: ["Downhill"]),
     .library(name: "DownhillPlot", targets: ["DownhillPlot"]),
     .executable(name: "downhill", targets: ["DownhillCLI"]),
+    .executable(name: "downhill-bench", targets: ["DownhillBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -29,6 +30,8 @@ let package = Package(
         "Downhill", "DownhillPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    .executableTarget(name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot"]),
 
     .testTarget(
       name: "DownhillTests", dependencies: ["Downhill"], resources: [.copy("Data")]),

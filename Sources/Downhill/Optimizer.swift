@@ -1,0 +1,27 @@
+/// Evaluates a loss and its gradient at a point of parameter space.
+public typealias Objective = ([Double]) -> (value: Double, gradient: [Double])
+
+/// An optimizer updates a flat parameter vector. It works the same on a network (whose
+/// parameters are flattened layer by layer) and on a function of a few variables.
+///
+/// First-order methods use only `gradient`; L-BFGS's line search and simulated annealing call
+/// `objective` to evaluate other points.
+public protocol Optimizer {
+  var name: String { get }
+  mutating func step(
+    _ parameters: inout [Double], value: Double, gradient: [Double], objective: Objective)
+}
+
+/// Plain gradient descent: x ← x − α·∇f(x).
+public struct SGD: Optimizer {
+  public var learningRate: Double
+  public var name: String { "sgd" }
+
+  public init(learningRate: Double) { self.learningRate = learningRate }
+
+  public mutating func step(
+    _ parameters: inout [Double], value: Double, gradient: [Double], objective: Objective
+  ) {
+    for i in parameters.indices { parameters[i] -= learningRate * gradient[i] }
+  }
+}

@@ -1,0 +1,4 @@
+// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|training]`.
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "all" || which == "plot" { PlotBench.run() }
+if which == "all" || which == "training" { TrainingBench.run() }
