@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .library(name: "Downhill", targets: ["Downhill"]),
     .library(name: "DownhillPlot", targets: ["DownhillPlot"]),
+    .library(name: "DownhillFigures", targets: ["DownhillFigures"]),
+    .library(name: "DownhillTesting", targets: ["DownhillTesting"]),
     .executable(name: "downhill", targets: ["DownhillCLI"]),
     .executable(name: "downhill-bench", targets: ["DownhillBench"]),
   ],
@@ -24,18 +26,25 @@ let package = Package(
     // Plotting core: no training.
     .target(name: "DownhillPlot", dependencies: ["CCairo"]),
 
+    // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
+    .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),
+    // The figure catalogue: small functions from recorded runs and tables to figures.
+    .target(name: "DownhillFigures", dependencies: ["Downhill", "DownhillPlot"]),
+
     .executableTarget(
       name: "DownhillCLI",
       dependencies: [
-        "Downhill", "DownhillPlot",
+        "Downhill", "DownhillPlot", "DownhillFigures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .executableTarget(name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot"]),
+    .executableTarget(
+      name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot", "DownhillFigures"]),
 
     .testTarget(
       name: "DownhillTests", dependencies: ["Downhill"], resources: [.copy("Data")]),
     .testTarget(
-      name: "DownhillPlotTests", dependencies: ["DownhillPlot"], resources: [.copy("Baselines")]),
+      name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting"]),
+    .testTarget(name: "DownhillFiguresTests", dependencies: ["DownhillFigures"]),
   ]
 )

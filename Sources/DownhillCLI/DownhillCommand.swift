@@ -8,11 +8,12 @@ struct DownhillCommand: ParsableCommand {
     abstract: "Train small networks, record their full history, and draw it.",
     discussion: """
       Examples:
-        downhill plot loss.csv --out loss.png --logy
+        downhill figures
+        downhill plot figures/data/xor-loss.csv --out loss.png --logy
         downhill train --problem xor --layers 3,4,1 --alpha 1 --iterations 60000
         downhill tutorial t4
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
-    subcommands: [PlotCommand.self, TrainCommand.self, TutorialCommand.self, DescendCommand.self]
+    subcommands: [FiguresCommand.self, PlotCommand.self, TrainCommand.self, TutorialCommand.self, DescendCommand.self]
   )
 }

@@ -1,0 +1,70 @@
+import Downhill
+import DownhillPlot
+
+/// Loss (or any metric) against iteration: one line per series, as the tutorials' error plots.
+public enum LossCurve {
+  public struct Options: Sendable {
+    /// The x column; nil takes the table's first column.
+    public var xColumn: String?
+    /// The series to draw; empty draws every column but x.
+    public var yColumns: [String] = []
+    public var logX = false
+    public var logY = false
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    public var width = 800.0
+    public var height = 500.0
+    public var scale = 1.0
+
+    public init() {}
+  }
+
+  /// A figure of `table`'s columns; throws naming any column the table lacks.
+  public static func figure(from table: CSVTable, options: Options) throws -> Figure {
+    guard let first = table.columnNames.first else { throw FigureError.emptyTable }
+    let xName = options.xColumn ?? first
+    let yNames = options.yColumns.isEmpty ? table.columnNames.filter { $0 != xName } : options.yColumns
+    for name in [xName] + yNames where table.column(named: name) == nil {
+      throw FigureError.unknownColumn(name, available: table.columnNames)
+    }
+    guard !yNames.isEmpty else { throw FigureError.noSeries(xColumn: xName) }
+    let series = yNames.map { (name: $0, values: table.column(named: $0)!) }
+    var o = options
+    o.xLabel = o.xLabel ?? xName
+    o.yLabel = o.yLabel ?? (yNames.count == 1 ? yNames[0] : nil)
+    return figure(x: table.column(named: xName)!, series: series, options: o)
+  }
+
+  public static func figure(x: [Double], series: [(name: String, values: [Double])], options: Options) -> Figure {
+    let figure = Figure(width: options.width, height: options.height, scale: options.scale)
+    let axes = figure.axes
+    axes.title = options.title
+    axes.xLabel = options.xLabel
+    axes.yLabel = options.yLabel
+    axes.xScale = options.logX ? .log : .linear
+    axes.yScale = options.logY ? .log : .linear
+    axes.showsGrid = true
+    for s in series {
+      axes.plot(x, s.values, label: series.count > 1 ? s.name : nil)
+    }
+    return figure
+  }
+}
+
+/// Why a figure could not be built from the data given.
+public enum FigureError: Error, Equatable, CustomStringConvertible {
+  case emptyTable
+  case unknownColumn(String, available: [String])
+  case noSeries(xColumn: String)
+
+  public var description: String {
+    switch self {
+    case .emptyTable: "the table has no columns"
+    case .unknownColumn(let name, let available):
+      "no column named '\(name)'; the columns are: \(available.joined(separator: ", "))"
+    case .noSeries(let x):
+      "nothing to plot: the only column is the x column '\(x)'; add a y column or pass --y"
+    }
+  }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a file so that readers see either the old file or the complete new one, never a
+/// partial write: the bytes go to a temporary file in the same folder, which is then renamed.
+enum AtomicFile {
+  static func write(_ bytes: [UInt8], to path: String) throws {
+    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    var template = ((folder.isEmpty ? "" : folder) + "/.downhill-XXXXXX").utf8CString
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw PlotError.cannotWrite(path: path, reason: lastError()) }
+    let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var ok = false
+    defer {
+      if !ok { unlink(tmp) }
+    }
+    var written = 0
+    let failure: String? = bytes.withUnsafeBytes { raw in
+      while written < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return lastError()
+        }
+        written += n
+      }
+      return nil
+    }
+    // mkstemp creates 0600; a figure is an ordinary document.
+    fchmod(fd, 0o644)
+    if close(fd) != 0, failure == nil {
+      throw PlotError.cannotWrite(path: path, reason: lastError())
+    }
+    if let failure { throw PlotError.cannotWrite(path: path, reason: failure) }
+    guard rename(tmp, path) == 0 else {
+      throw PlotError.cannotWrite(path: path, reason: lastError())
+    }
+    ok = true
+  }
+
+  private static func lastError() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,134 @@
+/// Where a legend goes: `best` avoids the data as matplotlib's `loc="best"` does.
+public enum LegendPlacement: String, CaseIterable, Sendable {
+  case best, upperRight, upperLeft, lowerLeft, lowerRight, centerRight, centerLeft, lowerCenter,
+    upperCenter, center
+}
+
+/// One plot area with its scales, labels and marks (matplotlib's `Axes`). Created by a
+/// `Figure`; methods add marks and return the axes so calls can chain.
+public final class Axes {
+  public var title: String?
+  public var xLabel: String?
+  public var yLabel: String?
+  public var xScale: ScaleKind = .linear
+  public var yScale: ScaleKind = .linear
+  /// Explicit limits; nil autoscales to the data with a 5 % margin.
+  public var xLimits: ClosedRange<Double>?
+  public var yLimits: ClosedRange<Double>?
+  public var showsGrid = false
+  /// One data unit is as long on x as on y (the plot area shrinks to fit).
+  public var equalAspect = false
+  /// Draws y increasing downwards, as images and matrices are read.
+  public var yInverted = false
+  /// nil hides the legend; it is shown only when some mark has a label.
+  public var legend: LegendPlacement? = .best
+  /// A colorbar for the first mark that colours by value, with this label ("" for none).
+  public var colorbarLabel: String?
+  public private(set) var marks: [any Mark] = []
+
+  let theme: Theme
+  private var nextColorIndex = 0
+  /// Axes in one group share limits; only the outer ones label their ticks.
+  var sharedXGroup: Int?
+  var sharedYGroup: Int?
+  var hidesXTickLabels = false
+  var hidesYTickLabels = false
+
+  init(theme: Theme) { self.theme = theme }
+
+  /// The next colour of the theme's cycle, as matplotlib's property cycler.
+  public func nextColor() -> Color {
+    defer { nextColorIndex += 1 }
+    return theme.cycle[nextColorIndex % theme.cycle.count]
+  }
+
+  @discardableResult
+  public func add(_ mark: any Mark) -> Axes {
+    marks.append(mark)
+    return self
+  }
+
+  /// A line through (x, y); `x` defaults to 0, 1, 2, ….
+  @discardableResult
+  public func plot(
+    _ x: [Double]? = nil, _ y: [Double], label: String? = nil, color: Color? = nil,
+    width: Double? = nil, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
+  ) -> Axes {
+    add(
+      LineMark(
+        x: x ?? y.indices.map(Double.init), y: y, label: label, color: color ?? nextColor(),
+        width: width ?? theme.lineWidth, dash: dash, marker: marker, markerSize: markerSize))
+  }
+
+  @discardableResult
+  public func step(
+    _ x: [Double], _ y: [Double], position: StepPosition = .post, label: String? = nil,
+    color: Color? = nil, width: Double? = nil
+  ) -> Axes {
+    add(
+      LineMark(
+        x: x, y: y, label: label, color: color ?? nextColor(), width: width ?? theme.lineWidth,
+        steps: position))
+  }
+
+  /// Points, optionally coloured by `values` through `colormap`.
+  @discardableResult
+  public func scatter(
+    _ x: [Double], _ y: [Double], values: [Double]? = nil, colormap: Colormap = .viridis,
+    sizes: [Double] = [7], marker: Marker = .circle, label: String? = nil, color: Color? = nil
+  ) -> Axes {
+    add(
+      ScatterMark(
+        x: x, y: y, label: label, color: color ?? nextColor(), values: values, colormap: colormap,
+        sizes: sizes, marker: marker))
+  }
+
+  @discardableResult
+  public func fillBetween(
+    _ x: [Double], _ lower: [Double], _ upper: [Double], label: String? = nil, color: Color? = nil,
+    alpha: Double = 0.3
+  ) -> Axes {
+    add(
+      AreaMark(x: x, lower: lower, upper: upper, label: label, color: (color ?? nextColor()).withAlpha(alpha)))
+  }
+
+  @discardableResult
+  public func horizontalLine(at y: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]) -> Axes {
+    add(ReferenceLine(.horizontal, at: y, label: label, color: color ?? theme.frame, dash: dash))
+  }
+
+  @discardableResult
+  public func verticalLine(at x: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]) -> Axes {
+    add(ReferenceLine(.vertical, at: x, label: label, color: color ?? theme.frame, dash: dash))
+  }
+
+  @discardableResult
+  public func text(
+    _ text: String, at x: Double, _ y: Double, anchor: TextAnchor = TextAnchor(.left, .center),
+    color: Color? = nil
+  ) -> Axes {
+    add(Annotation(text, at: (x, y), anchor: anchor, color: color ?? theme.text))
+  }
+
+  /// Text at (textX, textY) with an arrow to the data point (x, y).
+  @discardableResult
+  public func annotate(
+    _ text: String, pointingTo x: Double, _ y: Double, textAt textX: Double, _ textY: Double,
+    color: Color? = nil
+  ) -> Axes {
+    let anchor = TextAnchor(textX <= x ? .right : .left, .center)
+    return add(Annotation(text, at: (textX, textY), pointingTo: (x, y), anchor: anchor, color: color ?? theme.text))
+  }
+
+  /// A matrix as coloured cells, row 0 at the top (as `imshow`).
+  @discardableResult
+  public func heatmap(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis) -> Axes {
+    yInverted = true
+    return add(HeatmapMark(rows: rows, columns: columns, values: values, colormap: colormap))
+  }
+
+  var labelledMarks: [any Mark] { marks.filter { ($0.label ?? "").isEmpty == false } }
+  var colorMapping: ColorMapping? { marks.lazy.compactMap(\.colorMapping).first }
+  /// Images fill their axes exactly, as matplotlib's `imshow` does.
+  var wantsTightLimits: Bool { !marks.isEmpty && marks.allSatisfy { $0 is HeatmapMark } }
+}

@@ -1,0 +1,96 @@
+/// Draws one laid-out axes: background, grid, marks (clipped), frame, ticks, labels, title,
+/// legend and colorbar, in that order so decorations sit on top of data.
+extension AxesLayout {
+  func draw(on r: Renderer, theme: Theme, warn: @escaping (String) -> Void) {
+    let transform = DataTransform(x: x, y: y, area: area, yInverted: axes.yInverted)
+    var context = DrawContext(renderer: r, transform: transform, theme: theme, warn: warn)
+
+    r.draw(.rectangle(area), style: .filled(theme.axesBackground))
+    if axes.showsGrid { drawGrid(r, theme: theme, transform: transform) }
+
+    r.pushClip(area)
+    for mark in axes.marks { mark.draw(in: context) }
+    r.popClip()
+
+    r.draw(.rectangle(area), style: PathStyle(stroke: StrokeStyle(color: theme.frame, width: theme.frameWidth, join: .miter)))
+    drawTicks(r, theme: theme, transform: transform)
+    drawLabels(r, theme: theme)
+
+    if let placement = axes.legend, !axes.labelledMarks.isEmpty {
+      context.allDisplayPoints = axes.marks.flatMap { $0.displayPoints(in: context) }
+      Legend(marks: axes.labelledMarks, placement: placement).draw(in: context)
+    }
+    colorbar?.draw(beside: area, renderer: r, theme: theme)
+  }
+
+  private func drawGrid(_ r: Renderer, theme: Theme, transform: DataTransform) {
+    var path = Path()
+    for tick in xTicks where tick.isMajor {
+      let px = transform.displayX(tick.value)
+      guard px.isFinite, px > area.minX + 0.5, px < area.maxX - 0.5 else { continue }
+      path.move(to: Point(px, area.minY))
+      path.line(to: Point(px, area.maxY))
+    }
+    for tick in yTicks where tick.isMajor {
+      let py = transform.displayY(tick.value)
+      guard py.isFinite, py > area.minY + 0.5, py < area.maxY - 0.5 else { continue }
+      path.move(to: Point(area.minX, py))
+      path.line(to: Point(area.maxX, py))
+    }
+    r.draw(path, style: .stroked(theme.grid, width: 0.8))
+  }
+
+  private func drawTicks(_ r: Renderer, theme: Theme, transform: DataTransform) {
+    let font = theme.font(theme.tickLabelSize)
+    var marks = Path()
+    let tolerance = 0.5
+    for tick in xTicks {
+      let px = transform.displayX(tick.value)
+      guard px.isFinite, px >= area.minX - tolerance, px <= area.maxX + tolerance else { continue }
+      let length = tick.isMajor ? theme.tickLength : theme.minorTickLength
+      marks.move(to: Point(px, area.maxY))
+      marks.line(to: Point(px, area.maxY + length))
+      if tick.isMajor, !axes.hidesXTickLabels, !tick.label.isEmpty {
+        r.draw(
+          text: tick.label, at: Point(px, area.maxY + theme.tickLength + theme.pad * 0.7), font: font,
+          color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+      }
+    }
+    for tick in yTicks {
+      let py = transform.displayY(tick.value)
+      guard py.isFinite, py >= area.minY - tolerance, py <= area.maxY + tolerance else { continue }
+      let length = tick.isMajor ? theme.tickLength : theme.minorTickLength
+      marks.move(to: Point(area.minX, py))
+      marks.line(to: Point(area.minX - length, py))
+      if tick.isMajor, !axes.hidesYTickLabels, !tick.label.isEmpty {
+        r.draw(
+          text: tick.label, at: Point(area.minX - theme.tickLength - theme.pad * 0.7, py), font: font,
+          color: theme.text, anchor: TextAnchor(.right, .center), rotation: 0)
+      }
+    }
+    r.draw(marks, style: .stroked(theme.frame, width: theme.frameWidth))
+  }
+
+  private func drawLabels(_ r: Renderer, theme: Theme) {
+    let labelFont = theme.font(theme.labelSize)
+    let tickFont = theme.font(theme.tickLabelSize)
+    let tickSpace = theme.tickLength + theme.pad * 0.7
+    if let label = axes.xLabel, !label.isEmpty {
+      let tickHeight = axes.hidesXTickLabels ? 0 : r.measure(text: "0", font: tickFont).height
+      r.draw(
+        text: label, at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
+        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+    }
+    if let label = axes.yLabel, !label.isEmpty {
+      let widest = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
+      r.draw(
+        text: label, at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
+        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2)
+    }
+    if let title = axes.title, !title.isEmpty {
+      r.draw(
+        text: title, at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5),
+        font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: 0)
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// An axes resolved for drawing: limits, ticks, the space its decorations need around the plot
+/// area, and (once the figure has placed it) the plot area itself.
+struct AxesLayout {
+  let axes: Axes
+  var x: AxisScale
+  var y: AxisScale
+  var area = Rect(x: 0, y: 0, width: 100, height: 100)
+  var xTicks: [Tick] = []
+  var yTicks: [Tick] = []
+  var colorbar: ColorbarLayout?
+
+  /// Space needed outside the plot area on each side.
+  var left = 0.0
+  var right = 0.0
+  var top = 0.0
+  var bottom = 0.0
+
+  init(axes: Axes, xRange: ClosedRange<Double>?, yRange: ClosedRange<Double>?, warn: (String) -> Void) {
+    self.axes = axes
+    let tight = axes.wantsTightLimits
+    x = Self.scale(axes.xScale, explicit: axes.xLimits, data: xRange, tight: tight, axisName: "x", warn: warn)
+    y = Self.scale(axes.yScale, explicit: axes.yLimits, data: yRange, tight: tight, axisName: "y", warn: warn)
+    colorbar = axes.colorbarLabel != nil ? axes.colorMapping.map { ColorbarLayout(mapping: $0, label: axes.colorbarLabel!) } : nil
+  }
+
+  /// The data range a mark set covers on one axis, before margins.
+  static func dataRange(of axes: Axes, xAxis: Bool) -> ClosedRange<Double>? {
+    let xLog = axes.xScale == .log
+    let yLog = axes.yScale == .log
+    var total = Extent()
+    for mark in axes.marks { total = total.union(mark.extent(xLog: xLog, yLog: yLog)) }
+    return xAxis ? total.x : total.y
+  }
+
+  private static func scale(
+    _ kind: ScaleKind, explicit: ClosedRange<Double>?, data: ClosedRange<Double>?, tight: Bool,
+    axisName: String, warn: (String) -> Void
+  ) -> AxisScale {
+    if let explicit, explicit.lowerBound.isFinite, explicit.upperBound.isFinite {
+      if kind == .log && explicit.lowerBound <= 0 {
+        warn("log \(axisName) limits must be positive; ignoring \(explicit.lowerBound)…\(explicit.upperBound)")
+      } else if explicit.lowerBound < explicit.upperBound {
+        return AxisScale(kind: kind, lower: explicit.lowerBound, upper: explicit.upperBound)
+      }
+    }
+    if let data, let limits = AxisScale.dataLimits([data.lowerBound, data.upperBound], kind: kind, margin: tight ? 0 : 0.05) {
+      return AxisScale(kind: kind, lower: limits.lower, upper: limits.upper)
+    }
+    return kind == .log ? AxisScale(kind: .log, lower: 1, upper: 10) : AxisScale(kind: .linear, lower: 0, upper: 1)
+  }
+
+  /// Chooses ticks for the current plot area and measures the margins they need. Tick counts
+  /// drop until the labels fit side by side, so labels never overlap.
+  mutating func measure(with r: Renderer, theme: Theme) {
+    let tickFont = theme.font(theme.tickLabelSize)
+    let lineHeight = r.measure(text: "0", font: tickFont).height
+    xTicks = Self.fittingTicks(x, length: area.width, r: r, font: tickFont, horizontal: true)
+    yTicks = Self.fittingTicks(y, length: area.height, r: r, font: tickFont, horizontal: false)
+
+    let labelHeight = r.measure(text: "Xg", font: theme.font(theme.labelSize)).height
+    let tickSpace = theme.tickLength + theme.pad * 0.7
+    let yLabelWidth = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
+    left = tickSpace + yLabelWidth + (axes.yLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
+    bottom = tickSpace + (axes.hidesXTickLabels ? 0 : lineHeight) + (axes.xLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
+    let titleHeight = axes.title.map { $0.isEmpty ? 0 : r.measure(text: $0, font: theme.font(theme.titleSize, bold: false)).height + theme.pad * 1.5 } ?? 0
+    // The top y tick label sticks out above the plot area by half its height.
+    top = max(titleHeight, lineHeight / 2 + 2)
+    right = lineHeight / 2 + 2
+    if !axes.hidesXTickLabels {
+      for tick in xTicks where tick.isMajor {
+        let half = r.measure(text: tick.label, font: tickFont).width / 2
+        let t = x.transform(tick.value) * area.width
+        left = max(left, half - t)
+        right = max(right, half - (area.width - t))
+      }
+    }
+    if var bar = colorbar {
+      bar.measure(with: r, theme: theme, height: area.height)
+      colorbar = bar
+      right = max(right, bar.width)
+    }
+  }
+
+  private static func fittingTicks(_ scale: AxisScale, length: Double, r: Renderer, font: Font, horizontal: Bool) -> [Tick] {
+    let lineHeight = r.measure(text: "0", font: font).height
+    var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
+    while true {
+      let ticks = scale.ticks(maxTicks: maxTicks)
+      let majors = ticks.filter(\.isMajor)
+      if maxTicks <= 2 || majors.count < 2 { return ticks }
+      // Neighbouring labels need a gap of at least half a line between them.
+      var fits = true
+      for (a, b) in zip(majors, majors.dropFirst()) {
+        let distance = abs(scale.transform(b.value) - scale.transform(a.value)) * length
+        let needed = horizontal
+          ? (r.measure(text: a.label, font: font).width + r.measure(text: b.label, font: font).width) / 2 + lineHeight * 0.6
+          : lineHeight * 1.15
+        if distance < needed {
+          fits = false
+          break
+        }
+      }
+      if fits { return ticks }
+      maxTicks -= 1
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import CCairo
+
+/// Creates the Cairo surface for a format, runs a drawing closure on it, and returns the encoded
+/// bytes. Everything format-specific is here: pixel scale for PNG, pixel units for SVG, points
+/// for PDF, and the fixes that make each format's bytes deterministic.
+public enum CairoCanvas {
+  /// Cairo's image surfaces stop at 32767 pixels a side.
+  public static let maximumPixels: Double = 32767
+
+  /// PDF pages are measured in points; a figure's display unit is a CSS pixel (1/96 in).
+  static let pointsPerPixel = 72.0 / 96.0
+
+  public static func render(
+    format: OutputFormat, width: Double, height: Double, scale: Double = 1,
+    draw: (Renderer) -> Void
+  ) throws -> [UInt8] {
+    let pixelScale = format == .png ? scale : 1
+    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0,
+      width * pixelScale >= 1, height * pixelScale >= 1,
+      width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels
+    else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
+
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    let surface: OpaquePointer
+    var contextScale = 1.0
+    switch format {
+    case .png:
+      surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32((width * scale).rounded()), Int32((height * scale).rounded()))
+      contextScale = scale
+    case .svg:
+      surface = cairo_svg_surface_create_for_stream(writeToSink, closure, width, height)
+      cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+    case .pdf:
+      surface = cairo_pdf_surface_create_for_stream(
+        writeToSink, closure, width * pointsPerPixel, height * pointsPerPixel)
+      // An empty creation date keeps two renderings of one figure byte-identical.
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Downhill")
+      contextScale = pointsPerPixel
+    }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface))
+
+    let cr = cairo_create(surface)!
+    cairo_scale(cr, contextScale, contextScale)
+    draw(CairoRenderer(context: cr))
+    let drawStatus = cairo_status(cr)
+    cairo_destroy(cr)
+    try check(drawStatus)
+
+    if format == .png {
+      cairo_surface_flush(surface)
+      try check(cairo_surface_write_to_png_stream(surface, writeToSink, closure))
+    }
+    cairo_surface_finish(surface)
+    try check(cairo_surface_status(surface))
+    return format == .svg ? SVGNormalizer.renumberSurfaceIDs(sink.bytes) : sink.bytes
+  }
+
+  private static func check(_ status: cairo_status_t) throws {
+    guard status == CAIRO_STATUS_SUCCESS else {
+      throw PlotError.cairo(String(cString: cairo_status_to_string(status)))
+    }
+  }
+}
+
+/// Collects what a Cairo stream surface writes. Lives only for one `render` call.
+private final class ByteSink {
+  var bytes: [UInt8] = []
+}
+
+private func writeToSink(
+  _ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32
+) -> cairo_status_t {
+  guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+  let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+  sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+  return CAIRO_STATUS_SUCCESS
+}

@@ -1,0 +1,159 @@
+import CCairo
+
+/// `Renderer` on a Cairo context. Cairo gives PNG, SVG and PDF from the same calls; the
+/// differences between formats live in `CairoCanvas`, not here.
+final class CairoRenderer: Renderer {
+  private let cr: OpaquePointer
+
+  init(context: OpaquePointer) {
+    cr = context
+    // Unhinted metrics make text measure the same on raster and vector surfaces, so a figure
+    // lays out identically in every format.
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    cairo_set_font_options(cr, options)
+    cairo_font_options_destroy(options)
+  }
+
+  func draw(_ path: Path, style: PathStyle) {
+    guard !path.isEmpty, style.fill != nil || style.stroke != nil else { return }
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    cairo_set_antialias(cr, style.antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
+    cairo_new_path(cr)
+    for element in path.elements {
+      switch element {
+      case .move(let p): cairo_move_to(cr, p.x, p.y)
+      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .curve(let c1, let c2, let p): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+      case .close: cairo_close_path(cr)
+      }
+    }
+    if let fill = style.fill {
+      setColor(fill)
+      if style.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+    }
+    if let stroke = style.stroke {
+      setColor(stroke.color)
+      cairo_set_line_width(cr, stroke.width)
+      cairo_set_line_cap(cr, Self.cap(stroke.cap))
+      cairo_set_line_join(cr, Self.join(stroke.join))
+      if !stroke.dash.isEmpty {
+        stroke.dash.withUnsafeBufferPointer {
+          cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0)
+        }
+      }
+      cairo_stroke(cr)
+    }
+  }
+
+  func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
+    guard rect.width > 0, rect.height > 0 else { return }
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))
+    defer { cairo_surface_destroy(surface) }
+    cairo_surface_flush(surface)
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    guard let data = cairo_image_surface_get_data(surface) else { return }
+    // Cairo's ARGB32 is premultiplied, native-endian 32-bit words.
+    for y in 0..<image.height {
+      let row = data.advanced(by: y * stride).withMemoryRebound(
+        to: UInt32.self, capacity: image.width
+      ) { $0 }
+      for x in 0..<image.width {
+        let i = (y * image.width + x) * 4
+        let a = UInt32(image.pixels[i + 3])
+        let r = (UInt32(image.pixels[i]) * a + 127) / 255
+        let g = (UInt32(image.pixels[i + 1]) * a + 127) / 255
+        let b = (UInt32(image.pixels[i + 2]) * a + 127) / 255
+        row[x] = (a << 24) | (r << 16) | (g << 8) | b
+      }
+    }
+    cairo_surface_mark_dirty(surface)
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    cairo_translate(cr, rect.x, rect.y)
+    cairo_scale(cr, rect.width / Double(image.width), rect.height / Double(image.height))
+    cairo_set_source_surface(cr, surface, 0, 0)
+    cairo_pattern_set_filter(cairo_get_source(cr), smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+    cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
+    cairo_fill(cr)
+  }
+
+  func draw(
+    text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
+  ) {
+    guard !text.isEmpty else { return }
+    let m = measure(text: text, font: font)
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    select(font)
+    setColor(color)
+    cairo_translate(cr, point.x, point.y)
+    if rotation != 0 { cairo_rotate(cr, -rotation) }
+    let dx: Double
+    switch anchor.horizontal {
+    case .left: dx = 0
+    case .center: dx = -m.width / 2
+    case .right: dx = -m.width
+    }
+    let dy: Double
+    switch anchor.vertical {
+    case .top: dy = m.ascent
+    case .center: dy = (m.ascent - m.descent) / 2
+    case .baseline: dy = 0
+    case .bottom: dy = -m.descent
+    }
+    cairo_move_to(cr, dx, dy)
+    cairo_show_text(cr, text)
+  }
+
+  func measure(text: String, font: Font) -> TextMetrics {
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    select(font)
+    var fe = cairo_font_extents_t()
+    cairo_font_extents(cr, &fe)
+    var te = cairo_text_extents_t()
+    cairo_text_extents(cr, text, &te)
+    return TextMetrics(width: te.x_advance, ascent: fe.ascent, descent: fe.descent)
+  }
+
+  func pushClip(_ rect: Rect) {
+    cairo_save(cr)
+    cairo_new_path(cr)
+    cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+    cairo_clip(cr)
+  }
+
+  func popClip() { cairo_restore(cr) }
+
+  private func select(_ font: Font) {
+    cairo_select_font_face(
+      cr, font.family, CAIRO_FONT_SLANT_NORMAL,
+      font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(cr, font.size)
+  }
+
+  private func setColor(_ c: Color) {
+    cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+  }
+
+  private static func cap(_ c: LineCap) -> cairo_line_cap_t {
+    switch c {
+    case .butt: CAIRO_LINE_CAP_BUTT
+    case .round: CAIRO_LINE_CAP_ROUND
+    case .square: CAIRO_LINE_CAP_SQUARE
+    }
+  }
+
+  private static func join(_ j: LineJoin) -> cairo_line_join_t {
+    switch j {
+    case .miter: CAIRO_LINE_JOIN_MITER
+    case .round: CAIRO_LINE_JOIN_ROUND
+    case .bevel: CAIRO_LINE_JOIN_BEVEL
+    }
+  }
+}

@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A picture: a size, a theme, an optional title and a grid of axes (matplotlib's `Figure`).
+/// It knows nothing about files until `write(to:)` or `render(format:)` is called.
+public final class Figure {
+  /// Size in display units (CSS pixels); PNG output multiplies it by `scale`.
+  public var width: Double
+  public var height: Double
+  /// Device pixels per display unit for PNG (2 for HiDPI).
+  public var scale: Double
+  public var title: String?
+  public var theme: Theme
+  /// Receives warnings about the data (by default printed to standard error).
+  public var onWarning: (String) -> Void = { message in
+    fputs("warning: \(message)\n", stderr)
+  }
+  public private(set) var grid: [[Axes]] = []
+
+  public init(width: Double = 800, height: Double = 500, scale: Double = 1, title: String? = nil, theme: Theme = .standard) {
+    self.width = width
+    self.height = height
+    self.scale = scale
+    self.title = title
+    self.theme = theme
+  }
+
+  /// The single axes of a one-plot figure, created on first use.
+  public var axes: Axes {
+    if grid.isEmpty { grid = [[Axes(theme: theme)]] }
+    return grid[0][0]
+  }
+
+  /// Replaces the figure's axes with a rows × columns grid, as `plt.subplots`. Shared axes
+  /// take common limits, and only the outer row/column labels its ticks.
+  @discardableResult
+  public func subplots(rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false) -> [[Axes]] {
+    let rows = max(1, rows)
+    let columns = max(1, columns)
+    grid = (0..<rows).map { i in
+      (0..<columns).map { j in
+        let a = Axes(theme: theme)
+        if sharedX {
+          a.sharedXGroup = j
+          a.hidesXTickLabels = i < rows - 1
+        }
+        if sharedY {
+          a.sharedYGroup = i
+          a.hidesYTickLabels = j > 0
+        }
+        return a
+      }
+    }
+    return grid
+  }
+
+  /// Encodes the figure in `format`.
+  public func render(format: OutputFormat) throws -> [UInt8] {
+    try CairoCanvas.render(format: format, width: width, height: height, scale: scale) { draw(on: $0) }
+  }
+
+  /// Writes the figure to `path` in the format its extension names. The file appears
+  /// complete or not at all.
+  public func write(to path: String) throws {
+    guard let format = OutputFormat(path: path) else { throw PlotError.unknownFormat(path: path) }
+    try AtomicFile.write(render(format: format), to: path)
+  }
+
+  /// Lays out and draws the whole figure on any renderer.
+  public func draw(on r: Renderer) {
+    _ = axes  // a figure with nothing added still shows an empty axes
+    r.draw(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), style: .filled(theme.background))
+    var top = theme.outerPad
+    if let title, !title.isEmpty {
+      let font = theme.font(theme.figureTitleSize)
+      r.draw(text: title, at: Point(width / 2, top), font: font, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+      top += r.measure(text: title, font: font).height + theme.pad
+    }
+    var layouts = resolveLimits()
+    let rows = layouts.count
+    let columns = layouts[0].count
+    // Two passes: tick labels depend on the plot size, and the plot size on the labels.
+    for _ in 0..<3 {
+      for i in 0..<rows { for j in 0..<columns { layouts[i][j].measure(with: r, theme: theme) } }
+      let lefts = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].left }.max()! }
+      let rights = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].right }.max()! }
+      let tops = (0..<rows).map { i in layouts[i].map(\.top).max()! }
+      let bottoms = (0..<rows).map { i in layouts[i].map(\.bottom).max()! }
+      let pad = theme.outerPad
+      let plotWidth = max(8, (width - 2 * pad - lefts.reduce(0, +) - rights.reduce(0, +) - Double(columns - 1) * theme.gap) / Double(columns))
+      let plotHeight = max(8, (height - top - pad - tops.reduce(0, +) - bottoms.reduce(0, +) - Double(rows - 1) * theme.gap) / Double(rows))
+      var y = top
+      for i in 0..<rows {
+        y += tops[i]
+        var x = pad
+        for j in 0..<columns {
+          x += lefts[j]
+          layouts[i][j].area = Self.fitted(Rect(x: x, y: y, width: plotWidth, height: plotHeight), layout: layouts[i][j])
+          x += plotWidth + rights[j] + theme.gap
+        }
+        y += plotHeight + bottoms[i] + theme.gap
+      }
+    }
+    for row in layouts { for layout in row { layout.draw(on: r, theme: theme, warn: onWarning) } }
+  }
+
+  /// Snaps the plot area to whole units for crisp frames and applies equal aspect by
+  /// shrinking the box about its centre (matplotlib's `adjustable="box"`).
+  private static func fitted(_ rect: Rect, layout: AxesLayout) -> Rect {
+    var r = rect
+    if layout.axes.equalAspect, layout.x.kind == .linear, layout.y.kind == .linear {
+      let dx = abs(layout.x.upper - layout.x.lower)
+      let dy = abs(layout.y.upper - layout.y.lower)
+      if dx > 0, dy > 0 {
+        let unit = min(r.width / dx, r.height / dy)
+        let w = unit * dx
+        let h = unit * dy
+        r = Rect(x: r.x + (r.width - w) / 2, y: r.y + (r.height - h) / 2, width: w, height: h)
+      }
+    }
+    let x0 = r.minX.rounded()
+    let y0 = r.minY.rounded()
+    return Rect(x: x0, y: y0, width: max(1, r.maxX.rounded() - x0), height: max(1, r.maxY.rounded() - y0))
+  }
+
+  private func resolveLimits() -> [[AxesLayout]] {
+    let all = grid.flatMap { $0 }
+    func groupRange(_ a: Axes, xAxis: Bool) -> ClosedRange<Double>? {
+      let group = xAxis ? a.sharedXGroup : a.sharedYGroup
+      let members = group == nil ? [a] : all.filter { (xAxis ? $0.sharedXGroup : $0.sharedYGroup) == group }
+      var lo = Double.infinity
+      var hi = -Double.infinity
+      for m in members {
+        if let r = AxesLayout.dataRange(of: m, xAxis: xAxis) {
+          lo = min(lo, r.lowerBound)
+          hi = max(hi, r.upperBound)
+        }
+      }
+      return lo <= hi ? lo...hi : nil
+    }
+    return grid.map { row in
+      row.map { a in
+        AxesLayout(axes: a, xRange: groupRange(a, xAxis: true), yRange: groupRange(a, xAxis: false), warn: onWarning)
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/// Where a step plot's vertical jumps fall, as matplotlib's `step(where:)`.
+public enum StepPosition: Sendable { case pre, mid, post }
+
+/// A polyline through (x, y) pairs, optionally with markers and steps. NaN breaks the line;
+/// values off the axes are clipped; long lines are simplified in display space.
+public struct LineMark: Mark {
+  public var x: [Double]
+  public var y: [Double]
+  public var label: String?
+  public var color: Color
+  public var width: Double
+  public var dash: [Double]
+  public var marker: Marker?
+  public var markerSize: Double
+  public var steps: StepPosition?
+  /// Simplification threshold in display units; 0 turns it off.
+  public var simplifyThreshold: Double = 1.0 / 9.0
+
+  public init(
+    x: [Double], y: [Double], label: String? = nil, color: Color, width: Double,
+    dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6, steps: StepPosition? = nil
+  ) {
+    let n = Swift.min(x.count, y.count)
+    self.x = Array(x.prefix(n))
+    self.y = Array(y.prefix(n))
+    self.label = label
+    self.color = color
+    self.width = width
+    self.dash = dash
+    self.marker = marker
+    self.markerSize = markerSize
+    self.steps = steps
+  }
+
+  public func extent(xLog: Bool, yLog: Bool) -> Extent {
+    Extent(x: Extent.range(x, log: xLog), y: Extent.range(y, log: yLog))
+  }
+
+  public func draw(in context: DrawContext) {
+    warnNonPositive(x, axis: "x", log: context.transform.x.kind == .log, label: label, context: context)
+    warnNonPositive(y, axis: "y", log: context.transform.y.kind == .log, label: label, context: context)
+    let (sx, sy) = steppedValues()
+    let display = (0..<sx.count).map { context.transform.point(sx[$0], sy[$0]) }
+    // Clip to a little outside the plot area so the line's own width still reaches the edge.
+    let margin = width * 2 + 2
+    let a = context.transform.area
+    let bounds = Rect(x: a.x - margin, y: a.y - margin, width: a.width + 2 * margin, height: a.height + 2 * margin)
+    var path = Path()
+    for piece in PolylineClipper.pieces(display, clippedTo: bounds) {
+      let simple = simplifyThreshold > 0 && dash.isEmpty
+        ? PathSimplifier.simplify(piece, threshold: simplifyThreshold) : piece
+      path.append(Path(polyline: simple))
+    }
+    if width > 0 {
+      context.renderer.draw(path, style: PathStyle(stroke: StrokeStyle(color: color, width: width, dash: dash, cap: .round)))
+    }
+    if let marker {
+      drawMarkers(marker, at: (0..<x.count).map { context.transform.point(x[$0], y[$0]) }, context: context)
+    }
+  }
+
+  private func drawMarkers(_ marker: Marker, at points: [Point], context: DrawContext) {
+    let a = context.transform.area
+    var path = Path()
+    for p in points where p.x.isFinite && p.y.isFinite && p.x >= a.minX - markerSize && p.x <= a.maxX + markerSize
+      && p.y >= a.minY - markerSize && p.y <= a.maxY + markerSize
+    {
+      path.append(marker.path(at: p, size: markerSize))
+    }
+    let style = marker.isFilled
+      ? PathStyle(fill: color, stroke: StrokeStyle(color: color, width: 0.5))
+      : PathStyle(stroke: StrokeStyle(color: color, width: Swift.max(1, width * 0.8)))
+    context.renderer.draw(path, style: style)
+  }
+
+  public func drawLegendSwatch(in rect: Rect, context: DrawContext) {
+    let midY = rect.minY + rect.height / 2
+    if width > 0 {
+      context.renderer.draw(
+        Path(polyline: [Point(rect.minX, midY), Point(rect.maxX, midY)]),
+        style: PathStyle(stroke: StrokeStyle(color: color, width: width, dash: dash)))
+    }
+    if let marker {
+      drawMarkers(marker, at: [Point(rect.minX + rect.width / 2, midY)], context: context)
+    }
+  }
+
+  public func displayPoints(in context: DrawContext) -> [Point] {
+    let stride = Swift.max(1, x.count / 2000)
+    return Swift.stride(from: 0, to: x.count, by: stride).map { context.transform.point(x[$0], y[$0]) }
+  }
+
+  /// The vertices of the drawn line: the data itself, or its staircase.
+  func steppedValues() -> ([Double], [Double]) {
+    guard let steps, x.count > 1 else { return (x, y) }
+    var sx: [Double] = []
+    var sy: [Double] = []
+    sx.reserveCapacity(x.count * 2)
+    sy.reserveCapacity(x.count * 2)
+    for i in 0..<x.count {
+      if i > 0 {
+        switch steps {
+        case .post:
+          sx.append(x[i]); sy.append(y[i - 1])
+        case .pre:
+          sx.append(x[i - 1]); sy.append(y[i])
+        case .mid:
+          let m = (x[i - 1] + x[i]) / 2
+          sx.append(m); sy.append(y[i - 1])
+          sx.append(m); sy.append(y[i])
+        }
+      }
+      sx.append(x[i]); sy.append(y[i])
+    }
+    return (sx, sy)
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import DownhillPlot
+
+@Suite struct LayoutTests {
+  static let sizes: [(Double, Double)] = [(260, 180), (400, 300), (640, 400), (1280, 800), (1900, 500)]
+
+  @Test(arguments: sizes)
+  func textNeverOverlapsOrLeavesTheFigure(size: (Double, Double)) throws {
+    for figure in [SampleFigures.lossCurves(width: size.0, height: size.1), Self.longLabels(size)] {
+      let rec = try record(figure)
+      let boxes = rec.texts.filter { !$0.string.isEmpty }
+      for t in boxes {
+        #expect(t.box.minX >= -0.5 && t.box.minY >= -0.5, "'\(t.string)' sticks out at \(t.box)")
+        #expect(t.box.maxX <= figure.width + 0.5 && t.box.maxY <= figure.height + 0.5, "'\(t.string)' sticks out at \(t.box)")
+      }
+      for (i, a) in boxes.enumerated() {
+        for b in boxes[(i + 1)...] where a.box.intersects(b.box) {
+          // The legend draws over the data, not over other text.
+          Issue.record("'\(a.string)' \(a.box) overlaps '\(b.string)' \(b.box) at \(size)")
+        }
+      }
+    }
+  }
+
+  static func longLabels(_ size: (Double, Double)) -> Figure {
+    let f = Figure(width: size.0, height: size.1)
+    let g = f.subplots(rows: 1, columns: 2, sharedY: true)
+    g[0][0].plot([0, 1e6, 2e6], [123_456.5, 123_457.25, 123_458])
+    g[0][0].yLabel = "a long y label with words"
+    g[0][0].xLabel = "parameters"
+    g[0][1].plot([-0.000_123, 0.000_456], [123_456, 123_460])
+    g[0][1].title = "shared y"
+    return f
+  }
+
+  @Test func sharedAxesTakeCommonLimitsAndLabelOnlyTheOuterTicks() throws {
+    let f = Figure(width: 600, height: 400)
+    let g = f.subplots(rows: 2, columns: 2, sharedX: true, sharedY: true)
+    g[0][0].plot([0, 1], [0, 1])
+    g[1][1].plot([0, 10], [0, 100])
+    let rec = try record(f)
+    // Only the left column labels y and only the bottom row labels x: 2 of each set.
+    let labels = rec.texts.map(\.string)
+    #expect(labels.filter { $0 == "100" }.count == 2)
+    #expect(labels.filter { $0 == "10" }.count == 2)
+  }
+
+  @Test func equalAspectGivesOneUnitTheSameLengthOnBothAxes() throws {
+    let f = Figure(width: 800, height: 400)
+    f.axes.plot([0, 10], [0, 2])
+    f.axes.equalAspect = true
+    let rec = try record(f)
+    let frame = try #require(rec.paths.first { $0.1.stroke?.color == Theme.standard.frame && $0.0.elements.count == 5 })
+    guard case .move(let a) = frame.0.elements[0], case .line(let c) = frame.0.elements[2] else {
+      Issue.record("frame is not a rectangle")
+      return
+    }
+    // Limits are the data ±5 %: 11 units wide, 2.2 high.
+    #expect(abs((c.x - a.x) / (c.y - a.y) - 11 / 2.2) < 0.05)
+  }
+
+  @Test func bestLegendAvoidsTheData() throws {
+    // Data fills the upper right; the legend must go elsewhere.
+    let f = Figure(width: 500, height: 400)
+    let x = (0..<100).map { Double($0) / 99 }
+    f.axes.plot(x, x.map { 1 - (1 - $0) * (1 - $0) }, label: "rising")
+    f.axes.plot(x, x.map { $0 * $0 * 0.9 + 0.1 }, label: "also rising")
+    let rec = try record(f)
+    let legend = try #require(rec.texts.first { $0.string == "rising" })
+    #expect(legend.box.minY > 200, "legend should sit in the lower half, is at \(legend.box)")
+  }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import DownhillPlot
-
-@Test func versionIsSet() { #expect(!DownhillPlotVersion.string.isEmpty) }
