@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
 
 /// A picture: a size, a theme, an optional title and a grid of axes (matplotlib's `Figure`).
 /// It knows nothing about files until `write(to:)` or `render(format:)` is called.
@@ -16,7 +12,7 @@ public final class Figure {
   public var theme: Theme
   /// Receives warnings about the data (by default printed to standard error).
   public var onWarning: (String) -> Void = { message in
-    fputs("warning: \(message)\n", stderr)
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
   }
   public private(set) var grid: [[Axes]] = []
 
