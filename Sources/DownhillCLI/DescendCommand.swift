@@ -15,8 +15,9 @@ struct DescendCommand: ParsableCommand {
       pi and e, and sin cos tan exp log sqrt abs tanh sigmoid.
 
       Examples:
-        downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01 --precision 0.00001
-        downhill descend --function "(1-x)^2 + 100*(y-x^2)^2" --start=-1.2,1 --optimizer lbfgs
+        downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
+        downhill descend --function "(1-x)^2 + 100*(y-x^2)^2" \\
+          --start -1.2,1 --optimizer lbfgs
       """)
 
   @Option(name: .long, help: "The function to minimize, of x or of x and y.")
@@ -40,8 +41,7 @@ struct DescendCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The optimizer: \(DescendOptimizer.allCases.map(\.rawValue).joined(separator: ", ")).",
-      valueName: "name"))
+      "The optimizer (--step is its learning rate; L-BFGS ignores it).", valueName: "name"))
   var optimizer: DescendOptimizer = .sgd
 
   @Option(name: .long, help: "Random seed for --optimizer annealing.")
