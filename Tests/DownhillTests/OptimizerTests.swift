@@ -88,6 +88,9 @@ func function(named name: String) -> TestFunction {
         learningRate: h["learningRate"]!, beta1: h["beta1"]!, beta2: h["beta2"]!,
         epsilon: h["epsilon"]!)
       points = path(&o, f, from: reference.start, steps: steps)
+    case "lbfgs":
+      var o = LBFGS(memory: Int(h["memory"]!))
+      points = path(&o, f, from: reference.start, steps: steps)
     case "annealing":
       var o = SimulatedAnnealing(
         temperature: h["temperature"]!, cooling: h["cooling"]!, stepSize: h["stepSize"]!,

@@ -124,6 +124,130 @@ def annealing(temperature, cooling, step_size, seed, function):
     return step
 
 
+def dot(a, b):
+    # Sequential sum, as the Swift code does (np.dot may use FMA or pairwise sums).
+    total = 0.0
+    for u, v in zip(a, b):
+        total += u * v
+    return total
+
+
+class LBFGS:
+    """L-BFGS with the strong-Wolfe line search of Nocedal & Wright (Alg. 3.5/3.6) and
+    safeguarded cubic interpolation: a line-for-line mirror of Sources/Downhill/Optimizers/
+    LBFGS.swift on Python floats, so that the two can be compared to the last bit."""
+
+    def __init__(self, memory, function):
+        self.memory, self.function = memory, function
+        self.c1, self.c2, self.max_evals = 1e-4, 0.9, 25
+        self.pairs, self.previous = [], None
+
+    def __call__(self, x, g, f, state):
+        x, g = [float(v) for v in x], [float(v) for v in g]
+        if self.previous is not None:
+            px, pg = self.previous
+            s = [a - b for a, b in zip(x, px)]
+            y = [a - b for a, b in zip(g, pg)]
+            sy = dot(s, y)
+            if sy > 1e-12 * math.sqrt(dot(y, y)) * math.sqrt(dot(s, s)) and math.isfinite(sy):
+                self.pairs.append((s, y, 1 / sy))
+                if len(self.pairs) > self.memory:
+                    self.pairs.pop(0)
+        else:
+            self.pairs = []
+        direction = [-v for v in self.two_loop(g)]
+        slope = dot(direction, g)
+        if not slope < 0:
+            self.pairs = []
+            direction = [-v for v in g]
+            slope = -dot(g, g)
+        if not slope < 0:
+            return np.array(x)
+        initial = min(1.0, 1 / math.sqrt(dot(direction, direction))) if not self.pairs else 1.0
+        self.previous = (x, g)
+        alpha = self.line_search(x, float(f), slope, direction, initial)
+        if alpha is not None:
+            x = [xi + alpha * di for xi, di in zip(x, direction)]
+        else:
+            self.pairs, self.previous = [], None
+        return np.array(x)
+
+    def two_loop(self, g):
+        q = list(g)
+        alphas = [0.0] * len(self.pairs)
+        for k in reversed(range(len(self.pairs))):
+            s, y, rho = self.pairs[k]
+            alphas[k] = rho * dot(s, q)
+            q = [qi - alphas[k] * yi for qi, yi in zip(q, y)]
+        if self.pairs:
+            s, y, rho = self.pairs[-1]
+            gamma = 1 / (rho * dot(y, y))
+            q = [qi * gamma for qi in q]
+        for k in range(len(self.pairs)):
+            s, y, rho = self.pairs[k]
+            b = rho * dot(y, q)
+            q = [qi + si * (alphas[k] - b) for qi, si in zip(q, s)]
+        return q
+
+    def line_search(self, x, f0, slope0, d, initial):
+        budget = [self.max_evals]
+
+        def phi(alpha):
+            budget[0] -= 1
+            value, gradient = self.function(np.array([xi + alpha * di for xi, di in zip(x, d)]))
+            return float(value), dot([float(v) for v in gradient], d)
+
+        def decreases(alpha, value):
+            return math.isfinite(value) and value <= f0 + self.c1 * alpha * slope0
+
+        def cubic(a, b):
+            d1 = a[2] + b[2] - 3 * (a[1] - b[1]) / (a[0] - b[0])
+            disc = d1 * d1 - a[2] * b[2]
+            if not disc >= 0:
+                return math.nan
+            d2 = (1.0 if b[0] > a[0] else -1.0) * math.sqrt(disc)
+            return b[0] - (b[0] - a[0]) * (b[2] + d2 - d1) / (b[2] - a[2] + 2 * d2)
+
+        def zoom(low, high):
+            while budget[0] > 0:
+                width = high[0] - low[0]
+                if abs(width) <= 1e-16 * max(1, abs(low[0])):
+                    break
+                trial = cubic(low, high)
+                lo, hi = min(low[0], high[0]), max(low[0], high[0])
+                margin = 0.1 * (hi - lo)
+                if not (trial >= lo + margin and trial <= hi - margin):
+                    trial = (low[0] + high[0]) / 2
+                value, slope = phi(trial)
+                point = (trial, value, slope)
+                if not decreases(trial, value) or value >= low[1]:
+                    high = point
+                else:
+                    if abs(slope) <= -self.c2 * slope0:
+                        return trial
+                    if slope * (high[0] - low[0]) >= 0:
+                        high = low
+                    low = point
+            return low[0] if low[0] > 0 else None
+
+        previous = (0.0, f0, slope0)
+        alpha = initial
+        first = True
+        while budget[0] > 0:
+            value, slope = phi(alpha)
+            current = (alpha, value, slope)
+            if not decreases(alpha, value) or (not first and value >= previous[1]):
+                return zoom(previous, current)
+            if abs(slope) <= -self.c2 * slope0:
+                return alpha
+            if slope >= 0:
+                return zoom(current, previous)
+            previous = current
+            alpha *= 2
+            first = False
+        return previous[0] if previous[0] > 0 else None
+
+
 CASES = [
     # (optimizer, hyper-parameters, function, start, steps)
     ("sgd", {"learningRate": 0.001}, "rosenbrock", [-1.2, 1.0], 8),
@@ -140,6 +264,9 @@ CASES = [
     ("adadelta", {"learningRate": 1.0, "rho": 0.95, "epsilon": 1e-3}, "bowl", [1.5, -1.0], 8),
     ("adam", {"learningRate": 0.05, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}, "rosenbrock", [-1.2, 1.0], 8),
     ("adam", {"learningRate": 0.1, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-8}, "bowl", [1.5, -1.0], 8),
+    ("lbfgs", {"memory": 10}, "rosenbrock", [-1.2, 1.0], 36),
+    ("lbfgs", {"memory": 3}, "beale", [1.0, 1.0], 15),
+    ("lbfgs", {"memory": 5}, "bowl", [1.5, -1.0], 6),
     ("annealing", {"temperature": 1.0, "cooling": 0.95, "stepSize": 0.5, "seed": 42}, "rosenbrock", [-1.2, 1.0], 30),
     ("annealing", {"temperature": 0.5, "cooling": 0.9, "stepSize": 0.3, "seed": 7}, "bowl", [1.5, -1.0], 30),
 ]
@@ -158,6 +285,8 @@ def make(name, h, function):
         return adadelta(h["learningRate"], h["rho"], h["epsilon"])
     if name == "adam":
         return adam(h["learningRate"], h["beta1"], h["beta2"], h["epsilon"])
+    if name == "lbfgs":
+        return LBFGS(int(h["memory"]), function)
     if name == "annealing":
         return annealing(h["temperature"], h["cooling"], h["stepSize"], h["seed"], function)
     raise ValueError(name)
