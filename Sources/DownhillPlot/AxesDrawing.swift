@@ -78,19 +78,45 @@ extension AxesLayout {
     if let label = axes.xLabel, !label.isEmpty {
       let tickHeight = axes.hidesXTickLabels ? 0 : r.measure(text: "0", font: tickFont).height
       r.draw(
-        text: label, at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
+        text: r.ellipsized(label, font: labelFont, toFit: area.width + 40),
+        at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
     }
     if let label = axes.yLabel, !label.isEmpty {
       let widest = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
       r.draw(
-        text: label, at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
+        text: r.ellipsized(label, font: labelFont, toFit: area.height + 20),
+        at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2)
     }
     if let title = axes.title, !title.isEmpty {
       r.draw(
-        text: title, at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5),
+        text: r.ellipsized(title, font: theme.font(theme.titleSize), toFit: area.width + 40),
+        at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5),
         font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: 0)
     }
+  }
+}
+
+extension Renderer {
+  /// `text`, shortened with an ellipsis if it is wider than `width`: a label longer than its
+  /// axis would otherwise run off the figure.
+  func ellipsized(_ text: String, font: Font, toFit width: Double) -> String {
+    guard measure(text: text, font: font).width > width else { return text }
+    var chars = Array(text)
+    while !chars.isEmpty {
+      chars.removeLast()
+      let candidate = String(chars).trimmingTrailingSpaces() + "…"
+      if measure(text: candidate, font: font).width <= width { return candidate }
+    }
+    return ""
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
   }
 }

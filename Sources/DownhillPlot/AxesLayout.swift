@@ -85,25 +85,33 @@ struct AxesLayout {
 
   private static func fittingTicks(_ scale: AxisScale, length: Double, r: Renderer, font: Font, horizontal: Bool) -> [Tick] {
     let lineHeight = r.measure(text: "0", font: font).height
-    var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
-    while true {
-      let ticks = scale.ticks(maxTicks: maxTicks)
-      let majors = ticks.filter(\.isMajor)
-      if maxTicks <= 2 || majors.count < 2 { return ticks }
-      // Neighbouring labels need a gap of at least half a line between them.
-      var fits = true
-      for (a, b) in zip(majors, majors.dropFirst()) {
+    // Neighbouring labels need a gap of at least half a line between them.
+    func fits(_ labelled: [Tick]) -> Bool {
+      for (a, b) in zip(labelled, labelled.dropFirst()) {
         let distance = abs(scale.transform(b.value) - scale.transform(a.value)) * length
         let needed = horizontal
           ? (r.measure(text: a.label, font: font).width + r.measure(text: b.label, font: font).width) / 2 + lineHeight * 0.6
           : lineHeight * 1.15
-        if distance < needed {
-          fits = false
-          break
-        }
+        if distance < needed { return false }
       }
-      if fits { return ticks }
-      maxTicks -= 1
+      return true
+    }
+    var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
+    while true {
+      let ticks = scale.ticks(maxTicks: maxTicks)
+      let labelled = ticks.filter { $0.isMajor && !$0.label.isEmpty }
+      if labelled.count < 2 || fits(labelled) { return ticks }
+      if maxTicks > 2 {
+        maxTicks -= 1
+        continue
+      }
+      // Even the fewest ticks crowd a tiny axis: label every k-th one.
+      for k in 2...max(2, labelled.count) {
+        let kept = Set(stride(from: 0, to: labelled.count, by: k).map { labelled[$0].value })
+        let thinned = ticks.map { t in kept.contains(t.value) ? t : Tick(value: t.value, label: "", isMajor: t.isMajor) }
+        if fits(thinned.filter { !$0.label.isEmpty }) || kept.count <= 1 { return thinned }
+      }
+      return ticks
     }
   }
 }

@@ -40,11 +40,11 @@ public final class Figure {
       (0..<columns).map { j in
         let a = Axes(theme: theme)
         if sharedX {
-          a.sharedXGroup = j
+          a.sharedXGroup = 0
           a.hidesXTickLabels = i < rows - 1
         }
         if sharedY {
-          a.sharedYGroup = i
+          a.sharedYGroup = 0
           a.hidesYTickLabels = j > 0
         }
         return a

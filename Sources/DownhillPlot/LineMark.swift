@@ -85,9 +85,22 @@ public struct LineMark: Mark {
     }
   }
 
+  /// Points along the drawn line, not just its vertices, so a legend never covers a long
+  /// straight segment between two far-apart data points.
   public func displayPoints(in context: DrawContext) -> [Point] {
-    let stride = Swift.max(1, x.count / 2000)
-    return Swift.stride(from: 0, to: x.count, by: stride).map { context.transform.point(x[$0], y[$0]) }
+    let (sx, sy) = steppedValues()
+    let stride = Swift.max(1, sx.count / 2000)
+    let vertices = Swift.stride(from: 0, to: sx.count, by: stride).map { context.transform.point(sx[$0], sy[$0]) }
+    var points: [Point] = []
+    for (a, b) in zip(vertices, vertices.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+      let n = Swift.min(200, Int((abs(b.x - a.x) + abs(b.y - a.y)) / 6))
+      for k in 0...n {
+        let t = Double(k) / Double(n + 1)
+        points.append(Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t))
+      }
+    }
+    if let last = vertices.last { points.append(last) }
+    return points
   }
 
   /// The vertices of the drawn line: the data itself, or its staircase.

@@ -26,11 +26,13 @@ import Testing
     let rec = try record(f)
     let image = try #require(RasterImage(png: try f.render(format: .png)))
     // Find the plot area from the recorded frame: the first stroked rectangle after the marks.
-    let area = try #require(rec.paths.compactMap { (p, s) -> Rect? in
-      guard s.stroke?.color == Theme.standard.frame, p.elements.count == 5, case .move(let a) = p.elements[0], case .line(let c) = p.elements[2]
+    let frames = rec.paths.compactMap { (p, s) -> Rect? in
+      guard s.stroke?.color == Theme.standard.frame, p.elements.count == 5, case .move(let a) = p.elements[0],
+        case .line(let c) = p.elements[2]
       else { return nil }
       return Rect(x: a.x, y: a.y, width: c.x - a.x, height: c.y - a.y)
-    }.first)
+    }
+    let area = try #require(frames.first)
     let yMid = Int(area.minY + area.height / 2)
     let at = { (v: Double) in Int(area.minX + v / 100 * area.width) }
     #expect(isLineColored(image, at(20), yMid, near: red))

@@ -62,13 +62,14 @@ import Testing
   }
 
   @Test func bestLegendAvoidsTheData() throws {
-    // Data fills the upper right; the legend must go elsewhere.
+    // Data runs along the top and a lone point sits bottom left; lower right is free.
     let f = Figure(width: 500, height: 400)
     let x = (0..<100).map { Double($0) / 99 }
-    f.axes.plot(x, x.map { 1 - (1 - $0) * (1 - $0) }, label: "rising")
-    f.axes.plot(x, x.map { $0 * $0 * 0.9 + 0.1 }, label: "also rising")
+    f.axes.plot(x, x.map { 0.9 + 0.1 * sin(20 * $0) }, label: "rising")
+    f.axes.plot(x, x.map { 0.8 + 0.1 * cos(20 * $0) }, label: "also rising")
+    f.axes.scatter([0.02], [0])
     let rec = try record(f)
     let legend = try #require(rec.texts.first { $0.string == "rising" })
-    #expect(legend.box.minY > 200, "legend should sit in the lower half, is at \(legend.box)")
+    #expect(legend.box.minY > 200 && legend.box.minX > 250, "legend should sit lower right, is at \(legend.box)")
   }
 }

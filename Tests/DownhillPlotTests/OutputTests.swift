@@ -35,7 +35,8 @@ import Testing
   func sameFigureGivesSameBytes(format: OutputFormat) throws {
     let a = try SampleFigures.gallery().render(format: format)
     let b = try SampleFigures.gallery().render(format: format)
-    #expect(a == b)
+    let firstDifference = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? (a.count == b.count ? nil : a.count)
+    #expect(firstDifference == nil, "\(format) differs at byte \(firstDifference ?? -1): \(String(decoding: a[(firstDifference ?? 0)...].prefix(80), as: UTF8.self))")
   }
 
   @Test func unwritablePathFailsAndLeavesNothing() throws {
