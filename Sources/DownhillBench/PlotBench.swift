@@ -15,6 +15,8 @@ enum PlotBench {
         print("plot: \(path) missing; run python3 scripts/bench/make_bench_csv.py \(folder)")
         continue
       }
+      let parse = median { _ = try! CSVTable(contentsOf: URL(fileURLWithPath: path)) }
+      print(String(format: "plot %@: CSV parse %.1f ms", name, parse))
       var options = LossCurve.Options()
       options.logY = true
       options.width = 1280

@@ -45,7 +45,9 @@ public enum CairoCanvas {
 
     let cr = cairo_create(surface)!
     cairo_scale(cr, contextScale, contextScale)
-    draw(CairoRenderer(context: cr))
+    // An eighth of a unit is below what any screen or printer shows at 100 %, and keeps
+    // vector path data short.
+    draw(CairoRenderer(context: cr, coordinateGrid: format == .png ? 0 : 0.125))
     let drawStatus = cairo_status(cr)
     cairo_destroy(cr)
     try check(drawStatus)

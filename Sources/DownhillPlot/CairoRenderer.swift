@@ -4,9 +4,13 @@ import CCairo
 /// differences between formats live in `CairoCanvas`, not here.
 final class CairoRenderer: Renderer {
   private let cr: OpaquePointer
+  /// Vector formats snap path coordinates to this grid (display units), so Cairo writes
+  /// "118.375" rather than "118.410156"; 0 keeps full precision (raster output).
+  private let grid: Double
 
-  init(context: OpaquePointer) {
+  init(context: OpaquePointer, coordinateGrid: Double = 0) {
     cr = context
+    grid = coordinateGrid
     // Unhinted metrics make text measure the same on raster and vector surfaces, so a figure
     // lays out identically in every format.
     let options = cairo_font_options_create()
@@ -22,11 +26,13 @@ final class CairoRenderer: Renderer {
     defer { cairo_restore(cr) }
     cairo_set_antialias(cr, style.antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
     cairo_new_path(cr)
+    let snap: (Double) -> Double = grid > 0 ? { [grid] in ($0 / grid).rounded() * grid } : { $0 }
     for element in path.elements {
       switch element {
-      case .move(let p): cairo_move_to(cr, p.x, p.y)
-      case .line(let p): cairo_line_to(cr, p.x, p.y)
-      case .curve(let c1, let c2, let p): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+      case .move(let p): cairo_move_to(cr, snap(p.x), snap(p.y))
+      case .line(let p): cairo_line_to(cr, snap(p.x), snap(p.y))
+      case .curve(let c1, let c2, let p):
+        cairo_curve_to(cr, snap(c1.x), snap(c1.y), snap(c2.x), snap(c2.y), snap(p.x), snap(p.y))
       case .close: cairo_close_path(cr)
       }
     }

@@ -13,8 +13,11 @@ public struct LineMark: Mark {
   public var marker: Marker?
   public var markerSize: Double
   public var steps: StepPosition?
-  /// Simplification threshold in display units; 0 turns it off.
+  /// Simplification threshold in display units; 0 turns simplification off.
   public var simplifyThreshold: Double = 1.0 / 9.0
+  /// Dense lines keep four points per column this wide: half a display unit, so a 2× PNG
+  /// still gets one column per device pixel.
+  static let columnWidth = 0.5
 
   public init(
     x: [Double], y: [Double], label: String? = nil, color: Color, width: Double,
@@ -47,8 +50,10 @@ public struct LineMark: Mark {
     let bounds = Rect(x: a.x - margin, y: a.y - margin, width: a.width + 2 * margin, height: a.height + 2 * margin)
     var path = Path()
     for piece in PolylineClipper.pieces(display, clippedTo: bounds) {
+      // Column reduction first (cheap, and it keeps every vertex), then run merging.
       let simple = simplifyThreshold > 0 && dash.isEmpty
-        ? PathSimplifier.simplify(piece, threshold: simplifyThreshold) : piece
+        ? PathSimplifier.simplify(ColumnReducer.reduce(piece, width: Self.columnWidth), threshold: simplifyThreshold)
+        : piece
       path.append(Path(polyline: simple))
     }
     if width > 0 {
