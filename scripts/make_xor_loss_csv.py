@@ -38,6 +38,6 @@ def run(alpha, hidden=4):
 
 series = [run(a) for a in ALPHAS]
 with open("figures/data/xor-loss.csv", "w") as f:
-    f.write("iteration," + ",".join(f"alpha={a:g}" for a in ALPHAS) + "\n")
+    f.write("iteration," + ",".join(f"α = {a:g}" for a in ALPHAS) + "\n")
     for i in range(len(series[0])):
         f.write(f"{i * EVERY}," + ",".join(f"{s[i]:.7g}" for s in series) + "\n")
