@@ -30,4 +30,44 @@ public protocol Renderer: AnyObject {
   /// Restricts drawing to `rect` until the matching `popClip`.
   func pushClip(_ rect: Rect)
   func popClip()
+  /// Fills many polygons, each with its own colour, in order (later ones on top), optionally
+  /// outlining each in its own colour — a mesh's faces (matplotlib's `draw_path_collection`).
+  /// Backends batch this; the default draws one path per polygon.
+  func drawPolygons(_ polygons: PolygonBatch)
 }
+
+/// Polygons stored flat: polygon `i` has the vertices `points[starts[i]..<starts[i + 1]]`.
+public struct PolygonBatch: Sendable {
+  public var points: [Point] = []
+  /// Start index of each polygon in `points`, plus a final entry equal to `points.count`.
+  public var starts: [Int] = [0]
+  public var fills: [Color] = []
+  /// Outline width in display units, in each polygon's own fill colour; 0 for none. A hairline
+  /// in the face colour hides the seams antialiasing leaves between neighbouring faces.
+  public var edgeWidth: Double = 0
+  /// An outline colour for every polygon instead of its fill (the mesh's "thin edges").
+  public var edgeColor: Color?
+  public var antialias = true
+
+  public init() {}
+
+  public var count: Int { fills.count }
+
+  public mutating func append(_ polygon: [Point], fill: Color) {
+    points.append(contentsOf: polygon)
+    starts.append(points.count)
+    fills.append(fill)
+  }
+
+  public func polygon(_ i: Int) -> ArraySlice<Point> { points[starts[i]..<starts[i + 1]] }
+}
+
+extension Renderer {
+  public func drawPolygons(_ batch: PolygonBatch) {
+    for i in 0..<batch.count {
+      let color = batch.fills[i]
+      let edge = batch.edgeColor ?? color
+      let stroke = batch.edgeWidth > 0 ? StrokeStyle(color: edge, width: batch.edgeWidth, join: .round) : nil
+      draw(.polygon(Array(batch.polygon(i))), style: PathStyle(fill: color, stroke: stroke, antialias: batch.antialias))
+    }
+  }
