@@ -71,3 +71,4 @@ extension Renderer {
       draw(.polygon(Array(batch.polygon(i))), style: PathStyle(fill: color, stroke: stroke, antialias: batch.antialias))
     }
   }
+}
