@@ -50,11 +50,12 @@ public struct AxisScale: Sendable, Equatable {
   }
 
   /// ``ticks(maxTicks:)`` plus the offset text a linear axis needs when its labels are relative
-  /// (see ``TickLocator/linearAxis(_:_:maxTicks:)``); always `nil` for log axes.
+  /// (see ``TickLocator/linearAxis(_:_:maxTicks:)``), or a log axis too narrow for anything
+  /// but linear ticks.
   public func ticksWithOffset(maxTicks: Int) -> (ticks: [Tick], offset: String?) {
     switch kind {
     case .linear: return TickLocator.linearAxis(lower, upper, maxTicks: maxTicks)
-    case .log: return (TickLocator.log(lower, upper, maxMajor: maxTicks), nil)
+    case .log: return TickLocator.logAxis(lower, upper, maxMajor: maxTicks)
     }
   }
 

@@ -116,13 +116,12 @@ public enum TickLocator {
       let best = floor(a0 / sv)
       let low = NiceStep.edgeLE(a0 - best * sv, step: sv, offset: offset)
       let high = NiceStep.edgeGE(b0 - best * sv, step: sv, offset: offset)
-      guard low <= high, high - low < 10_000 else { continue }
+      // Count with small integers: `best` itself may be too large for `best + 1 != best`.
+      guard low <= high, high - low < 10_000, abs(low) < 1e9, abs(high) < 1e9 else { continue }
       var inRange: [Double] = []
-      var n = best + low
-      while n <= best + high {
-        let t = step.multiple(n)
+      for k in Int(low)...Int(high) {
+        let t = step.multiple(best + Double(k))
         if t >= a0 - tol && t <= b0 + tol { inRange.append(t) }
-        n += 1
       }
       chosen = inRange
       if inRange.count >= 2 { break }
