@@ -64,6 +64,16 @@ extension TickLocator {
       ticks += subDecadeTicks(lo, hi, inside: inside, labelledMajors: ticks.count)
     }
     ticks.sort { $0.value < $1.value }
+    // Near the subnormal floor distinct labels can round to one double: keep one, major first.
+    var unique: [Tick] = []
+    for tick in ticks {
+      if let last = unique.last, last.value == tick.value {
+        if tick.isMajor && !last.isMajor { unique[unique.count - 1] = tick }
+        continue
+      }
+      unique.append(tick)
+    }
+    ticks = unique
     if ticks.filter(\.isMajor).count < 2 {
       // Narrower than the 2…9 grid (e.g. [3.1, 3.9]): fall back to linear ticks.
       return linearAxis(lo, hi, maxTicks: 5)

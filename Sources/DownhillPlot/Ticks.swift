@@ -65,8 +65,17 @@ public enum TickLocator {
       offsetText = text
     }
     let shifted = values.map { $0 - offset }
-    let plan = LabelPlan(shifted.filter { $0.isFinite })
-    return (shifted.map { $0.isFinite ? (plan?.label($0) ?? "") : "" }, offsetText)
+    let noise = 4 * max(abs(lo), abs(hi)).ulp
+    guard var plan = LabelPlan(shifted.filter { $0.isFinite }, noise: noise) else {
+      return (values.map { _ in "" }, offsetText)
+    }
+    // Values closer than the rounding noise could share a label: show more digits then.
+    for _ in 0..<4 {
+      let labels = shifted.map { $0.isFinite ? plan.label($0) : "" }
+      if Set(labels).count == labels.count { return (labels, offsetText) }
+      plan.q -= 1
+    }
+    return (shifted.map { $0.isFinite ? plan.label($0) : "" }, offsetText)
   }
 
   /// Expands `[lower, upper]` outwards to the nearest tick positions of a nice step, like
@@ -150,8 +159,9 @@ public enum TickLocator {
     var lo = min(lower, upper)
     var hi = max(lower, upper)
     let maxAbs = max(abs(lo), abs(hi))
-    // `hi - lo` may overflow to +inf, which correctly reads as "not singular".
-    if hi - lo <= maxAbs * 1e-14 {
+    // `hi - lo` may overflow to +inf, which correctly reads as "not singular". Fewer than ~64
+    // representable values across the range (subnormals have few) also count as singular.
+    if hi - lo <= max(maxAbs * 1e-14, 64 * maxAbs.ulp) {
       if maxAbs == 0 {
         lo = -0.05
         hi = 0.05
@@ -199,6 +209,8 @@ struct NiceStep {
     let k = n * Double(mantissa)
     if exponent >= 0 { return k * pow10(exponent) }
     if exponent >= -22 { return k / pow10(-exponent) }
+    // Below 1e-290 the power of ten itself would be subnormal and lose digits: scale in two steps.
+    if exponent < -290 { return (k * pow10(exponent + 300)) * 1e-300 }
     return k * pow10(exponent)
   }
 
