@@ -1,5 +1,5 @@
 // Randomised check: AxisScale never traps and dataLimits always gives finite, ordered limits.
-// Run: swiftc -O Sources/DownhillPlot/{Ticks,TickLabels,LogTicks,Scale}.swift scripts/fuzz/scale/main.swift -o /tmp/scale_fuzz && /tmp/scale_fuzz
+// Run: swiftc -O Sources/DownhillPlot/{Ticks,TickSteps,TickLabels,LogTicks,Scale}.swift scripts/fuzz/scale/main.swift -o /tmp/scale_fuzz && /tmp/scale_fuzz
 import Foundation
 var rng = SystemRandomNumberGenerator()
 let specials: [Double] = [.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e300, -1e300, 0, -0.0, 5e-324, -5e-324, 1, 2.2250738585072014e-308]

@@ -1,5 +1,5 @@
 // Randomised check of TickLocator invariants over the whole Double range (400,000 cases).
-// Run: swiftc -O Sources/DownhillPlot/{Ticks,TickLabels,LogTicks}.swift scripts/fuzz/ticks/main.swift -o /tmp/ticks_fuzz && /tmp/ticks_fuzz
+// Run: swiftc -O Sources/DownhillPlot/{Ticks,TickSteps,TickLabels,LogTicks}.swift scripts/fuzz/ticks/main.swift -o /tmp/ticks_fuzz && /tmp/ticks_fuzz
 import Foundation
 var rng = SystemRandomNumberGenerator()
 var bad = 0
