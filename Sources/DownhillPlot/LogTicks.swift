@@ -13,7 +13,15 @@ extension TickLocator {
   /// Every labelled tick is major and every major tick is labelled. Non-finite or non-positive
   /// bounds give `[]`; equal bounds widen to the surrounding decades, as in matplotlib.
   public static func log(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> [Tick] {
-    guard lower.isFinite, upper.isFinite, lower > 0, upper > 0 else { return [] }
+    logAxis(lower, upper, maxMajor: maxMajor).ticks
+  }
+
+  /// ``log(_:_:maxMajor:)`` plus offset text, which only the linear fallback for extremely
+  /// narrow ranges (e.g. `[1, 1 + 1e-9]`) can need; see ``linearAxis(_:_:maxTicks:)``.
+  public static func logAxis(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> (
+    ticks: [Tick], offset: String?
+  ) {
+    guard lower.isFinite, upper.isFinite, lower > 0, upper > 0 else { return ([], nil) }
     var lo = min(lower, upper)
     var hi = max(lower, upper)
     if hi - lo <= hi * 1e-14 {
@@ -56,11 +64,21 @@ extension TickLocator {
       ticks += subDecadeTicks(lo, hi, inside: inside, labelledMajors: ticks.count)
     }
     ticks.sort { $0.value < $1.value }
+    // Near the subnormal floor distinct labels can round to one double: keep one, major first.
+    var unique: [Tick] = []
+    for tick in ticks {
+      if let last = unique.last, last.value == tick.value {
+        if tick.isMajor && !last.isMajor { unique[unique.count - 1] = tick }
+        continue
+      }
+      unique.append(tick)
+    }
+    ticks = unique
     if ticks.filter(\.isMajor).count < 2 {
       // Narrower than the 2…9 grid (e.g. [3.1, 3.9]): fall back to linear ticks.
-      return linear(lo, hi, maxTicks: 5)
+      return linearAxis(lo, hi, maxTicks: 5)
     }
-    return ticks
+    return (ticks, nil)
   }
 
   /// Ticks at 2…9 × 10^e inside the range. Unlabelled minors, unless fewer than two decades are

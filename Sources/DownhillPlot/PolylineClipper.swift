@@ -61,36 +61,39 @@ public enum PolylineClipper {
     }
 
     /// Liang–Barsky on `a`→`b`: `nil` if the segment misses the box, else the boundary points
-    /// where it enters (`nil` if `a` is inside) and leaves (`nil` if `b` is inside).
+    /// where it enters (`nil` exactly when `a` is inside) and leaves (`nil` exactly when `b` is
+    /// inside). Inside-ness is decided on the coordinates, never on rounded parameters, so an
+    /// endpoint outside the box can never be returned as part of a piece.
     func clip(_ a: Point, _ b: Point) -> (entry: Point?, exit: Point?)? {
-      let (ax, ay) = (a.x / 2, a.y / 2)
-      let (bx, by) = (b.x / 2, b.y / 2)
-      let (dx, dy) = (bx - ax, by - ay)
+      let (ax, ay, bx, by) = (a.x / 2, a.y / 2, b.x / 2, b.y / 2)
+      // Slack of each endpoint against each edge (minX, maxX, minY, maxY): ≥ 0 is inside.
+      let sa = [ax - minX, maxX - ax, ay - minY, maxY - ay]
+      let sb = [bx - minX, maxX - bx, by - minY, maxY - by]
+      for k in 0..<4 where sa[k] < 0 && sb[k] < 0 { return nil }  // both beyond one edge
+      let aInside = sa.allSatisfy { $0 >= 0 }
+      let bInside = sb.allSatisfy { $0 >= 0 }
+      if aInside && bInside { return (nil, nil) }
+      // Along a→b the slack on edge k runs linearly from sa[k] to sb[k]; it crosses zero at
+      // r = sa / (sa − sb), computed on halves so the difference cannot overflow.
       var (t0, t1) = (0.0, 1.0)
       var (edge0, edge1): (Int?, Int?) = (nil, nil)
-      let edges = [(-dx, ax - minX), (dx, maxX - ax), (-dy, ay - minY), (dy, maxY - ay)]
-      for (k, (p, q)) in edges.enumerated() {
-        if p == 0 {
-          if q < 0 { return nil }  // parallel to this edge and outside it
-          continue
-        }
-        let r = q / p
-        if p < 0 {
-          if r > t1 { return nil }
-          if r > t0 { (t0, edge0) = (r, k) }
-        } else {
-          if r < t0 { return nil }
-          if r < t1 { (t1, edge1) = (r, k) }
+      for k in 0..<4 where (sa[k] < 0) != (sb[k] < 0) {
+        let r = (sa[k] / 2) / (sa[k] / 2 - sb[k] / 2)
+        if sa[k] < 0 {  // entering through edge k
+          if edge0 == nil || r > t0 { (t0, edge0) = (max(r, t0), k) }
+        } else {  // leaving through edge k
+          if edge1 == nil || r < t1 { (t1, edge1) = (min(r, t1), k) }
         }
       }
+      if t0 > t1 { return nil }
       var entry: Point?
       var exit: Point?
-      if let k = edge0 {
-        guard let p = crossing(edge: k, ax, ay, bx, by, t: t0) else { return nil }
+      if !aInside {
+        guard let k = edge0, let p = crossing(edge: k, ax, ay, bx, by, t: t0) else { return nil }
         entry = p
       }
-      if let k = edge1 {
-        guard let p = crossing(edge: k, ax, ay, bx, by, t: t1) else { return nil }
+      if !bInside {
+        guard let k = edge1, let p = crossing(edge: k, ax, ay, bx, by, t: t1) else { return nil }
         exit = p
       }
       return (entry, exit)

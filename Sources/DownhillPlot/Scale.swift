@@ -50,11 +50,12 @@ public struct AxisScale: Sendable, Equatable {
   }
 
   /// ``ticks(maxTicks:)`` plus the offset text a linear axis needs when its labels are relative
-  /// (see ``TickLocator/linearAxis(_:_:maxTicks:)``); always `nil` for log axes.
+  /// (see ``TickLocator/linearAxis(_:_:maxTicks:)``), or a log axis too narrow for anything
+  /// but linear ticks.
   public func ticksWithOffset(maxTicks: Int) -> (ticks: [Tick], offset: String?) {
     switch kind {
     case .linear: return TickLocator.linearAxis(lower, upper, maxTicks: maxTicks)
-    case .log: return (TickLocator.log(lower, upper, maxMajor: maxTicks), nil)
+    case .log: return TickLocator.logAxis(lower, upper, maxMajor: maxTicks)
     }
   }
 
@@ -76,8 +77,9 @@ public struct AxisScale: Sendable, Equatable {
     switch kind {
     case .linear:
       guard let (a, b) = TickLocator.normalizedRange(lo, hi) else { return nil }
-      let delta = (b / 2 - a / 2) * 2 * m  // halved so the width itself cannot overflow
-      return (max(a - delta, -big), min(b + delta, big))
+      // Halved so the width itself cannot overflow; inf only for huge margins, clamped below.
+      let delta = (b / 2 - a / 2) * (2 * m)
+      return ordered(max(a - delta, -big), min(b + delta, big))
     case .log:
       var (a, b) = (log10(lo), log10(hi))
       if hi - lo <= hi * 1e-14 {
@@ -85,8 +87,16 @@ public struct AxisScale: Sendable, Equatable {
         (a, b) = (ceil(a) - 1, floor(b) + 1)
       }
       let delta = (b - a) * m
-      return (max(pow(10, a - delta), .leastNonzeroMagnitude), min(pow(10, b + delta), big))
+      func clamp(_ x: Double) -> Double { min(max(x, .leastNonzeroMagnitude), big) }
+      return ordered(clamp(pow(10, a - delta)), clamp(pow(10, b + delta)))
     }
+  }
+
+  /// `(lo, hi)` with `lo < hi` guaranteed: a negative margin on subnormal or extreme data can
+  /// otherwise round or clamp both ends onto one double.
+  private static func ordered(_ lo: Double, _ hi: Double) -> (lower: Double, upper: Double) {
+    if lo < hi { return (lo, hi) }
+    return lo < .greatestFiniteMagnitude ? (lo, lo.nextUp) : (lo.nextDown, lo)
   }
 
   /// Limits and `v` in the space where the axis is linear (halved values for linear axes).

@@ -4,25 +4,33 @@ import Foundation
 /// fixed or per-tick scientific notation, and whether an offset is needed to keep labels short.
 struct LabelPlan {
   /// The labels show digits down to `10^q`.
-  let q: Int
+  var q: Int
   let scientific: Bool
   let needsOffset: Bool
   /// Values smaller than this print as "0" (rounding noise around a zero tick).
   let zeroTolerance: Double
 
-  init?(_ values: [Double]) {
+  /// - Parameter noise: absolute rounding error the values may carry (after subtracting an
+  ///   offset they keep the error of the original magnitude); digits below it are not shown.
+  init?(_ values: [Double], noise: Double = 0) {
     let sorted = values.sorted()
     guard let first = sorted.first, let last = sorted.last else { return nil }
     let maxAbs = max(abs(first), abs(last))
     var d = Double.infinity
     for (a, b) in zip(sorted, sorted.dropFirst()) where b > a { d = min(d, b - a) }
-    if !d.isFinite { d = maxAbs > 0 ? maxAbs : 1 }
-    zeroTolerance = d * 1e-6
-    // The coarsest decimal position on which every value lies (within 0.1 % of the step):
-    // steps of 2.5 need one digit more than steps of 1, 2 or 5.
+    // Ticks are evenly spaced: their mean spacing is the step with far less rounding noise.
+    let mean = sorted.count > 1 ? (last / 2 - first / 2) / Double(sorted.count - 1) * 2 : d
+    if d.isFinite, abs(mean - d) <= d * 0.01 { d = mean }
+    if !d.isFinite || d <= 0 { d = maxAbs > 0 ? maxAbs : 1 }
+    // Noise is capped at a quarter step so neighbouring ticks never round to the same label.
+    let noise = min(noise, d * 0.25)
+    zeroTolerance = max(d * 1e-6, noise)
+    // The coarsest decimal position on which every value lies (within 0.1 % of the step, or
+    // the rounding noise): steps of 2.5 need one digit more than steps of 1, 2 or 5.
+    let tolerance = max(d * 1e-3, noise)
     let top = Int(floor(log10(d) + 1e-9))
     var q = top
-    while q > top - 4 && !sorted.allSatisfy({ isMultiple($0, q: q, tolerance: d * 1e-3) }) {
+    while q > top - 4 && !sorted.allSatisfy({ isMultiple($0, q: q, tolerance: tolerance) }) {
       q -= 1
     }
     self.q = q

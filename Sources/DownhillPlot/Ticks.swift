@@ -65,8 +65,17 @@ public enum TickLocator {
       offsetText = text
     }
     let shifted = values.map { $0 - offset }
-    let plan = LabelPlan(shifted.filter { $0.isFinite })
-    return (shifted.map { $0.isFinite ? (plan?.label($0) ?? "") : "" }, offsetText)
+    let noise = 4 * max(abs(lo), abs(hi)).ulp
+    guard var plan = LabelPlan(shifted.filter { $0.isFinite }, noise: noise) else {
+      return (values.map { _ in "" }, offsetText)
+    }
+    // Values closer than the rounding noise could share a label: show more digits then.
+    for _ in 0..<4 {
+      let labels = shifted.map { $0.isFinite ? plan.label($0) : "" }
+      if Set(labels).count == labels.count { return (labels, offsetText) }
+      plan.q -= 1
+    }
+    return (shifted.map { $0.isFinite ? plan.label($0) : "" }, offsetText)
   }
 
   /// Expands `[lower, upper]` outwards to the nearest tick positions of a nice step, like
@@ -116,13 +125,12 @@ public enum TickLocator {
       let best = floor(a0 / sv)
       let low = NiceStep.edgeLE(a0 - best * sv, step: sv, offset: offset)
       let high = NiceStep.edgeGE(b0 - best * sv, step: sv, offset: offset)
-      guard low <= high, high - low < 10_000 else { continue }
+      // Count with small integers: `best` itself may be too large for `best + 1 != best`.
+      guard low <= high, high - low < 10_000, abs(low) < 1e9, abs(high) < 1e9 else { continue }
       var inRange: [Double] = []
-      var n = best + low
-      while n <= best + high {
-        let t = step.multiple(n)
+      for k in Int(low)...Int(high) {
+        let t = step.multiple(best + Double(k))
         if t >= a0 - tol && t <= b0 + tol { inRange.append(t) }
-        n += 1
       }
       chosen = inRange
       if inRange.count >= 2 { break }
@@ -151,8 +159,9 @@ public enum TickLocator {
     var lo = min(lower, upper)
     var hi = max(lower, upper)
     let maxAbs = max(abs(lo), abs(hi))
-    // `hi - lo` may overflow to +inf, which correctly reads as "not singular".
-    if hi - lo <= maxAbs * 1e-14 {
+    // `hi - lo` may overflow to +inf, which correctly reads as "not singular". Fewer than ~64
+    // representable values across the range (subnormals have few) also count as singular.
+    if hi - lo <= max(maxAbs * 1e-14, 64 * maxAbs.ulp) {
       if maxAbs == 0 {
         lo = -0.05
         hi = 0.05
@@ -164,97 +173,4 @@ public enum TickLocator {
     }
     return (lo, hi)
   }
-}
-
-/// Moves extreme ranges to moderate magnitudes so spans, `log10` and powers of ten stay finite
-/// and normal; the nice step stays a nice step because the factor is a power of ten.
-struct Scaling {
-  let factor: Double
-  let inverse: Double
-
-  init(_ lo: Double, _ hi: Double) {
-    let maxAbs = max(abs(lo), abs(hi))
-    if maxAbs > 1e200 {
-      (factor, inverse) = (1e-200, 1e200)
-    } else if maxAbs < 1e-200 {
-      (factor, inverse) = (1e200, 1e-200)
-    } else {
-      (factor, inverse) = (1, 1)
-    }
-  }
-
-  func into(_ v: Double) -> Double { v * factor }
-  func out(_ v: Double) -> Double { v * inverse }
-}
-
-/// A step `mantissa × 10^exponent` from matplotlib's staircase (1, 2, 2.5, 5, 10 per decade).
-struct NiceStep {
-  let mantissa: Int
-  let exponent: Int
-
-  var value: Double { multiple(1) }
-
-  /// `n × step`, computed so that decimal ticks come out as the nearest double (0.6, not
-  /// 0.6000000000000001): an integer divided by an exact power of ten.
-  func multiple(_ n: Double) -> Double {
-    let k = n * Double(mantissa)
-    if exponent >= 0 { return k * pow10(exponent) }
-    if exponent >= -22 { return k / pow10(-exponent) }
-    return k * pow10(exponent)
-  }
-
-  /// The staircase around `(b − a) / nbins`, smallest first, ending at the first step ≥ it
-  /// (matplotlib's `_raw_ticks` tries that one, then smaller ones).
-  static func candidates(_ a: Double, _ b: Double, nbins: Int) -> [NiceStep] {
-    let raw = (b - a) / Double(nbins)
-    guard raw > 0, raw.isFinite else { return [] }
-    let e = Int(floor(log10(raw)))
-    let stair: [(Int, Int)] = [
-      (1, -1), (2, -1), (25, -2), (5, -1), (1, 0), (2, 0), (25, -1), (5, 0), (1, 1), (2, 1),
-    ]
-    var result: [NiceStep] = []
-    for (m, de) in stair {
-      let step = NiceStep(mantissa: m, exponent: e + de)
-      result.append(step)
-      if step.value >= raw { break }
-    }
-    return result
-  }
-
-  /// Tolerance for "is this on a multiple of the step", looser when an offset costs precision.
-  static func closeTo(_ ms: Double, _ edge: Double, step: Double, offset: Double) -> Bool {
-    var tol = 1e-10
-    if offset != 0 {
-      let digits = log10(abs(offset) / step)
-      tol = min(0.4999, max(1e-10, pow(10, digits - 12)))
-    }
-    return abs(ms - edge) < tol
-  }
-
-  /// Largest `n` with `n × step ≤ x`, forgiving rounding just below a multiple.
-  static func edgeLE(_ x: Double, step: Double, offset: Double) -> Double {
-    let d = floor(x / step)
-    let m = x - d * step
-    return closeTo(m / step, 1, step: step, offset: offset) ? d + 1 : d
-  }
-
-  /// Smallest `n` with `n × step ≥ x`, forgiving rounding just above a multiple.
-  static func edgeGE(_ x: Double, step: Double, offset: Double) -> Double {
-    let d = floor(x / step)
-    let m = x - d * step
-    return closeTo(m / step, 0, step: step, offset: offset) ? d : d + 1
-  }
-
-  static func floorTol(_ q: Double) -> Double {
-    abs(q - q.rounded()) < 1e-9 ? q.rounded() : floor(q)
-  }
-
-  static func ceilTol(_ q: Double) -> Double {
-    abs(q - q.rounded()) < 1e-9 ? q.rounded() : ceil(q)
-  }
-}
-
-/// `10^e` for any integer `e` (0 or +inf beyond the double range).
-func pow10(_ e: Int) -> Double {
-  pow(10, Double(e))
 }

@@ -59,6 +59,11 @@ private func inside(_ p: Point, _ r: Rect) -> Bool {
   if let piece = diagonal.first, piece.count == 2 {
     #expect(abs(piece[0].x) < 1e-9 && abs(piece[1].x - 10) < 1e-9)
   }
+  // Both ends beyond the top edge: rounding of Liang–Barsky parameters must not let it through.
+  let far = [Point(218.57, 1e300), Point(184.97, 387.08)]
+  #expect(PolylineClipper.pieces(far, clippedTo: box).isEmpty)
+  let farRight = [Point(1e300, 5), Point(11, 5), Point(5, 5)]
+  #expect(PolylineClipper.pieces(farRight, clippedTo: box) == [[Point(10, 5), Point(5, 5)]])
   let steep = PolylineClipper.pieces(
     [Point(5, -big), Point(5, big), Point(-big, big)], clippedTo: box)
   #expect(steep == [[Point(5, 0), Point(5, 10)]])

@@ -72,6 +72,16 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool {
       if kind == .log { #expect(l.lower > 0) }
     }
   }
+  // Found by fuzzing: negative or infinite margins on extreme data stay finite and ordered.
+  for (values, margin) in [
+    ([-big, big], -0.3), ([-big, big], .infinity), ([big], -0.3), ([.leastNonzeroMagnitude], -0.3),
+  ] {
+    for kind in [ScaleKind.linear, .log] {
+      guard let l = AxisScale.dataLimits(values, kind: kind, margin: margin) else { continue }
+      #expect(
+        l.lower.isFinite && l.upper.isFinite && l.lower < l.upper, "\(values) \(margin) \(kind)")
+    }
+  }
   let noMargin = AxisScale.dataLimits([2, 4], kind: .linear, margin: .nan)
   #expect(noMargin.map { $0.lower == 2 && $0.upper == 4 } == true)
 }
