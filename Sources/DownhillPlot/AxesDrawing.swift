@@ -78,7 +78,7 @@ extension AxesLayout {
     if let label = axes.xLabel, !label.isEmpty {
       let tickHeight = axes.hidesXTickLabels ? 0 : r.measure(text: "0", font: tickFont).height
       r.draw(
-        text: r.ellipsized(label, font: labelFont, toFit: area.width + 40),
+        text: r.ellipsized(label, font: labelFont, toFit: xOffset.map { area.width - 2 * r.measure(text: $0, font: tickFont).width - 10 } ?? area.width + 40),
         at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
     }
@@ -89,10 +89,22 @@ extension AxesLayout {
         at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2)
     }
+    if let offset = xOffset {
+      let tickHeight = r.measure(text: "0", font: tickFont).height
+      r.draw(
+        text: offset, at: Point(area.maxX, area.maxY + tickSpace + tickHeight + theme.pad * 1.2), font: tickFont,
+        color: theme.text, anchor: TextAnchor(.right, .top), rotation: 0)
+    }
+    if let offset = yOffset {
+      r.draw(
+        text: offset, at: Point(area.minX, area.minY - theme.pad), font: tickFont, color: theme.text,
+        anchor: TextAnchor(.left, .bottom), rotation: 0)
+    }
     if let title = axes.title, !title.isEmpty {
+      let offsetHeight = yOffset == nil ? 0 : r.measure(text: "0", font: tickFont).height + theme.pad
       r.draw(
         text: r.ellipsized(title, font: theme.font(theme.titleSize), toFit: area.width + 40),
-        at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5),
+        at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5 - offsetHeight),
         font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: 0)
     }
   }

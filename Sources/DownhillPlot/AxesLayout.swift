@@ -9,6 +9,9 @@ struct AxesLayout {
   var area = Rect(x: 0, y: 0, width: 100, height: 100)
   var xTicks: [Tick] = []
   var yTicks: [Tick] = []
+  /// Text the tick labels are relative to ("+1.2345×10⁵"), drawn at the axis end.
+  var xOffset: String?
+  var yOffset: String?
   var colorbar: ColorbarLayout?
 
   /// Space needed outside the plot area on each side.
@@ -56,17 +59,23 @@ struct AxesLayout {
   mutating func measure(with r: Renderer, theme: Theme) {
     let tickFont = theme.font(theme.tickLabelSize)
     let lineHeight = r.measure(text: "0", font: tickFont).height
-    xTicks = Self.fittingTicks(x, length: area.width, r: r, font: tickFont, horizontal: true)
-    yTicks = Self.fittingTicks(y, length: area.height, r: r, font: tickFont, horizontal: false)
+    (xTicks, xOffset) = Self.fittingTicks(x, length: area.width, r: r, font: tickFont, horizontal: true)
+    (yTicks, yOffset) = Self.fittingTicks(y, length: area.height, r: r, font: tickFont, horizontal: false)
+    if axes.hidesXTickLabels { xOffset = nil }
+    if axes.hidesYTickLabels { yOffset = nil }
 
     let labelHeight = r.measure(text: "Xg", font: theme.font(theme.labelSize)).height
     let tickSpace = theme.tickLength + theme.pad * 0.7
     let yLabelWidth = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
     left = tickSpace + yLabelWidth + (axes.yLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
-    bottom = tickSpace + (axes.hidesXTickLabels ? 0 : lineHeight) + (axes.xLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
+    let hasXLabel = !(axes.xLabel ?? "").isEmpty
+    bottom = tickSpace + (axes.hidesXTickLabels ? 0 : lineHeight)
+      + (hasXLabel ? theme.pad * 1.2 + labelHeight : xOffset != nil ? theme.pad + lineHeight : 0)
     let titleHeight = axes.title.map { $0.isEmpty ? 0 : r.measure(text: $0, font: theme.font(theme.titleSize, bold: false)).height + theme.pad * 1.5 } ?? 0
     // The top y tick label sticks out above the plot area by half its height.
     top = max(titleHeight, lineHeight / 2 + 2)
+    // The y offset sits above the axes' top-left corner, under any title.
+    if yOffset != nil { top = titleHeight + lineHeight + theme.pad }
     right = lineHeight / 2 + 2
     if !axes.hidesXTickLabels {
       for tick in xTicks where tick.isMajor {
@@ -83,7 +92,9 @@ struct AxesLayout {
     }
   }
 
-  private static func fittingTicks(_ scale: AxisScale, length: Double, r: Renderer, font: Font, horizontal: Bool) -> [Tick] {
+  private static func fittingTicks(_ scale: AxisScale, length: Double, r: Renderer, font: Font, horizontal: Bool) -> (
+    [Tick], String?
+  ) {
     let lineHeight = r.measure(text: "0", font: font).height
     // Neighbouring labels need a gap of at least half a line between them.
     func fits(_ labelled: [Tick]) -> Bool {
@@ -98,9 +109,9 @@ struct AxesLayout {
     }
     var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
     while true {
-      let ticks = scale.ticks(maxTicks: maxTicks)
+      let (ticks, offset) = scale.ticksWithOffset(maxTicks: maxTicks)
       let labelled = ticks.filter { $0.isMajor && !$0.label.isEmpty }
-      if labelled.count < 2 || fits(labelled) { return ticks }
+      if labelled.count < 2 || fits(labelled) { return (ticks, offset) }
       if maxTicks > 2 {
         maxTicks -= 1
         continue
@@ -109,9 +120,9 @@ struct AxesLayout {
       for k in 2...max(2, labelled.count) {
         let kept = Set(stride(from: 0, to: labelled.count, by: k).map { labelled[$0].value })
         let thinned = ticks.map { t in kept.contains(t.value) ? t : Tick(value: t.value, label: "", isMajor: t.isMajor) }
-        if fits(thinned.filter { !$0.label.isEmpty }) || kept.count <= 1 { return thinned }
+        if fits(thinned.filter { !$0.label.isEmpty }) || kept.count <= 1 { return (thinned, offset) }
       }
-      return ticks
+      return (ticks, offset)
     }
   }
 }
