@@ -1,0 +1,203 @@
+import Foundation
+
+/// Everything an `Axes3D` draws inside its box, reduced to projected faces, segments and points,
+/// and drawn with correct occlusion between them.
+///
+/// matplotlib sorts whole artists, so a path over a surface is entirely in front or entirely
+/// behind. Here faces are sorted among themselves (painter's algorithm, far to near), and each
+/// segment is cut where it passes behind a face: the pieces in front of every face are drawn on
+/// top, the pieces behind some face are drawn first (so they show through translucent faces
+/// and nowhere else). Cut points are found by bisection to a hundredth of a display unit.
+public struct Scene3D {
+  struct Face {
+    var points: [Point]
+    var depths: [Double]
+    var fill: Color
+    var depth: Double
+  }
+
+  struct Segment {
+    var a: (point: Point, depth: Double)
+    var b: (point: Point, depth: Double)
+    var style: StrokeStyle
+  }
+
+  struct Marker3D {
+    var at: (point: Point, depth: Double)
+    var marker: Marker
+    var size: Double
+    var fill: Color
+    var edge: Color?
+  }
+
+  var faces: [Face] = []
+  var segments: [Segment] = []
+  var markers: [Marker3D] = []
+  /// Outline width for faces in their own colour (hides antialiasing seams), and an optional
+  /// common edge colour for visible mesh edges.
+  var faceEdgeWidth = 0.0
+  var faceEdgeColor: Color?
+  /// How much nearer than a face a segment must be to count as in front: paths computed on a
+  /// surface lie on it, and their chords dip slightly below it.
+  var tolerance = 0.01
+
+  func draw(on r: Renderer) {
+    let order = faces.indices.sorted { faces[$0].depth < faces[$1].depth }
+    let index = FaceIndex(faces: faces)
+    var behind: [(Path, StrokeStyle, Double)] = []
+    var front: [(Path, StrokeStyle, Double)] = []
+    for s in segments {
+      for run in index.runs(s, tolerance: tolerance) {
+        let path = Path(polyline: [run.from, run.to])
+        (run.visible ? { front.append($0) } : { behind.append($0) })((path, s.style, run.depth))
+      }
+    }
+    let translucent = faces.contains { $0.fill.alpha < 1 }
+    if translucent || faces.isEmpty {
+      for (p, style, _) in behind.sorted(by: { $0.2 < $1.2 }) { r.draw(p, style: PathStyle(stroke: style)) }
+    }
+    var batch = PolygonBatch()
+    batch.edgeWidth = faceEdgeWidth
+    batch.edgeColor = faceEdgeColor
+    for i in order { batch.append(faces[i].points, fill: faces[i].fill) }
+    if batch.count > 0 { r.drawPolygons(batch) }
+    for (p, style, _) in merged(front.sorted(by: { $0.2 < $1.2 })) { r.draw(p, style: PathStyle(stroke: style)) }
+    for m in markers.sorted(by: { $0.at.depth < $1.at.depth }) where index.isVisible(m.at, tolerance: tolerance) {
+      let style = m.marker.isFilled
+        ? PathStyle(fill: m.fill, stroke: m.edge.map { StrokeStyle(color: $0, width: 0.8) })
+        : PathStyle(stroke: StrokeStyle(color: m.fill, width: 1.5))
+      r.draw(m.marker.path(at: m.at.point, size: m.size), style: style)
+    }
+  }
+
+  /// Joins consecutive runs of the same style that meet end to start into one path, so a
+  /// visible stretch of trajectory is one polyline rather than many two-point paths.
+  private func merged(_ runs: [(Path, StrokeStyle, Double)]) -> [(Path, StrokeStyle, Double)] {
+    var out: [(Path, StrokeStyle, Double)] = []
+    for run in runs {
+      if let last = out.last, last.1 == run.1, case .line(let end)? = last.0.elements.last,
+        case .move(let start)? = run.0.elements.first, abs(end.x - start.x) < 1e-9, abs(end.y - start.y) < 1e-9
+      {
+        var p = last.0
+        for e in run.0.elements.dropFirst() { p.elements.append(e) }
+        out[out.count - 1] = (p, last.1, last.2)
+      } else {
+        out.append(run)
+      }
+    }
+    return out
+  }
+}
+
+/// Faces bucketed by display position, to ask "is this point behind a face?" quickly.
+struct FaceIndex {
+  private let faces: [Scene3D.Face]
+  private let bins: [[Int32]]
+  private let origin: Point
+  private let cell: Double
+  private let columns: Int
+  private let rows: Int
+
+  init(faces: [Scene3D.Face]) {
+    self.faces = faces
+    var lo = Point(.infinity, .infinity)
+    var hi = Point(-.infinity, -.infinity)
+    for f in faces {
+      for p in f.points {
+        lo = Point(min(lo.x, p.x), min(lo.y, p.y))
+        hi = Point(max(hi.x, p.x), max(hi.y, p.y))
+      }
+    }
+    guard lo.x <= hi.x else {
+      (origin, cell, columns, rows, bins) = (Point(0, 0), 1, 0, 0, [])
+      return
+    }
+    // About four faces per bin on average.
+    let area = max(1, (hi.x - lo.x) * (hi.y - lo.y))
+    let c = max(2, (area * 4 / Double(max(1, faces.count))).squareRoot())
+    let cols = min(1024, Int((hi.x - lo.x) / c) + 1)
+    let rws = min(1024, Int((hi.y - lo.y) / c) + 1)
+    var b = [[Int32]](repeating: [], count: cols * rws)
+    for (i, f) in faces.enumerated() {
+      let xs = f.points.map(\.x)
+      let ys = f.points.map(\.y)
+      let c0 = Int((xs.min()! - lo.x) / c)
+      let c1 = min(cols - 1, Int((xs.max()! - lo.x) / c))
+      let r0 = Int((ys.min()! - lo.y) / c)
+      let r1 = min(rws - 1, Int((ys.max()! - lo.y) / c))
+      for row in r0...r1 { for col in c0...c1 { b[row * cols + col].append(Int32(i)) } }
+    }
+    (origin, cell, columns, rows, bins) = (lo, c, cols, rws, b)
+  }
+
+  /// True when no face covers `p` nearer to the eye than `p.depth + tolerance`.
+  func isVisible(_ p: (point: Point, depth: Double), tolerance: Double) -> Bool {
+    guard columns > 0 else { return true }
+    let col = Int(((p.point.x - origin.x) / cell).rounded(.down))
+    let row = Int(((p.point.y - origin.y) / cell).rounded(.down))
+    guard col >= 0, row >= 0, col < columns, row < rows else { return true }
+    for i in bins[row * columns + col] {
+      if let d = depth(of: faces[Int(i)], at: p.point), d > p.depth + tolerance { return false }
+    }
+    return true
+  }
+
+  /// The face's depth at a display point inside it (fan triangulation), nil outside.
+  private func depth(of f: Scene3D.Face, at p: Point) -> Double? {
+    let a = f.points[0]
+    for k in 1..<(f.points.count - 1) {
+      let b = f.points[k]
+      let c = f.points[k + 1]
+      let det = (b.y - c.y) * (a.x - c.x) + (c.x - b.x) * (a.y - c.y)
+      guard abs(det) > 1e-12 else { continue }
+      let l1 = ((b.y - c.y) * (p.x - c.x) + (c.x - b.x) * (p.y - c.y)) / det
+      let l2 = ((c.y - a.y) * (p.x - c.x) + (a.x - c.x) * (p.y - c.y)) / det
+      let l3 = 1 - l1 - l2
+      if l1 >= 0, l2 >= 0, l3 >= 0 {
+        return l1 * f.depths[0] + l2 * f.depths[k] + l3 * f.depths[k + 1]
+      }
+    }
+    return nil
+  }
+
+  struct Run {
+    var from: Point
+    var to: Point
+    var visible: Bool
+    var depth: Double
+  }
+
+  /// Splits a segment into stretches that are wholly visible or wholly hidden.
+  func runs(_ s: Scene3D.Segment, tolerance: Double) -> [Run] {
+    func at(_ t: Double) -> (point: Point, depth: Double) {
+      (Point(s.a.point.x + (s.b.point.x - s.a.point.x) * t, s.a.point.y + (s.b.point.y - s.a.point.y) * t),
+       s.a.depth + (s.b.depth - s.a.depth) * t)
+    }
+    let length = hypot(s.b.point.x - s.a.point.x, s.b.point.y - s.a.point.y)
+    guard length.isFinite else { return [] }
+    // Sample finely enough that no face edge is skipped, then bisect each change of visibility.
+    let n = max(1, min(100_000, Int(length / 0.5) + 1))
+    var runs: [Run] = []
+    var start = 0.0
+    var visible = isVisible(at(0), tolerance: tolerance)
+    var previous = 0.0
+    for k in 1...n {
+      let t = Double(k) / Double(n)
+      let v = isVisible(at(t), tolerance: tolerance)
+      if v != visible {
+        var (lo, hi) = (previous, t)
+        for _ in 0..<12 {
+          let mid = (lo + hi) / 2
+          if isVisible(at(mid), tolerance: tolerance) == visible { lo = mid } else { hi = mid }
+        }
+        let cut = (lo + hi) / 2
+        runs.append(Run(from: at(start).point, to: at(cut).point, visible: visible, depth: at((start + cut) / 2).depth))
+        start = cut
+        visible = v
+      }
+      previous = t
+    }
+    runs.append(Run(from: at(start).point, to: at(1).point, visible: visible, depth: at((start + 1) / 2).depth))
+    return runs
+  }
+}
