@@ -17,6 +17,9 @@ public final class Axes3D {
   /// A colorbar for the first mark that colours by value, with this label ("" for none).
   public var colorbarLabel: String?
   public var showsLegend = true
+  /// Keeps the box one size from every view (for turning animations) instead of filling the
+  /// plot area for the current one.
+  public var keepsScaleWhileTurning = false
   public private(set) var marks: [any Mark3D] = []
 
   let theme: Theme

@@ -15,6 +15,8 @@ public final class Figure {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
   }
   public private(set) var grid: [[Axes]] = []
+  /// Cells of the grid that hold a 3D plot instead of their 2D axes, keyed by row and column.
+  private var panels3D: [[Int]: Axes3D] = [:]
 
   public init(width: Double = 800, height: Double = 500, scale: Double = 1, title: String? = nil, theme: Theme = .standard) {
     self.width = width
@@ -30,12 +32,24 @@ public final class Figure {
     return grid[0][0]
   }
 
+  /// The 3D plot in a grid cell (made on first use, replacing that cell's 2D axes). A figure
+  /// with no grid yet gets a single cell.
+  public func axes3D(row: Int = 0, column: Int = 0) -> Axes3D {
+    _ = axes
+    let key = [min(max(0, row), grid.count - 1), min(max(0, column), grid[0].count - 1)]
+    if let existing = panels3D[key] { return existing }
+    let a = Axes3D(theme: theme)
+    panels3D[key] = a
+    return a
+  }
+
   /// Replaces the figure's axes with a rows × columns grid, as `plt.subplots`. Shared axes
   /// take common limits, and only the outer row/column labels its ticks.
   @discardableResult
   public func subplots(rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false) -> [[Axes]] {
     let rows = max(1, rows)
     let columns = max(1, columns)
+    panels3D = [:]
     grid = (0..<rows).map { i in
       (0..<columns).map { j in
         let a = Axes(theme: theme)
@@ -79,8 +93,11 @@ public final class Figure {
     let rows = layouts.count
     let columns = layouts[0].count
     // Two passes: tick labels depend on the plot size, and the plot size on the labels.
+    var cells = [[Rect]](repeating: [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: columns), count: rows)
     for _ in 0..<3 {
-      for i in 0..<rows { for j in 0..<columns { layouts[i][j].measure(with: r, theme: theme) } }
+      for i in 0..<rows {
+        for j in 0..<columns where panels3D[[i, j]] == nil { layouts[i][j].measure(with: r, theme: theme) }
+      }
       let lefts = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].left }.max()! }
       let rights = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].right }.max()! }
       let tops = (0..<rows).map { i in layouts[i].map(\.top).max()! }
@@ -95,12 +112,22 @@ public final class Figure {
         for j in 0..<columns {
           x += lefts[j]
           layouts[i][j].area = Self.fitted(Rect(x: x, y: y, width: plotWidth, height: plotHeight), layout: layouts[i][j])
+          cells[i][j] = Rect(
+            x: x - lefts[j], y: y - tops[i], width: plotWidth + lefts[j] + rights[j], height: plotHeight + tops[i] + bottoms[i])
           x += plotWidth + rights[j] + theme.gap
         }
         y += plotHeight + bottoms[i] + theme.gap
       }
     }
-    for row in layouts { for layout in row { layout.draw(on: r, theme: theme, warn: onWarning) } }
+    for i in 0..<rows {
+      for j in 0..<columns {
+        if let panel = panels3D[[i, j]] {
+          panel.draw(in: cells[i][j], renderer: r, warn: onWarning)
+        } else {
+          layouts[i][j].draw(on: r, theme: theme, warn: onWarning)
+        }
+      }
+    }
   }
 
   /// Snaps the plot area to whole units for crisp frames and applies equal aspect by

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import DownhillPlot
+
+/// A path behind a surface must vanish exactly where the surface covers it, in every format.
+@Suite struct OcclusionTests {
+  static let red = Color(hex: 0xff0000)
+
+  /// A horizontal plane at z = 0.5 over x ∈ [0, planeTo], y ∈ [0, 1], seen from above, and a red
+  /// segment along x at height `segmentZ`.
+  static func scene(segmentZ: Double, planeTo: Double = 1) -> Figure {
+    let f = Figure(width: 400, height: 320)
+    let a = f.axes3D()
+    a.xLimits = 0...1
+    a.yLimits = 0...1
+    a.zLimits = 0...1
+    a.surface(x: [0, planeTo], y: [0, 1], z: [0.5, 0.5, 0.5, 0.5], colormap: .viridis, shaded: false)
+    a.line([Vector3(0.2, 0.5, segmentZ), Vector3(0.8, 0.5, segmentZ)], color: red, width: 3)
+    return f
+  }
+
+  static func redPixels(_ f: Figure) throws -> Int {
+    let image = try #require(RasterImage(png: try f.render(format: .png)))
+    var count = 0
+    for i in stride(from: 0, to: image.pixels.count, by: 4)
+    where image.pixels[i] > 200 && image.pixels[i + 1] < 60 && image.pixels[i + 2] < 60 {
+      count += 1
+    }
+    return count
+  }
+
+  @Test func segmentBehindAFaceShowsNoPixels() throws {
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.2)) == 0)
+  }
+
+  @Test func theSameSegmentInFrontShows() throws {
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.8)) > 200)
+  }
+
+  @Test func hiddenSegmentsAreAbsentFromVectorOutput() throws {
+    let svg = String(decoding: try Self.scene(segmentZ: 0.2).render(format: .svg), as: UTF8.self)
+    let visible = String(decoding: try Self.scene(segmentZ: 0.8).render(format: .svg), as: UTF8.self)
+    let redStroke = ["#ff0000", "#f00", "rgb(100%,0%,0%)"]
+    #expect(!redStroke.contains { svg.contains($0) })
+    #expect(redStroke.contains { visible.contains($0) })
+  }
+
+  @Test func aSegmentPassingUnderAFaceEdgeIsCutAtThatEdge() throws {
+    // The plane covers x ≤ 0.5; the segment below it appears exactly where the plane ends.
+    let rec = try record(Self.scene(segmentZ: 0.2, planeTo: 0.5))
+    let redPaths = rec.paths.filter { $0.1.stroke?.color == Self.red }
+    #expect(redPaths.count == 1)
+    let planes = rec.paths.filter { $0.1.fill != nil && $0.0.elements.count == 5 && $0.1.stroke?.color != Theme.standard.frame }
+    let plane = try #require(planes.last)
+    guard case .move(let start)? = redPaths.first?.0.elements.first else {
+      Issue.record("no visible red segment")
+      return
+    }
+    // The plane's corners in order are (0, 0), (0.5, 0), (0.5, 1), (0, 1): edge 1→2 is x = 0.5.
+    let corners = plane.0.elements.compactMap { e -> Point? in
+      switch e {
+      case .move(let p), .line(let p): p
+      default: nil
+      }
+    }
+    let (p, q) = (corners[1], corners[2])
+    let distance = abs((q.x - p.x) * (p.y - start.y) - (p.x - start.x) * (q.y - p.y)) / hypot(q.x - p.x, q.y - p.y)
+    #expect(distance < 0.05, "the path reappears \(distance) px from the face's edge")
+  }
+}
