@@ -46,10 +46,20 @@ extension Scene3D {
   mutating func addFace(_ corners: [Vector3], fill: Color, transform: Transform3D) {
     guard corners.allSatisfy(\.isFinite) else { return }
     let projected = corners.map(transform.project)
-    faces.append(
-      Face(
-        points: projected.map(\.point), depths: projected.map(\.depth), fill: fill,
-        depth: projected.reduce(0) { $0 + $1.depth } / Double(projected.count)))
+    addFace(projected.indices, projected: projected, fill: fill)
+  }
+
+  /// Adds a face whose corners are already projected: `corners` index into `projected`.
+  mutating func addFace<C: Collection<Int>>(_ corners: C, projected: [(point: Point, depth: Double)], fill: Color) {
+    var key = 0.0
+    for i in corners {
+      facePoints.append(projected[i].point)
+      faceDepths.append(projected[i].depth)
+      key += projected[i].depth
+    }
+    faceStarts.append(facePoints.count)
+    faceFills.append(fill)
+    faceKeys.append(key / Double(corners.count))
   }
 
   mutating func addSegment(_ a: Vector3, _ b: Vector3, style: StrokeStyle, transform: Transform3D) {

@@ -66,21 +66,25 @@ public struct SurfaceMark: Mark3D {
     // Light from the upper left of the default view, fixed in the data box like matplotlib's
     // LightSource(azdeg=225, altdeg=19.5), so a turning surface shows its shape.
     let light = Vector3(-0.67, -0.67, 0.33).normalized
+    // Each vertex is projected once; faces refer to it by index.
+    let projected = vertices.map(transform.project)
+    let box = shaded ? vertices.map(transform.box) : []
     for face in faces() {
-      let corners = face.map { vertices[$0] }
-      let meanZ = corners.reduce(0) { $0 + $1.z } / Double(corners.count)
-      guard meanZ.isFinite else { continue }
+      var meanZ = 0.0
+      for i in face { meanZ += vertices[i].z }
+      meanZ /= Double(face.count)
+      // A non-finite corner makes a hole (log(0), overflow).
+      guard meanZ.isFinite, face.allSatisfy({ projected[$0].point.x.isFinite && projected[$0].point.y.isFinite }) else { continue }
       var c = mapping?.color(for: meanZ) ?? theme.cycle[0]
       if shaded {
-        let b = corners.map(transform.box)
-        let n = (b[1] - b[0]).cross(b[b.count - 1] - b[0]).normalized
+        let n = (box[face[1]] - box[face[0]]).cross(box[face[face.count - 1]] - box[face[0]]).normalized
         let k = 0.55 + 0.45 * abs(n.dot(light))
         c = Color(red: c.red * k, green: c.green * k, blue: c.blue * k)
       }
-      scene.addFace(corners, fill: c.withAlpha(alpha), transform: transform)
+      scene.addFace(face, projected: projected, fill: c.withAlpha(alpha))
     }
     scene.faceEdgeColor = edgeColor
-    scene.faceEdgeWidth = edgeColor == nil ? 0.35 : edgeWidth
+    scene.faceEdgeWidth = edgeWidth
   }
 
   public func drawLegendSwatch(in rect: Rect, renderer: Renderer) {

@@ -66,6 +66,7 @@ import Testing
     }
     let (p, q) = (corners[1], corners[2])
     let distance = abs((q.x - p.x) * (p.y - start.y) - (p.x - start.x) * (q.y - p.y)) / hypot(q.x - p.x, q.y - p.y)
-    #expect(distance < 0.05, "the path reappears \(distance) px from the face's edge")
+    // Faces are drawn grown by 0.3 units to close antialiasing seams.
+    #expect(distance < 0.35, "the path reappears \(distance) px from the face's edge")
   }
 }
