@@ -13,8 +13,9 @@
 ///
 /// GIF has on/off transparency only, so frames are composited over white first.
 public struct AnimatedGIF: Sendable {
-  /// Pixel size of every frame.
+  /// Pixel width of every frame.
   public let width: Int
+  /// Pixel height of every frame.
   public let height: Int
   /// Seconds each frame is shown, stored in centiseconds as GIF requires.
   public let delay: Double
@@ -40,11 +41,13 @@ public struct AnimatedGIF: Sendable {
   public init(width: Int, height: Int, delay: Double, loopCount: Int = 0) throws {
     guard (1...Self.maximumSide).contains(width), (1...Self.maximumSide).contains(height) else {
       throw PlotError.animation(
-        "GIF size \(width)×\(height) is not encodable: width and height must be 1…\(Self.maximumSide) px")
+        "GIF size \(width)×\(height) is not encodable: "
+          + "width and height must be 1…\(Self.maximumSide) px")
     }
     guard delay.isFinite, delay > 0, delay <= 655.35 else {
       throw PlotError.animation(
-        "GIF frame delay \(delay) s is not usable: give seconds per frame above 0 and at most 655.35, e.g. 0.05")
+        "GIF frame delay \(delay) s is not usable: "
+          + "give seconds per frame above 0 and at most 655.35, e.g. 0.05")
     }
     guard (0...65535).contains(loopCount) else {
       throw PlotError.animation(
@@ -62,9 +65,7 @@ public struct AnimatedGIF: Sendable {
   public mutating func append(_ frame: RasterImage) throws {
     guard frame.width == width, frame.height == height, frame.pixels.count == width * height * 4
     else {
-      throw PlotError.animation(
-        "frame \(frames.count) is \(frame.width)×\(frame.height) px but the animation is \(width)×\(height) px: render every frame at the animation's size"
-      )
+      throw sizeMismatch("\(frame.width)×\(frame.height) px")
     }
     frames.append(Self.packOverWhite(frame.pixels))
   }
@@ -77,9 +78,7 @@ public struct AnimatedGIF: Sendable {
     let w = (figure.width * figure.scale).rounded()
     let h = (figure.height * figure.scale).rounded()
     guard w == Double(width), h == Double(height) else {
-      throw PlotError.animation(
-        "frame \(frames.count) is \(figure.width)×\(figure.height) at scale \(figure.scale) but the animation is \(width)×\(height) px: size the figure to match"
-      )
+      throw sizeMismatch("\(figure.width)×\(figure.height) at scale \(figure.scale)")
     }
     guard let image = RasterImage(png: try figure.render(format: .png)) else {
       throw PlotError.cairo("could not read back the rendered frame")
@@ -113,6 +112,12 @@ public struct AnimatedGIF: Sendable {
   /// Writes the GIF to `path`. The file appears complete or not at all.
   public func write(to path: String) throws {
     try AtomicFile.write(encoded(), to: path)
+  }
+
+  private func sizeMismatch(_ frameSize: String) -> PlotError {
+    .animation(
+      "frame \(frames.count) is \(frameSize) but the animation is \(width)×\(height) px: "
+        + "render every frame at the animation's size")
   }
 
   private static func packOverWhite(_ rgba: [UInt8]) -> [UInt32] {

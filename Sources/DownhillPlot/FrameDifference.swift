@@ -7,8 +7,12 @@ enum FrameDifference {
   /// The smallest rectangle holding every pixel that differs; the whole frame when there is no
   /// previous frame, and a single pixel when nothing changed (a GIF image cannot be empty, and
   /// keeping it keeps one GIF image per appended frame).
-  static func changedRect(from previous: [UInt8], to current: [UInt8], width: Int, height: Int) -> Rect {
-    guard previous.count == current.count else { return Rect(x: 0, y: 0, width: width, height: height) }
+  static func changedRect(from previous: [UInt8], to current: [UInt8], width: Int, height: Int)
+    -> Rect
+  {
+    guard previous.count == current.count else {
+      return Rect(x: 0, y: 0, width: width, height: height)
+    }
     var minX = width
     var maxX = -1
     var minY = height

@@ -19,9 +19,11 @@ final class GIFEncoder {
 
     // Colour tables hold a power of two entries; pad with black.
     let bits = max(1, Int.bitWidth - (palette.count - 1).leadingZeroBitCount)
-    var colors = [GifColorType](repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
+    var colors = [GifColorType](
+      repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
     for (i, c) in palette.enumerated() {
-      colors[i] = GifColorType(Red: UInt8(c >> 16 & 0xff), Green: UInt8(c >> 8 & 0xff), Blue: UInt8(c & 0xff))
+      colors[i] = GifColorType(
+        Red: UInt8(c >> 16 & 0xff), Green: UInt8(c >> 8 & 0xff), Blue: UInt8(c & 0xff))
     }
     guard let map = GifMakeMapObject(Int32(colors.count), colors) else {
       throw PlotError.gif(Self.message(E_GIF_ERR_NOT_ENOUGH_MEM))
@@ -50,7 +52,8 @@ final class GIFEncoder {
     var extensionBytes = [UInt8](repeating: 0, count: 4)
     let length = EGifGCBToExtension(&gcb, &extensionBytes)
     try check(EGifPutExtension(file, GRAPHICS_EXT_FUNC_CODE, Int32(length), extensionBytes))
-    try check(EGifPutImageDesc(file, Int32(left), Int32(top), Int32(width), Int32(height), false, nil))
+    try check(
+      EGifPutImageDesc(file, Int32(left), Int32(top), Int32(width), Int32(height), false, nil))
     // EGifPutLine masks pixels in place, so it gets a private copy.
     var pixels = indices
     try check(EGifPutLine(file, &pixels, Int32(pixels.count)))

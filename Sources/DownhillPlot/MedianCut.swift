@@ -39,13 +39,18 @@ struct Histogram {
   }
 
   static func centre(ofCell cell: Int) -> (Double, Double, Double) {
-    (Double(cell >> 12 & 0x3f) * 4 + 1.5, Double(cell >> 6 & 0x3f) * 4 + 1.5, Double(cell & 0x3f) * 4 + 1.5)
+    (
+      Double(cell >> 12 & 0x3f) * 4 + 1.5, Double(cell >> 6 & 0x3f) * 4 + 1.5,
+      Double(cell & 0x3f) * 4 + 1.5
+    )
   }
 
   func mean(ofCell cell: Int) -> (Double, Double, Double)? {
     guard count[cell] > 0 else { return nil }
     let n = Double(count[cell])
-    return (Double(sums[cell * 3]) / n, Double(sums[cell * 3 + 1]) / n, Double(sums[cell * 3 + 2]) / n)
+    return (
+      Double(sums[cell * 3]) / n, Double(sums[cell * 3 + 1]) / n, Double(sums[cell * 3 + 2]) / n
+    )
   }
 }
 
@@ -68,7 +73,8 @@ enum MedianCut {
     var entries: [Entry] = []
     for cell in 0..<Histogram.cellCount where histogram.count[cell] > 0 {
       let n = Double(histogram.count[cell])
-      entries.append(Entry(rgb: histogram.mean(ofCell: cell)!, weight: n.squareRoot(), count: n, cell: cell))
+      entries.append(
+        Entry(rgb: histogram.mean(ofCell: cell)!, weight: n.squareRoot(), count: n, cell: cell))
     }
     var boxes = [Box(range: entries.indices, error: sse(entries[...]))]
     while boxes.count < size {
@@ -108,9 +114,15 @@ enum MedianCut {
 
   /// Sorts the box along its widest-spread channel and cuts where the two halves' summed error
   /// is least.
-  private static func split(_ entries: inout [Entry], _ range: Range<Int>) -> (Range<Int>, Range<Int>) {
-    func value(_ e: Entry, _ axis: Int) -> Double { axis == 0 ? e.rgb.0 : axis == 1 ? e.rgb.1 : e.rgb.2 }
-    let axis = (0..<3).max { a, b in spread(entries[range], a, value) < spread(entries[range], b, value) }!
+  private static func split(_ entries: inout [Entry], _ range: Range<Int>) -> (
+    Range<Int>, Range<Int>
+  ) {
+    func value(_ e: Entry, _ axis: Int) -> Double {
+      axis == 0 ? e.rgb.0 : axis == 1 ? e.rgb.1 : e.rgb.2
+    }
+    let axis = (0..<3).max { a, b in
+      spread(entries[range], a, value) < spread(entries[range], b, value)
+    }!
     entries[range].sort { (value($0, axis), $0.cell) < (value($1, axis), $1.cell) }
 
     // Prefix sums give each side's error in one pass.
@@ -121,7 +133,9 @@ enum MedianCut {
     for k in 0..<n {
       let e = entries[range.lowerBound + k]
       w[k + 1] = w[k] + e.weight
-      s[k + 1] = (s[k].0 + e.weight * e.rgb.0, s[k].1 + e.weight * e.rgb.1, s[k].2 + e.weight * e.rgb.2)
+      s[k + 1] = (
+        s[k].0 + e.weight * e.rgb.0, s[k].1 + e.weight * e.rgb.1, s[k].2 + e.weight * e.rgb.2
+      )
       q[k + 1] = q[k] + e.weight * (e.rgb.0 * e.rgb.0 + e.rgb.1 * e.rgb.1 + e.rgb.2 * e.rgb.2)
     }
     func error(_ a: Int, _ b: Int) -> Double {
@@ -133,7 +147,8 @@ enum MedianCut {
     var bestError = Double.infinity
     for k in 1..<n {
       // Cut only between different values, so equal colours stay in one box.
-      guard value(entries[range.lowerBound + k - 1], axis) != value(entries[range.lowerBound + k], axis)
+      guard
+        value(entries[range.lowerBound + k - 1], axis) != value(entries[range.lowerBound + k], axis)
       else { continue }
       let e = error(0, k) + error(k, n)
       if e < bestError {

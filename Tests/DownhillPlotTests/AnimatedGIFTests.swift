@@ -52,7 +52,8 @@ import Testing
       try gif.append(
         image(40, 30) { x, y in
           if x == 0 || y == 0 { return 0x1f_77b4 }
-          return (step * 8..<step * 8 + 4).contains(x) && (10..<14).contains(y) ? 0xff_7f0e : 0xff_ffff
+          return (step * 8..<step * 8 + 4).contains(x) && (10..<14).contains(y)
+            ? 0xff_7f0e : 0xff_ffff
         })
     }
     return gif
@@ -75,7 +76,8 @@ import Testing
     for step in 0..<3 {
       let expected = Self.image(40, 30) { x, y in
         if x == 0 || y == 0 { return 0x1f_77b4 }
-        return (step * 8..<step * 8 + 4).contains(x) && (10..<14).contains(y) ? 0xff_7f0e : 0xff_ffff
+        return (step * 8..<step * 8 + 4).contains(x) && (10..<14).contains(y)
+          ? 0xff_7f0e : 0xff_ffff
       }
       #expect(gif.frames[step] == Self.packed(expected))
     }
@@ -130,7 +132,9 @@ import Testing
     try gif.append(figure)
     let decoded = try #require(DecodedGIF(gif.encoded()))
     #expect(decoded.frames.count == 1 && decoded.width == 160)
-    #expect(throws: PlotError.self) { try gif.append(SampleFigures.lossCurves(width: 100, height: 120)) }
+    #expect(throws: PlotError.self) {
+      try gif.append(SampleFigures.lossCurves(width: 100, height: 120))
+    }
   }
 
   @Test(arguments: [(0, 10), (10, 0), (-1, 10), (65536, 10), (10, 70000)])
@@ -144,7 +148,9 @@ import Testing
   }
 
   @Test func badLoopCountAndEmptyAnimationAreRejected() throws {
-    #expect(throws: PlotError.self) { try AnimatedGIF(width: 10, height: 10, delay: 0.1, loopCount: -1) }
+    #expect(throws: PlotError.self) {
+      try AnimatedGIF(width: 10, height: 10, delay: 0.1, loopCount: -1)
+    }
     let empty = try AnimatedGIF(width: 10, height: 10, delay: 0.1)
     #expect(throws: PlotError.self) { try empty.encoded() }
     do {
@@ -167,11 +173,14 @@ import Testing
   }
 
   @Test func failedWritesLeaveNoFile() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-gif-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-gif-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let empty = try AnimatedGIF(width: 10, height: 10, delay: 0.1)
-    #expect(throws: PlotError.self) { try empty.write(to: dir.appendingPathComponent("empty.gif").path) }
+    #expect(throws: PlotError.self) {
+      try empty.write(to: dir.appendingPathComponent("empty.gif").path)
+    }
     let missing = dir.appendingPathComponent("no/such/folder/a.gif").path
     #expect(throws: PlotError.self) { try Self.threeFrames().write(to: missing) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)

@@ -30,7 +30,8 @@ struct DecodedGIF {
       for e in 0..<Int(image.ExtensionBlockCount) {
         let block = image.ExtensionBlocks[e]
         if block.Function == APPLICATION_EXT_FUNC_CODE, block.ByteCount == 11,
-          String(decoding: UnsafeBufferPointer(start: block.Bytes, count: 11), as: UTF8.self) == "NETSCAPE2.0",
+          String(decoding: UnsafeBufferPointer(start: block.Bytes, count: 11), as: UTF8.self)
+            == "NETSCAPE2.0",
           e + 1 < image.ExtensionBlockCount
         {
           let data = image.ExtensionBlocks[e + 1].Bytes!
@@ -38,7 +39,9 @@ struct DecodedGIF {
         }
       }
       var gcb = GraphicsControlBlock()
-      if DGifSavedExtensionToGCB(file, Int32(n), &gcb) == GIF_OK { delays.append(Int(gcb.DelayTime)) }
+      if DGifSavedExtensionToGCB(file, Int32(n), &gcb) == GIF_OK {
+        delays.append(Int(gcb.DelayTime))
+      }
       let d = image.ImageDesc
       imageRects.append((Int(d.Left), Int(d.Top), Int(d.Width), Int(d.Height)))
       for y in 0..<Int(d.Height) {
@@ -59,7 +62,8 @@ private final class Source {
 }
 
 private func readSource(
-  _ file: UnsafeMutablePointer<GifFileType>?, _ out: UnsafeMutablePointer<GifByteType>?, _ length: Int32
+  _ file: UnsafeMutablePointer<GifFileType>?, _ out: UnsafeMutablePointer<GifByteType>?,
+  _ length: Int32
 ) -> Int32 {
   guard let file, let out, let user = file.pointee.UserData else { return 0 }
   let source = Unmanaged<Source>.fromOpaque(user).takeUnretainedValue()
