@@ -39,7 +39,11 @@ final class GIFEncoder {
   }
 
   deinit {
-    if let file { EGifCloseFile(file, nil) }
+    guard let file else { return }
+    // Closing still writes a trailer; with no user data the callback drops it instead of
+    // reaching back into an object that is going away.
+    file.pointee.UserData = nil
+    EGifCloseFile(file, nil)
   }
 
   /// Adds one image: `indices` cover the rectangle at (`left`, `top`) row by row, shown for
