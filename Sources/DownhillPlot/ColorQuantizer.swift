@@ -14,7 +14,7 @@ struct ColorQuantizer {
   /// The palette, at most 256 packed colours.
   let palette: [UInt32]
   private let exact: [UInt32: UInt8]?
-  private let histogram: Histogram?
+  private let histogram: ColorHistogram?
   /// Palette index per 6-bit-per-channel cell, filled on first use; `unset` until then.
   private var table: [UInt16]
   private static let unset = UInt16.max
@@ -25,12 +25,12 @@ struct ColorQuantizer {
       exact = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, UInt8($0)) })
       histogram = nil
     } else {
-      let h = Histogram(frames: frames)
+      let h = ColorHistogram(frames: frames)
       palette = MedianCut.palette(from: h, size: 256)
       exact = nil
       histogram = h
     }
-    table = exact == nil ? [UInt16](repeating: Self.unset, count: Histogram.cellCount) : []
+    table = exact == nil ? [UInt16](repeating: Self.unset, count: ColorHistogram.cellCount) : []
   }
 
   /// The palette index of every pixel of `frame` (`width` pixels a row). With `dithering`, an
@@ -78,12 +78,12 @@ struct ColorQuantizer {
   }
 
   private mutating func lookup(_ color: UInt32) -> UInt8 {
-    let cell = Histogram.cell(of: color)
+    let cell = ColorHistogram.cell(of: color)
     let cached = table[cell]
     if cached != Self.unset { return UInt8(cached) }
     // A cell's representative is the mean of the colours seen in it, so a cell holding one
     // colour (a flat background) maps exactly; cells no frame touched (dithering) use the centre.
-    let target = histogram?.mean(ofCell: cell) ?? Histogram.centre(ofCell: cell)
+    let target = histogram?.mean(ofCell: cell) ?? ColorHistogram.centre(ofCell: cell)
     let index = Self.nearest(to: target, in: palette)
     table[cell] = UInt16(index)
     return index
