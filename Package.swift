@@ -20,11 +20,12 @@ let package = Package(
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
 
     // Training core: no Cairo.
     .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib"]),
-    // Plotting core: no training.
-    .target(name: "DownhillPlot", dependencies: ["CCairo"]),
+    // Plotting core: no training. giflib encodes animations.
+    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif"]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
     .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),
@@ -44,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "DownhillTests", dependencies: ["Downhill"], resources: [.copy("Data")]),
     .testTarget(
-      name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting"]),
+      name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"]),
     .testTarget(name: "DownhillFiguresTests", dependencies: ["DownhillFigures"]),
   ]
 )

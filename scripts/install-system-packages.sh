@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Downhill builds against, when any is missing.
 set -euo pipefail
-packages=(pkg-config libcairo2-dev libpng-dev fonts-dejavu-core libopenblas-dev zlib1g-dev)
+packages=(pkg-config libcairo2-dev libpng-dev fonts-dejavu-core libopenblas-dev zlib1g-dev libgif-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -17,6 +17,10 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
   case invalidSize(width: Double, height: Double, scale: Double)
   case cannotWrite(path: String, reason: String)
   case cairo(String)
+  /// An animation that cannot be encoded as given (size, delay, loop count, frames).
+  case animation(String)
+  /// giflib reported an error while encoding.
+  case gif(String)
 
   public var description: String {
     switch self {
@@ -28,6 +32,10 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
       "cannot write '\(path)': \(reason)"
     case .cairo(let status):
       "Cairo failed: \(status)"
+    case .animation(let problem):
+      problem
+    case .gif(let message):
+      "giflib failed: \(message)"
     }
   }
 }
