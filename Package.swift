@@ -45,7 +45,8 @@ let package = Package(
     .testTarget(
       name: "DownhillTests", dependencies: ["Downhill"], resources: [.copy("Data")]),
     .testTarget(
-      name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"]),
+      name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"],
+      exclude: ["__Figures__"]),
     .testTarget(name: "DownhillFiguresTests", dependencies: ["DownhillFigures"]),
   ]
 )
