@@ -1,0 +1,103 @@
+import Foundation
+
+/// How long and on what batches to train.
+public struct TrainingOptions: Sendable {
+  /// Number of parameter updates.
+  public var iterations: Int
+  /// Examples per update; nil trains on the full batch every step.
+  public var batchSize: Int?
+  /// Call the progress callback every this many steps (and at step 0).
+  public var reportEvery: Int?
+
+  public init(iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil) {
+    self.iterations = iterations
+    self.batchSize = batchSize
+    self.reportEvery = reportEvery
+  }
+}
+
+/// What the trainer tells its progress callback.
+public struct StepReport: Sendable {
+  public var step: Int
+  public var loss: Double
+  /// mean |output − target| over the batch, the tutorials' printed "Error".
+  public var meanAbsoluteError: Double
+}
+
+extension Network {
+  /// Trains on `dataset` with any optimizer on the flattened parameters.
+  ///
+  /// Mini-batches follow numpy's idiom: each epoch draws `permutation(examples)` from `generator`
+  /// and takes consecutive slices of it; a last short slice is used as is.
+  /// - Returns: the final loss on the last batch.
+  @discardableResult
+  public mutating func train(
+    on dataset: Dataset, optimizer: inout any Optimizer, options: TrainingOptions,
+    generator: inout SeededGenerator, history: History? = nil,
+    learningRate: Double = .nan, progress: ((StepReport) -> Void)? = nil
+  ) throws -> Double {
+    let inputs = try prepare(inputs: dataset.inputs)
+    try check(targets: dataset.targets, examples: inputs.rows)
+    guard options.iterations >= 0 else {
+      throw DownhillError.invalidArgument("iterations must be ≥ 0")
+    }
+    if let b = options.batchSize, b <= 0 {
+      throw DownhillError.invalidArgument("batch size must be positive, got \(b)")
+    }
+    let n = inputs.rows
+    guard n > 0 else { throw DownhillError.invalidArgument("the dataset '\(dataset.name)' is empty") }
+    let batch = min(options.batchSize ?? n, n)
+    var order: [Int] = []
+    var cursor = n
+    var lastLoss = Double.nan
+    var parameters = self.parameters
+    for step in 0..<options.iterations {
+      let x: Matrix
+      let y: Matrix
+      if batch == n && options.batchSize == nil {
+        (x, y) = (inputs, dataset.targets)
+      } else {
+        if cursor >= n {
+          order = generator.permutation(n)
+          cursor = 0
+        }
+        let indices = order[cursor..<min(cursor + batch, n)]
+        cursor += batch
+        (x, y) = (inputs.selectingRows(indices), dataset.targets.selectingRows(indices))
+      }
+      let e = evaluate(inputs: x, targets: y)
+      lastLoss = e.loss
+      if let every = options.reportEvery, let progress, step % every == 0 {
+        let mae = e.output.zipWith(y) { abs($0 - $1) }.mean
+        progress(StepReport(step: step, loss: e.loss, meanAbsoluteError: mae))
+      }
+      let before = parameters
+      let gradient = e.gradient
+      optimizer.step(
+        &parameters, value: e.loss, gradient: gradient, objective: objective(inputs: x, targets: y))
+      self.parameters = parameters
+      history?.observe(
+        step: step, loss: e.loss, learningRate: learningRate, before: before, after: parameters,
+        layerGradients: e.layerGradients)
+    }
+    history?.finish()
+    return lastLoss
+  }
+
+  /// The fraction of rows whose largest output is at the target's largest entry.
+  public func accuracy(on dataset: Dataset) throws -> Double {
+    let output = try predict(dataset.inputs)
+    try check(targets: dataset.targets, examples: output.rows)
+    var correct = 0
+    for r in 0..<output.rows {
+      if Network.argmax(output, row: r) == Network.argmax(dataset.targets, row: r) { correct += 1 }
+    }
+    return output.rows == 0 ? 0 : Double(correct) / Double(output.rows)
+  }
+
+  static func argmax(_ m: Matrix, row: Int) -> Int {
+    var best = 0
+    for c in 1..<max(m.columns, 1) where m[row, c] > m[row, best] { best = c }
+    return best
+  }
+}
