@@ -214,6 +214,17 @@ public final class History {
       rows: s.recordShape[0], columns: s.recordShape[1], values: s.record(record ?? s.count - 1))
   }
 
+  /// Each weight's flip count over every step so far (not only recorded ones); for a loaded
+  /// history, the last record's counts.
+  public func runningFlipCounts(layer: Int) throws -> Matrix {
+    guard !layerOffsets.isEmpty else { return try flipCounts(layer: layer) }
+    let s = try store(weights, layer: layer)
+    let start = layerOffsets[layer]
+    return Matrix(
+      rows: s.recordShape[0], columns: s.recordShape[1],
+      values: flipCounts[start..<(start + s.width)].map(Double.init))
+  }
+
   /// The L2 norm of `layer`'s gradient at every recorded step (vanishing gradients show here).
   public func gradientNorms(layer: Int) throws -> [Double] {
     let s = try store(gradients, layer: layer)

@@ -6,23 +6,56 @@ import Testing
 /// Every draw is compared bit for bit with numpy 2.x legacy `RandomState` output
 /// (scripts/oracle/rng_vectors.py).
 struct SeededGeneratorTests {
-  let cases: [[String: Any]]
+  /// Decoded with `JSONDecoder`, which parses doubles exactly (JSONSerialization on Linux
+  /// can be off in the last bit).
+  struct Vectors: Decodable {
+    var seeds: [Case]
+    var by_array_1_2_3: [Double]
+  }
+
+  struct Case: Decodable {
+    var seed: Int
+    var raw: [Int]
+    var random_sample, after_700, standard_normal, uniform_m2_3, permutation_linspace: [Double]
+    var random_3x4, normal_0_5_2x1: [[Double]]
+    var permutation_10, shuffle_100_120, randint_0_10, randint_m5_1000000: [Int]
+  }
+
+  let cases: [Case]
   let byArray: [Double]
 
   init() throws {
-    let json = try TestData.json("rng_vectors.json")
-    cases = json["seeds"] as? [[String: Any]] ?? []
-    byArray = json["by_array_1_2_3"] as? [Double] ?? []
+    let v = try JSONDecoder().decode(
+      Vectors.self, from: Data(contentsOf: TestData.url("rng_vectors.json")))
+    cases = v.seeds
+    byArray = v.by_array_1_2_3
   }
 
-  private func doubles(_ c: [String: Any], _ key: String) -> [Double] {
-    if let flat = c[key] as? [Double] { return flat }
-    return (c[key] as? [[Double]])?.flatMap { $0 } ?? []
+  private func doubles(_ c: Case, _ key: String) -> [Double] {
+    switch key {
+    case "random_sample": c.random_sample
+    case "after_700": c.after_700
+    case "standard_normal": c.standard_normal
+    case "uniform_m2_3": c.uniform_m2_3
+    case "permutation_linspace": c.permutation_linspace
+    case "random_3x4": c.random_3x4.flatMap { $0 }
+    case "normal_0_5_2x1": c.normal_0_5_2x1.flatMap { $0 }
+    default: []
+    }
   }
 
-  private func ints(_ c: [String: Any], _ key: String) -> [Int] { c[key] as? [Int] ?? [] }
+  private func ints(_ c: Case, _ key: String) -> [Int] {
+    switch key {
+    case "raw": c.raw
+    case "permutation_10": c.permutation_10
+    case "shuffle_100_120": c.shuffle_100_120
+    case "randint_0_10": c.randint_0_10
+    case "randint_m5_1000000": c.randint_m5_1000000
+    default: []
+    }
+  }
 
-  private func seed(_ c: [String: Any]) -> UInt32 { UInt32(c["seed"] as? Int ?? -1) }
+  private func seed(_ c: Case) -> UInt32 { UInt32(c.seed) }
 
   @Test func loadsAllSeeds() { #expect(cases.count == 4) }
 

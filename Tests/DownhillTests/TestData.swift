@@ -19,10 +19,6 @@ enum TestData {
     try String(contentsOf: url(name), encoding: .utf8)
   }
 
-  static func json(_ name: String) throws -> [String: Any] {
-    let data = try Data(contentsOf: url(name))
-    return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-  }
 }
 
 /// Compares two printed outputs: the text between numbers must be identical, and each number must
