@@ -26,7 +26,7 @@ struct SeededGeneratorTests {
 
   init() throws {
     let v = try JSONDecoder().decode(
-      Vectors.self, from: Data(contentsOf: TestData.url("rng_vectors.json")))
+      Vectors.self, from: Data(contentsOf: OracleData.url("rng_vectors.json")))
     cases = v.seeds
     byArray = v.by_array_1_2_3
   }

@@ -11,7 +11,7 @@ import Testing
 /// some runs amplify that: those are checked over 3,000 steps (see `t4Short`).
 struct TutorialTests {
   func check(_ actual: String, _ file: String, tolerance: Double = 1e-10) throws {
-    let expected = try TestData.text(file)
+    let expected = try OracleData.text(file)
     let problem = numbersAgree(actual, expected, relativeTolerance: tolerance)
     #expect(problem == nil, "\(file): \(problem ?? "")")
   }
@@ -20,7 +20,7 @@ struct TutorialTests {
   @Test func t1CorrectGradient() throws { try check(Tutorials.t1(gradient: .correct), "t1_correct.txt") }
 
   @Test func t2MatchesExactly() throws {
-    #expect(Tutorials.t2() == (try TestData.text("t2.txt")))
+    #expect(Tutorials.t2() == (try OracleData.text("t2.txt")))
   }
 
   @Test func t3NotGate() throws { try check(Tutorials.t3(seed: 1, epochs: 12000), "t3_seed1.txt") }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Loads committed oracle outputs from the `Data` resource folder.
-enum TestData {
+/// Loads the committed numpy outputs (scripts/oracle) from the `Data` resource folder.
+enum OracleData {
   struct Missing: Error, CustomStringConvertible {
     let name: String
     var description: String { "test resource Data/\(name) is missing" }
