@@ -10,6 +10,13 @@ public protocol Optimizer {
   var name: String { get }
   mutating func step(
     _ parameters: inout [Double], value: Double, gradient: [Double], objective: Objective)
+  /// Whether steps are random proposals that may be rejected (then a zero-length step does not
+  /// mean convergence). `false` unless an optimizer says otherwise.
+  var isStochastic: Bool { get }
+}
+
+extension Optimizer {
+  public var isStochastic: Bool { false }
 }
 
 /// Plain gradient descent: x ← x − α·∇f(x).
