@@ -4,10 +4,12 @@ extension Matrix {
   /// Products with fewer multiply-adds than this run as plain Swift loops; larger ones call
   /// OpenBLAS `cblas_dgemm`.
   ///
-  /// Measured on the 2-core build machine (release, `downhill-bench training`): the loop wins
-  /// below roughly this size because a dgemm call costs about a microsecond of setup, which is
-  /// more than an XOR-sized product takes; above it BLAS's blocked kernels win quickly.
-  public static let blasCrossover = 4096
+  /// Measured (release, `downhill-bench training`, 2 shared cores), µs per n×n·n×n product,
+  /// loops | BLAS: n=4 0.17 | 0.15, n=8 0.80 | 0.24, n=16 6.1 | 0.84, n=32 45 | 4.7. BLAS wins
+  /// from about 64 multiply-adds up. The loops stay below 128 so the tutorials' XOR products
+  /// (at most 48 multiply-adds) keep a plain k-ordered sum without FMA, which is what reproduces
+  /// numpy's printed digits best; everything MNIST-sized goes to BLAS.
+  public static let blasCrossover = 128
 
   /// `op(a) · op(b)` where `op` optionally transposes, without materialising the transpose.
   public static func product(
@@ -18,8 +20,21 @@ extension Matrix {
     let kb = transposingB ? b.columns : b.rows
     let n = transposingB ? b.rows : b.columns
     precondition(k == kb, "cannot multiply \(m)×\(k) by \(kb)×\(n)")
-    var out = [Double](repeating: 0, count: m * n)
     if m * n * k < blasCrossover {
+      return productWithLoops(a, transposingA: transposingA, b, transposingB: transposingB)
+    }
+    return productWithBLAS(a, transposingA: transposingA, b, transposingB: transposingB)
+  }
+
+  /// The product by plain loops, summing in k order.
+  public static func productWithLoops(
+    _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
+  ) -> Matrix {
+    let m = transposingA ? a.columns : a.rows
+    let k = transposingA ? a.rows : a.columns
+    let n = transposingB ? b.rows : b.columns
+    var out = [Double](repeating: 0, count: m * n)
+    do {
       a.values.withUnsafeBufferPointer { av in
         b.values.withUnsafeBufferPointer { bv in
           out.withUnsafeMutableBufferPointer { c in
@@ -38,7 +53,19 @@ extension Matrix {
           }
         }
       }
-    } else if m > 0 && n > 0 {
+    }
+    return Matrix(rows: m, columns: n, values: out)
+  }
+
+  /// The product by OpenBLAS `cblas_dgemm`.
+  public static func productWithBLAS(
+    _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
+  ) -> Matrix {
+    let m = transposingA ? a.columns : a.rows
+    let k = transposingA ? a.rows : a.columns
+    let n = transposingB ? b.rows : b.columns
+    var out = [Double](repeating: 0, count: m * n)
+    if m > 0 && n > 0 && k > 0 {
       a.values.withUnsafeBufferPointer { av in
         b.values.withUnsafeBufferPointer { bv in
           out.withUnsafeMutableBufferPointer { c in
@@ -52,5 +79,14 @@ extension Matrix {
       }
     }
     return Matrix(rows: m, columns: n, values: out)
+  }
+}
+
+/// OpenBLAS settings.
+public enum BLAS {
+  /// Limits OpenBLAS's worker threads. On a machine whose cores are shared, one thread avoids
+  /// threads spinning against each other for products as small as a mini-batch's.
+  public static func setThreads(_ count: Int) {
+    openblas_set_num_threads(Int32(max(count, 1)))
   }
 }

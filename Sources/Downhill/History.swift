@@ -117,7 +117,9 @@ public final class History {
     }
     self.metadata.precision = options.precision.rawValue
     if let dir = options.streamingDirectory {
-      do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+      do {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      } catch {
         throw DownhillError.io("cannot create history folder \(dir.path)")
       }
     }
@@ -268,12 +270,16 @@ public final class History {
       try encoder.encode(metadata).write(to: directory.appendingPathComponent("meta.json"))
       var csv = "step,loss,learning_rate\n"
       for i in steps.indices { csv += "\(steps[i]),\(losses[i]),\(learningRates[i])\n" }
-      try csv.write(to: directory.appendingPathComponent("loss.csv"), atomically: true, encoding: .utf8)
+      try csv.write(
+        to: directory.appendingPathComponent("loss.csv"), atomically: true, encoding: .utf8)
     } catch { throw DownhillError.io("cannot write history to \(directory.path): \(error)") }
     for l in metadata.recordedLayers {
-      try weights[l]!.save(to: directory.appendingPathComponent(History.fileName(layer: l, kind: "weights")))
-      try gradients[l]!.save(to: directory.appendingPathComponent(History.fileName(layer: l, kind: "gradients")))
-      try flips[l]!.save(to: directory.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
+      try weights[l]!.save(
+        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "weights")))
+      try gradients[l]!.save(
+        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "gradients")))
+      try flips[l]!.save(
+        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
     }
   }
 
@@ -291,12 +297,15 @@ public final class History {
     guard meta.formatVersion == RunMetadata.currentFormatVersion else {
       throw DownhillError.corruptFile(
         path: metaURL.path,
-        reason: "history format version \(meta.formatVersion) is not supported (expected \(RunMetadata.currentFormatVersion))")
+        reason:
+          "history format version \(meta.formatVersion) is not supported (expected \(RunMetadata.currentFormatVersion))"
+      )
     }
     guard meta.layerShapes.count == meta.recordedLayers.count,
       meta.layerShapes.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } })
     else {
-      throw DownhillError.corruptFile(path: metaURL.path, reason: "layer shapes do not match recorded layers")
+      throw DownhillError.corruptFile(
+        path: metaURL.path, reason: "layer shapes do not match recorded layers")
     }
     metadata = meta
     every = meta.every
@@ -311,7 +320,8 @@ public final class History {
     for (n, line) in lines.enumerated() {
       let f = line.split(separator: ",")
       guard f.count == 3, let s = Int(f[0]), let l = Double(f[1]), let r = Double(f[2]) else {
-        throw DownhillError.corruptFile(path: lossURL.path, reason: "line \(n + 2) is not step,loss,learning_rate")
+        throw DownhillError.corruptFile(
+          path: lossURL.path, reason: "line \(n + 2) is not step,loss,learning_rate")
       }
       steps.append(s)
       losses.append(l)
@@ -330,12 +340,14 @@ public final class History {
         let element = kind == "flips" ? NPY.Element.int32 : expectedElement
         guard header.element == element else {
           throw DownhillError.corruptFile(
-            path: url.path, reason: "dtype \(header.element.rawValue), expected \(element.rawValue)")
+            path: url.path, reason: "dtype \(header.element.rawValue), expected \(element.rawValue)"
+          )
         }
         guard header.shape == [meta.recordedSteps] + shape else {
           throw DownhillError.corruptFile(
             path: url.path,
-            reason: "shape \(header.shape), expected \([meta.recordedSteps] + shape) from meta.json")
+            reason: "shape \(header.shape), expected \([meta.recordedSteps] + shape) from meta.json"
+          )
         }
         let store = HistoryStore(element: element, recordShape: shape, values: values)
         switch kind {

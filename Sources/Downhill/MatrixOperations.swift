@@ -26,7 +26,8 @@ extension Matrix {
 
   /// Combines two matrices of the same shape element by element.
   public func zipWith(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
-    precondition(rows == other.rows && columns == other.columns,
+    precondition(
+      rows == other.rows && columns == other.columns,
       "shapes \(rows)×\(columns) and \(other.rows)×\(other.columns) differ")
     var out = [Double](repeating: 0, count: values.count)
     values.withUnsafeBufferPointer { a in

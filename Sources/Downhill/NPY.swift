@@ -59,7 +59,9 @@ enum NPY {
     default: throw corrupt("unsupported NPY version \(major).\(bytes[7])")
     }
     guard data.count >= start + headerSize else { throw corrupt("truncated NPY header") }
-    let text = String(decoding: data[(data.startIndex + start)..<(data.startIndex + start + headerSize)], as: UTF8.self)
+    let text = String(
+      decoding: data[(data.startIndex + start)..<(data.startIndex + start + headerSize)],
+      as: UTF8.self)
     guard let descr = field(text, "descr"), let element = Element(rawValue: descr) else {
       throw corrupt("unsupported or missing dtype in NPY header")
     }
@@ -106,9 +108,16 @@ enum NPY {
     let at = offset + index * element.size
     return data.withUnsafeBytes { raw in
       switch element {
-      case .float64: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-      case .float32: Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))))
-      case .int32: Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+      case .float64:
+        Double(
+          bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+      case .float32:
+        Double(
+          Float(
+            bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+          ))
+      case .int32:
+        Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int32.self)))
       }
     }
   }

@@ -39,7 +39,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var j = 0
     var k = max(n, key.count)
     while k > 0 {
-      state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_664_525))
+      state[i] =
+        (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_664_525))
         &+ (key.isEmpty ? 0 : key[j]) &+ UInt32(j)
       i += 1
       j += 1
@@ -52,7 +53,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
     k = n - 1
     while k > 0 {
-      state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_566_083_941))
+      state[i] =
+        (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_566_083_941))
         &- UInt32(i)
       i += 1
       if i >= n {

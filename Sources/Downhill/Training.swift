@@ -8,11 +8,15 @@ public struct TrainingOptions: Sendable {
   public var batchSize: Int?
   /// Call the progress callback every this many steps (and at step 0).
   public var reportEvery: Int?
+  /// The number of the first step, so a run continued in several calls (one per epoch) numbers
+  /// its steps and history records on from where it stopped.
+  public var firstStep: Int
 
-  public init(iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil) {
+  public init(iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil, firstStep: Int = 0) {
     self.iterations = iterations
     self.batchSize = batchSize
     self.reportEvery = reportEvery
+    self.firstStep = firstStep
   }
 }
 
@@ -45,13 +49,15 @@ extension Network {
       throw DownhillError.invalidArgument("batch size must be positive, got \(b)")
     }
     let n = inputs.rows
-    guard n > 0 else { throw DownhillError.invalidArgument("the dataset '\(dataset.name)' is empty") }
+    guard n > 0 else {
+      throw DownhillError.invalidArgument("the dataset '\(dataset.name)' is empty")
+    }
     let batch = min(options.batchSize ?? n, n)
     var order: [Int] = []
     var cursor = n
     var lastLoss = Double.nan
     var parameters = self.parameters
-    for step in 0..<options.iterations {
+    for step in options.firstStep..<(options.firstStep + options.iterations) {
       let x: Matrix
       let y: Matrix
       if batch == n && options.batchSize == nil {

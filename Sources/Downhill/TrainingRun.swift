@@ -77,7 +77,8 @@ public struct TrainingRun: Sendable {
     let start = Date()
     let loss = try network.train(
       on: dataset, optimizer: &optimizer,
-      options: TrainingOptions(iterations: iterations, batchSize: batchSize, reportEvery: reportEvery),
+      options: TrainingOptions(
+        iterations: iterations, batchSize: batchSize, reportEvery: reportEvery),
       generator: &generator, history: recorder, learningRate: learningRate, progress: progress)
     let seconds = Date().timeIntervalSince(start)
     let classes = dataset.targets.columns > 1

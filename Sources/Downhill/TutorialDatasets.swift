@@ -2,13 +2,17 @@
 extension Dataset {
   /// XOR of two bits, four examples.
   public static let xor = Dataset(
-    name: "xor", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), targets: Matrix([[0], [1], [1], [0]]))
+    name: "xor", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]),
+    targets: Matrix([[0], [1], [1], [0]]))
   public static let and = Dataset(
-    name: "and", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), targets: Matrix([[0], [0], [0], [1]]))
+    name: "and", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]),
+    targets: Matrix([[0], [0], [0], [1]]))
   public static let or = Dataset(
-    name: "or", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), targets: Matrix([[0], [1], [1], [1]]))
+    name: "or", inputs: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]),
+    targets: Matrix([[0], [1], [1], [1]]))
   /// NOT of one bit.
-  public static let not = Dataset(name: "not", inputs: Matrix([[0], [1]]), targets: Matrix([[1], [0]]))
+  public static let not = Dataset(
+    name: "not", inputs: Matrix([[0], [1]]), targets: Matrix([[1], [0]]))
   /// T3's NOT gate with the bias column the data carries: X = [[0, 1], [1, 1]].
   public static let notGate = Dataset(
     name: "t3-not", inputs: Matrix([[0, 1], [1, 1]]), targets: Matrix([[1], [0]]))

@@ -35,7 +35,8 @@ struct TrainCommand: ParsableCommand {
   var bias: String = "input"
 
   @Option(
-    help: "Activation(s), one or one per layer: sigmoid, sigmoid:C, tanh, relu, leaky-relu[:S], softmax, identity."
+    help:
+      "Activation(s), one or one per layer: sigmoid, sigmoid:C, tanh, relu, leaky-relu[:S], softmax, identity."
   )
   var activation: String = "sigmoid"
 
@@ -108,7 +109,8 @@ struct TrainCommand: ParsableCommand {
       guard let mnist else { throw CLIError("--problem mnist needs --mnist DIR") }
       let dir = URL(fileURLWithPath: mnist)
       return (
-        try Dataset.mnist(directory: dir, split: .train), try Dataset.mnist(directory: dir, split: .test)
+        try Dataset.mnist(directory: dir, split: .train),
+        try Dataset.mnist(directory: dir, split: .test)
       )
     }
     guard let dataset = Dataset.builtIn(named: name) else {
@@ -192,7 +194,8 @@ final class ProgressBar {
   func update(_ step: Int) {
     let width = 40
     let done = min(width, (step + 1) * width / total)
-    let line = "\r[" + String(repeating: "#", count: done)
+    let line =
+      "\r[" + String(repeating: "#", count: done)
       + String(repeating: " ", count: width - done) + "] \(step + 1)/\(total)"
     FileHandle.standardError.write(Data(line.utf8))
   }

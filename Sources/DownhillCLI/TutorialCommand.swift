@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import Downhill
+import Foundation
 
 /// `downhill tutorial NAME`: runs a ported tutorial and prints what its Python printed.
 struct TutorialCommand: ParsableCommand {
@@ -47,8 +47,10 @@ struct TutorialCommand: ParsableCommand {
 
   func output() throws -> String {
     if list {
-      return Tutorials.catalogue.map { "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)" }
-        .joined(separator: "\n") + "\n"
+      return Tutorials.catalogue.map {
+        "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)"
+      }
+      .joined(separator: "\n") + "\n"
     }
     guard let name else { throw CLIError("give a tutorial name (see 'downhill tutorial --list')") }
     let alphas = alpha.map { [$0] } ?? Tutorials.t4Alphas
@@ -75,7 +77,8 @@ struct TutorialCommand: ParsableCommand {
     default:
       guard let entry = Tutorials.entry(named: name) else {
         throw CLIError(
-          "unknown tutorial '\(name)' (known: \(Tutorials.catalogue.map(\.name).joined(separator: ", ")))")
+          "unknown tutorial '\(name)' (known: \(Tutorials.catalogue.map(\.name).joined(separator: ", ")))"
+        )
       }
       return try entry.run()
     }

@@ -61,14 +61,18 @@ struct HistoryTests {
     let dir = tempDir("roundtrip")
     defer { try? FileManager.default.removeItem(at: dir) }
     try h.save(to: dir)
-    for f in ["meta.json", "loss.csv", "layer0_weights.npy", "layer1_gradients.npy", "layer0_flips.npy"] {
+    for f in [
+      "meta.json", "loss.csv", "layer0_weights.npy", "layer1_gradients.npy", "layer0_flips.npy",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path))
     }
     let loaded = try History(contentsOf: dir)
     #expect(loaded.steps == h.steps)
     #expect(loaded.losses == h.losses)
     #expect(loaded.metadata == h.metadata)
-    #expect(try loaded.weightSeries(layer: 0, row: 2, column: 3) == h.weightSeries(layer: 0, row: 2, column: 3))
+    #expect(
+      try loaded.weightSeries(layer: 0, row: 2, column: 3)
+        == h.weightSeries(layer: 0, row: 2, column: 3))
     #expect(try loaded.flipCounts(layer: 1) == h.flipCounts(layer: 1))
   }
 
@@ -88,10 +92,14 @@ struct HistoryTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let (streamed, _) = try trainXOR(options: HistoryOptions(every: 3, streamingDirectory: dir))
     let (memory, _) = try trainXOR(options: HistoryOptions(every: 3))
-    #expect(try streamed.weightSeries(layer: 0, row: 0, column: 1) == memory.weightSeries(layer: 0, row: 0, column: 1))
+    #expect(
+      try streamed.weightSeries(layer: 0, row: 0, column: 1)
+        == memory.weightSeries(layer: 0, row: 0, column: 1))
     try streamed.save(to: dir)
     let loaded = try History(contentsOf: dir)
-    #expect(try loaded.gradientSeries(layer: 1, row: 3, column: 0) == memory.gradientSeries(layer: 1, row: 3, column: 0))
+    #expect(
+      try loaded.gradientSeries(layer: 1, row: 3, column: 0)
+        == memory.gradientSeries(layer: 1, row: 3, column: 0))
   }
 
   /// Each kind of damage gives a clear error naming the file.
@@ -121,7 +129,8 @@ struct HistoryTests {
     }
     #expect(badMagic.contains("not an NPY file"))
     let wrongShape = try damaged { dir in
-      try NPY.write([0, 0, 0], element: .float64, shape: [1, 3, 1], to: dir.appendingPathComponent(weights))
+      try NPY.write(
+        [0, 0, 0], element: .float64, shape: [1, 3, 1], to: dir.appendingPathComponent(weights))
     }
     #expect(wrongShape.contains("shape"))
     let wrongVersion = try damaged { dir in

@@ -16,8 +16,12 @@ struct TutorialTests {
     #expect(problem == nil, "\(file): \(problem ?? "")")
   }
 
-  @Test func t1TutorialGradient() throws { try check(Tutorials.t1(gradient: .tutorial), "t1_tutorial.txt") }
-  @Test func t1CorrectGradient() throws { try check(Tutorials.t1(gradient: .correct), "t1_correct.txt") }
+  @Test func t1TutorialGradient() throws {
+    try check(Tutorials.t1(gradient: .tutorial), "t1_tutorial.txt")
+  }
+  @Test func t1CorrectGradient() throws {
+    try check(Tutorials.t1(gradient: .correct), "t1_correct.txt")
+  }
 
   @Test func t2MatchesExactly() throws {
     #expect(Tutorials.t2() == (try OracleData.text("t2.txt")))
@@ -27,10 +31,12 @@ struct TutorialTests {
 
   @Test func t4ShortRunsHidden4And32() throws {
     try check(
-      Tutorials.t4(hidden: 4, iterations: 3000, reportEvery: 500, alphas: [0.001, 0.01, 0.1, 1, 10]),
+      Tutorials.t4(
+        hidden: 4, iterations: 3000, reportEvery: 500, alphas: [0.001, 0.01, 0.1, 1, 10]),
       "t4_h4_3000.txt")
     try check(
-      Tutorials.t4(hidden: 32, iterations: 3000, reportEvery: 500, alphas: [0.001, 0.01, 0.1, 1, 100, 1000]),
+      Tutorials.t4(
+        hidden: 32, iterations: 3000, reportEvery: 500, alphas: [0.001, 0.01, 0.1, 1, 100, 1000]),
       "t4_h32_3000.txt")
   }
 

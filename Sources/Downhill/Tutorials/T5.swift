@@ -16,7 +16,8 @@ extension Tutorials {
     var generator = SeededGenerator(seed: seed)
     var network = try t5Network(generator: &generator)
     let data = Dataset.t5Example
-    var out = "Output before training: \(PythonFormat.list(try network.predict(data.inputs).values))\n"
+    var out =
+      "Output before training: \(PythonFormat.list(try network.predict(data.inputs).values))\n"
     var optimizer: any Optimizer = SGD(learningRate: 0.01)
     try network.train(
       on: data, optimizer: &optimizer, options: TrainingOptions(iterations: updates),
