@@ -30,59 +30,35 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// a = f(z).
   public func forward(_ z: Matrix) -> Matrix {
-    switch self {
-    case .sigmoid: z.map { 1 / (1 + Foundation.exp(-$0)) }
-    case .scaledSigmoid(let c): z.map { 1 / (1 + Foundation.exp(-(c * $0))) }
-    case .tanh: z.map { Foundation.tanh($0) }
-    case .relu: z.map { $0 > 0 ? $0 : 0 }
-    case .leakyReLU(let slope): z.map { $0 > 0 ? $0 : slope * $0 }
-    case .softmax: Activation.softmaxRows(z)
-    case .identity: z
-    }
-  }
-
-  public func backward(z: Matrix, a: Matrix, upstream g: Matrix) -> Matrix {
-    switch self {
-    case .sigmoid: g.hadamard(a.map { $0 * (1 - $0) })
-    case .scaledSigmoid(let c): g.hadamard(a.map { c * ($0 * (1 - $0)) })
-    case .tanh: g.hadamard(a.map { 1 - $0 * $0 })
-    case .relu: g.zipWith(z) { $1 > 0 ? $0 : 0 }
-    case .leakyReLU(let slope): g.zipWith(z) { $1 > 0 ? $0 : slope * $0 }
-    case .softmax:
-      // Jacobian–vector product per row: ∂C/∂z_i = a_i (g_i − Σ_j g_j a_j).
-      Activation.softmaxBackward(a: a, g: g)
-    case .identity: g
-    }
-  }
-
-  private static func softmaxRows(_ z: Matrix) -> Matrix {
-    var out = z.values
-    let n = z.columns
-    for r in 0..<z.rows {
-      let row = (r * n)..<((r + 1) * n)
-      // Subtracting the row maximum keeps exp from overflowing; the result is unchanged.
-      let peak = z.values[row].max() ?? 0
-      var total = 0.0
-      for i in row {
-        out[i] = Foundation.exp(z.values[i] - peak)
-        total += out[i]
+    var out = Matrix(rows: z.rows, columns: z.columns)
+    z.values.withUnsafeBufferPointer { zp in
+      out.values.withUnsafeMutableBufferPointer { ap in
+        guard let zb = zp.baseAddress, let ab = ap.baseAddress else { return }
+        Kernels.forward(self, z: zb, a: ab, rows: z.rows, columns: z.columns)
       }
-      for i in row { out[i] /= total }
     }
-    return Matrix(rows: z.rows, columns: z.columns, values: out)
+    return out
   }
 
-  private static func softmaxBackward(a: Matrix, g: Matrix) -> Matrix {
-    var out = g.values
-    let n = a.columns
-    for r in 0..<a.rows {
-      let row = (r * n)..<((r + 1) * n)
-      var inner = 0.0
-      for i in row { inner += g.values[i] * a.values[i] }
-      for i in row { out[i] = a.values[i] * (g.values[i] - inner) }
+  /// ∂C/∂z from the upstream gradient g = ∂C/∂a (see `Kernels.backward` for each rule).
+  public func backward(z: Matrix, a: Matrix, upstream g: Matrix) -> Matrix {
+    precondition(z.values.count == g.values.count && a.values.count == g.values.count)
+    var out = Matrix(rows: g.rows, columns: g.columns)
+    z.values.withUnsafeBufferPointer { zp in
+      a.values.withUnsafeBufferPointer { ap in
+        g.values.withUnsafeBufferPointer { gp in
+          out.values.withUnsafeMutableBufferPointer { op in
+            guard let zb = zp.baseAddress, let ab = ap.baseAddress, let gb = gp.baseAddress,
+              let ob = op.baseAddress
+            else { return }
+            Kernels.backward(self, z: zb, a: ab, g: gb, out: ob, rows: g.rows, columns: g.columns)
+          }
+        }
+      }
     }
-    return Matrix(rows: a.rows, columns: a.columns, values: out)
+    return out
   }
 
   /// Parses a CLI name: sigmoid, sigmoid:0.01, tanh, relu, leaky-relu[:slope], softmax, identity.

@@ -30,55 +30,50 @@ extension Matrix {
   public static func productWithLoops(
     _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
   ) -> Matrix {
-    let m = transposingA ? a.columns : a.rows
-    let k = transposingA ? a.rows : a.columns
-    let n = transposingB ? b.rows : b.columns
-    var out = [Double](repeating: 0, count: m * n)
-    do {
-      a.values.withUnsafeBufferPointer { av in
-        b.values.withUnsafeBufferPointer { bv in
-          out.withUnsafeMutableBufferPointer { c in
-            for i in 0..<m {
-              for j in 0..<n {
-                // Sums in k order, as a reference dot product would.
-                var s = 0.0
-                for p in 0..<k {
-                  let x = transposingA ? av[p * a.columns + i] : av[i * a.columns + p]
-                  let y = transposingB ? bv[j * b.columns + p] : bv[p * b.columns + j]
-                  s += x * y
-                }
-                c[i * n + j] = s
-              }
-            }
-          }
-        }
-      }
-    }
-    return Matrix(rows: m, columns: n, values: out)
+    multiply(a, transposingA, b, transposingB, useBLAS: false)
   }
 
   /// The product by OpenBLAS `cblas_dgemm`.
   public static func productWithBLAS(
     _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
   ) -> Matrix {
+    multiply(a, transposingA, b, transposingB, useBLAS: true)
+  }
+
+  private static func multiply(
+    _ a: Matrix, _ transposingA: Bool, _ b: Matrix, _ transposingB: Bool, useBLAS: Bool
+  ) -> Matrix {
     let m = transposingA ? a.columns : a.rows
     let k = transposingA ? a.rows : a.columns
     let n = transposingB ? b.rows : b.columns
-    var out = [Double](repeating: 0, count: m * n)
-    if m > 0 && n > 0 && k > 0 {
-      a.values.withUnsafeBufferPointer { av in
-        b.values.withUnsafeBufferPointer { bv in
-          out.withUnsafeMutableBufferPointer { c in
+    var out = Matrix(rows: m, columns: n)
+    guard m > 0, n > 0, k > 0 else { return out }
+    a.values.withUnsafeBufferPointer { ap in
+      b.values.withUnsafeBufferPointer { bp in
+        out.values.withUnsafeMutableBufferPointer { cp in
+          if useBLAS {
             cblas_dgemm(
               CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
               transposingB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), 1.0,
-              av.baseAddress, Int32(max(a.columns, 1)), bv.baseAddress, Int32(max(b.columns, 1)),
-              0.0, c.baseAddress, Int32(max(n, 1)))
+              ap.baseAddress, Int32(a.columns), bp.baseAddress, Int32(b.columns), 0.0,
+              cp.baseAddress, Int32(n))
+          } else {
+            for i in 0..<m {
+              for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k {
+                  let x = transposingA ? ap[p * a.columns + i] : ap[i * a.columns + p]
+                  let y = transposingB ? bp[j * b.columns + p] : bp[p * b.columns + j]
+                  s += x * y
+                }
+                cp[i * n + j] = s
+              }
+            }
           }
         }
       }
     }
-    return Matrix(rows: m, columns: n, values: out)
+    return out
   }
 }
 

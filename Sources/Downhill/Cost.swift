@@ -16,32 +16,34 @@ public enum Cost: String, Sendable, CaseIterable, CustomStringConvertible {
   public var description: String { rawValue }
 
   public func value(output o: Matrix, target t: Matrix) -> Double {
-    let examples = Double(max(o.rows, 1))
-    switch self {
-    case .meanSquared: return o.zipWith(t) { ($0 - $1) * ($0 - $1) }.mean
-    case .halfSumSquared: return 0.5 * o.zipWith(t) { ($0 - $1) * ($0 - $1) }.sum
-    case .sumSquared: return o.zipWith(t) { ($0 - $1) * ($0 - $1) }.sum
-    case .binaryCrossEntropy:
-      return o.zipWith(t) { -($1 * Cost.safeLog($0) + (1 - $1) * Cost.safeLog(1 - $0)) }.sum
-        / examples
-    case .categoricalCrossEntropy:
-      return o.zipWith(t) { $1 == 0 ? 0 : -$1 * Cost.safeLog($0) }.sum / examples
+    precondition(o.values.count == t.values.count, "output and target shapes differ")
+    var terms = [Double](repeating: 0, count: o.values.count)
+    return o.values.withUnsafeBufferPointer { op in
+      t.values.withUnsafeBufferPointer { tp in
+        terms.withUnsafeMutableBufferPointer { sp in
+          guard let ob = op.baseAddress, let tb = tp.baseAddress, let sb = sp.baseAddress else {
+            return .nan
+          }
+          return Kernels.costValue(self, o: ob, t: tb, terms: sb, rows: o.rows, columns: o.columns)
+        }
+      }
     }
   }
 
   public func gradient(output o: Matrix, target t: Matrix) -> Matrix {
-    let examples = Double(max(o.rows, 1))
-    switch self {
-    case .meanSquared:
-      let n = Double(max(o.values.count, 1))
-      return o.zipWith(t) { 2 * ($0 - $1) / n }
-    case .halfSumSquared: return o - t
-    case .sumSquared: return o.zipWith(t) { 2 * ($0 - $1) }
-    case .binaryCrossEntropy:
-      return o.zipWith(t) { ($0 - $1) / max($0 * (1 - $0), Cost.tiny) / examples }
-    case .categoricalCrossEntropy:
-      return o.zipWith(t) { $1 == 0 ? 0 : -$1 / max($0, Cost.tiny) / examples }
+    precondition(o.values.count == t.values.count, "output and target shapes differ")
+    var out = Matrix(rows: o.rows, columns: o.columns)
+    o.values.withUnsafeBufferPointer { op in
+      t.values.withUnsafeBufferPointer { tp in
+        out.values.withUnsafeMutableBufferPointer { gp in
+          guard let ob = op.baseAddress, let tb = tp.baseAddress, let gb = gp.baseAddress else {
+            return
+          }
+          Kernels.costGradient(self, o: ob, t: tb, out: gb, rows: o.rows, columns: o.columns)
+        }
+      }
     }
+    return out
   }
 
   /// ∂C/∂z straight from the output when the output activation cancels the cost's denominator
@@ -49,16 +51,10 @@ public enum Cost: String, Sendable, CaseIterable, CustomStringConvertible {
   public func fusedGradient(after activation: Activation, output o: Matrix, target t: Matrix)
     -> Matrix?
   {
+    guard Kernels.hasFusedGradient(self, activation) else { return nil }
     let examples = Double(max(o.rows, 1))
-    switch (self, activation) {
-    case (.binaryCrossEntropy, .sigmoid), (.categoricalCrossEntropy, .softmax):
-      return o.zipWith(t) { ($0 - $1) / examples }
-    default: return nil
-    }
+    return o.zipWith(t) { ($0 - $1) / examples }
   }
-
-  private static let tiny = 1e-300
-  private static func safeLog(_ x: Double) -> Double { Foundation.log(max(x, tiny)) }
 
   /// Parses a CLI name (mse, half-sse, sse, bce, cce, and a few aliases).
   public init(name: String) throws {

@@ -87,7 +87,7 @@ public final class History {
   private var flips: [Int: HistoryStore] = [:]
   private let layerOffsets: [Int]
   private var flipCounts: [Int32]
-  private var lastDown: [Bool]?
+  private var lastDown: [Bool] = []
   private let every: Int
   private let startTime = Date()
 
@@ -149,16 +149,24 @@ public final class History {
   static func fileName(layer: Int, kind: String) -> String { "layer\(layer)_\(kind).npy" }
 
   /// Called by the trainer once per step with the parameters before and after the update.
+  ///
+  /// - Parameter gradient: the flat gradient, layer by layer as the parameters.
   public func observe(
     step: Int, loss: Double, learningRate: Double, before: [Double], after: [Double],
-    layerGradients: [Matrix]
+    gradient: [Double]
   ) {
-    var down = [Bool](repeating: false, count: before.count)
-    for i in before.indices { down[i] = after[i] < before[i] }
-    if let last = lastDown {
-      for i in down.indices where down[i] != last[i] { flipCounts[i] += 1 }
+    if lastDown.count != before.count {
+      lastDown = [Bool](repeating: false, count: before.count)
+      for i in before.indices { lastDown[i] = after[i] < before[i] }
+    } else {
+      for i in before.indices {
+        let down = after[i] < before[i]
+        if down != lastDown[i] {
+          flipCounts[i] += 1
+          lastDown[i] = down
+        }
+      }
     }
-    lastDown = down
     guard step % every == 0 else { return }
     steps.append(step)
     losses.append(loss)
@@ -166,7 +174,7 @@ public final class History {
     for (l, store) in weights {
       let range = layerOffsets[l]..<(layerOffsets[l] + store.width)
       store.append(Array(before[range]))
-      gradients[l]!.append(layerGradients[l].values)
+      gradients[l]!.append(Array(gradient[range]))
       flips[l]!.append(flipCounts[range].map(Double.init))
     }
   }

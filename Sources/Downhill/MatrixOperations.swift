@@ -118,31 +118,8 @@ extension Matrix {
     (0..<rows).map { Array(values[($0 * columns)..<(($0 + 1) * columns)]) }
   }
 
-  /// numpy's `pairwise_sum` for doubles: blocks of 8 partial sums, split in halves above 128.
+  /// numpy's `pairwise_sum` (see `Kernels.pairwiseSum`).
   static func pairwiseSum(_ a: ArraySlice<Double>) -> Double {
-    let n = a.count
-    let base = a.startIndex
-    if n < 8 {
-      var res = 0.0
-      for i in 0..<n { res += a[base + i] }
-      return res
-    } else if n <= 128 {
-      var r = (0..<8).map { a[base + $0] }
-      var i = 8
-      while i < n - (n % 8) {
-        for k in 0..<8 { r[k] += a[base + i + k] }
-        i += 8
-      }
-      var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-      while i < n {
-        res += a[base + i]
-        i += 1
-      }
-      return res
-    } else {
-      var n2 = n / 2
-      n2 -= n2 % 8
-      return pairwiseSum(a[base..<(base + n2)]) + pairwiseSum(a[(base + n2)..<(base + n)])
-    }
+    a.withUnsafeBufferPointer { p in p.baseAddress.map { Kernels.pairwiseSum($0, p.count) } ?? 0 }
   }
 }

@@ -53,39 +53,52 @@ extension Network {
       throw DownhillError.invalidArgument("the dataset '\(dataset.name)' is empty")
     }
     let batch = min(options.batchSize ?? n, n)
+    let fullBatch = options.batchSize == nil
+    let workspace = TrainingWorkspace(network: self, capacity: batch)
+    // For optimizers that probe other points (L-BFGS, annealing): the reference path on a copy.
+    let snapshot = self
+    let targets = dataset.targets
     var order: [Int] = []
     var cursor = n
     var lastLoss = Double.nan
     var parameters = self.parameters
+    var gradient = [Double](repeating: 0, count: parameters.count)
     for step in options.firstStep..<(options.firstStep + options.iterations) {
-      let x: Matrix
-      let y: Matrix
-      if batch == n && options.batchSize == nil {
-        (x, y) = (inputs, dataset.targets)
-      } else {
+      var indices: ArraySlice<Int>? = nil
+      if !fullBatch {
         if cursor >= n {
           order = generator.permutation(n)
           cursor = 0
         }
-        let indices = order[cursor..<min(cursor + batch, n)]
+        indices = order[cursor..<min(cursor + batch, n)]
         cursor += batch
-        (x, y) = (inputs.selectingRows(indices), dataset.targets.selectingRows(indices))
       }
-      let e = evaluate(inputs: x, targets: y)
-      lastLoss = e.loss
+      workspace.load(inputs: inputs, targets: targets, indices: indices)
+      let loss = parameters.withUnsafeBufferPointer { p in
+        gradient.withUnsafeMutableBufferPointer { g in
+          workspace.pass(parameters: p.baseAddress!, gradient: g.baseAddress!)
+        }
+      }
+      lastLoss = loss
       if let every = options.reportEvery, let progress, step % every == 0 {
-        let mae = e.output.zipWith(y) { abs($0 - $1) }.mean
-        progress(StepReport(step: step, loss: e.loss, meanAbsoluteError: mae))
+        progress(
+          StepReport(step: step, loss: loss, meanAbsoluteError: workspace.meanAbsoluteError()))
       }
-      let before = parameters
-      let gradient = e.gradient
-      optimizer.step(
-        &parameters, value: e.loss, gradient: gradient, objective: objective(inputs: x, targets: y))
-      self.parameters = parameters
+      let before = history == nil ? [] : parameters
+      let batchIndices = indices.map(Array.init)
+      optimizer.step(&parameters, value: loss, gradient: gradient) { probe in
+        var network = snapshot
+        network.parameters = probe
+        let x = batchIndices.map { inputs.selectingRows($0) } ?? inputs
+        let y = batchIndices.map { targets.selectingRows($0) } ?? targets
+        let e = network.evaluate(inputs: x, targets: y)
+        return (e.loss, e.gradient)
+      }
       history?.observe(
-        step: step, loss: e.loss, learningRate: learningRate, before: before, after: parameters,
-        layerGradients: e.layerGradients)
+        step: step, loss: loss, learningRate: learningRate, before: before, after: parameters,
+        gradient: gradient)
     }
+    self.parameters = parameters
     history?.finish()
     return lastLoss
   }

@@ -76,3 +76,37 @@ struct GradientCheckTests {
     #expect(throws: DownhillError.self) { try Cost(name: "hinge") }
   }
 }
+
+/// The allocation-free training loop computes exactly what the reference `evaluate` computes.
+struct WorkspaceTests {
+  @Test(arguments: [BiasMode.none, .input, .folded])
+  func workspaceMatchesReferenceBitForBit(bias: BiasMode) throws {
+    for (sizes, activations, cost) in [
+      ([3, 4, 1], [Activation.sigmoid], Cost.halfSumSquared),
+      ([3, 40, 30, 5], [.relu, .tanh, .softmax], .categoricalCrossEntropy),
+      ([3, 6, 2], [.leakyReLU(0.1), .sigmoid], .binaryCrossEntropy),
+    ] {
+      var g = SeededGenerator(seed: 5)
+      let net = try Network(
+        sizes: sizes, activations: activations, bias: bias, cost: cost,
+        initialization: .symmetricUniform, generator: &g)
+      let raw = g.random(rows: 9, columns: bias == .input ? sizes[0] - 1 : sizes[0])
+      let x = try net.prepare(inputs: raw)
+      var y = Matrix(rows: 9, columns: sizes.last!)
+      for r in 0..<9 { y[r, r % sizes.last!] = 1 }
+      let reference = net.evaluate(inputs: x, targets: y)
+      let ws = TrainingWorkspace(network: net, capacity: 9)
+      ws.load(inputs: x, targets: y, indices: nil)
+      var gradient = [Double](repeating: 0, count: net.parameterCount)
+      let p = net.parameters
+      let loss = p.withUnsafeBufferPointer { pp in
+        gradient.withUnsafeMutableBufferPointer { gp in
+          ws.pass(parameters: pp.baseAddress!, gradient: gp.baseAddress!)
+        }
+      }
+      #expect(loss == reference.loss)
+      #expect(gradient == reference.gradient)
+      #expect(ws.meanAbsoluteError() == reference.output.zipWith(y) { abs($0 - $1) }.mean)
+    }
+  }
+}
