@@ -92,8 +92,10 @@ public final class History {
   private let startTime = Date()
 
   /// A history for `network`, recording as `options` say.
+  /// - Parameter expectedSteps: the run's length, if known, to reserve memory up front.
   public init(
-    network: Network, options: HistoryOptions = HistoryOptions(), metadata: RunMetadata
+    network: Network, options: HistoryOptions = HistoryOptions(), metadata: RunMetadata,
+    expectedSteps: Int? = nil
   ) throws {
     let recorded = options.layers ?? Array(network.layers.indices)
     for l in recorded where !network.layers.indices.contains(l) {
@@ -136,6 +138,17 @@ public final class History {
         element: .int32, recordShape: shape,
         streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
     }
+    if let expectedSteps, expectedSteps > 0 {
+      let records = (expectedSteps + options.every - 1) / options.every
+      steps.reserveCapacity(records)
+      losses.reserveCapacity(records)
+      learningRates.reserveCapacity(records)
+      for l in recorded {
+        weights[l]!.reserve(records: records)
+        gradients[l]!.reserve(records: records)
+        flips[l]!.reserve(records: records)
+      }
+    }
   }
 
   /// The in-memory bytes one recorded step takes (what `every` divides).
@@ -173,9 +186,9 @@ public final class History {
     learningRates.append(learningRate)
     for (l, store) in weights {
       let range = layerOffsets[l]..<(layerOffsets[l] + store.width)
-      store.append(Array(before[range]))
-      gradients[l]!.append(Array(gradient[range]))
-      flips[l]!.append(flipCounts[range].map(Double.init))
+      store.append(before[range])
+      gradients[l]!.append(gradient[range])
+      flips[l]!.append(flipCounts[range])
     }
   }
 
@@ -275,11 +288,21 @@ public final class History {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     do {
-      try encoder.encode(metadata).write(to: directory.appendingPathComponent("meta.json"))
+      try FileOutput.write(
+        [encoder.encode(metadata)], to: directory.appendingPathComponent("meta.json"))
       var csv = "step,loss,learning_rate\n"
-      for i in steps.indices { csv += "\(steps[i]),\(losses[i]),\(learningRates[i])\n" }
-      try csv.write(
-        to: directory.appendingPathComponent("loss.csv"), atomically: true, encoding: .utf8)
+      csv.reserveCapacity(steps.count * 40)
+      // The learning rate rarely changes: format it once per change, not once per line.
+      var rate = Double.nan
+      var rateText = ""
+      for i in steps.indices {
+        if learningRates[i].bitPattern != rate.bitPattern {
+          rate = learningRates[i]
+          rateText = "\(rate)"
+        }
+        csv += "\(steps[i]),\(losses[i]),\(rateText)\n"
+      }
+      try FileOutput.write([Data(csv.utf8)], to: directory.appendingPathComponent("loss.csv"))
     } catch { throw DownhillError.io("cannot write history to \(directory.path): \(error)") }
     for l in metadata.recordedLayers {
       try weights[l]!.save(

@@ -44,13 +44,22 @@ final class HistoryStore {
     }
   }
 
+  func reserve(records: Int) {
+    guard url == nil else { return }
+    switch element {
+    case .float64: doubles.reserveCapacity(records * width)
+    case .float32: floats.reserveCapacity(records * width)
+    case .int32: ints.reserveCapacity(records * width)
+    }
+  }
+
   var bytesPerRecord: Int { width * element.size }
 
-  func append(_ values: [Double]) {
+  func append(_ values: ArraySlice<Double>) {
     precondition(values.count == width)
     count += 1
     if let handle {
-      handle.write(NPY.encode(values, as: element))
+      handle.write(NPY.encode(Array(values), as: element))
       return
     }
     switch element {
@@ -58,6 +67,16 @@ final class HistoryStore {
     case .float32: for v in values { floats.append(Float(v)) }
     case .int32: for v in values { ints.append(Int32(v)) }
     }
+  }
+
+  func append(_ values: ArraySlice<Int32>) {
+    precondition(values.count == width && element == .int32)
+    count += 1
+    if let handle {
+      handle.write(values.withUnsafeBufferPointer { Data(buffer: $0) })
+      return
+    }
+    ints.append(contentsOf: values)
   }
 
   /// Element `index` of record `record`.
@@ -112,13 +131,13 @@ final class HistoryStore {
       }
       return
     }
-    let values: [Double]
+    let data: Data
     switch element {
-    case .float64: values = doubles
-    case .float32: values = floats.map(Double.init)
-    case .int32: values = ints.map(Double.init)
+    case .float64: data = doubles.withUnsafeBufferPointer { Data(buffer: $0) }
+    case .float32: data = floats.withUnsafeBufferPointer { Data(buffer: $0) }
+    case .int32: data = ints.withUnsafeBufferPointer { Data(buffer: $0) }
     }
-    try NPY.write(values, element: element, shape: shape, to: destination)
+    try NPY.write(data: data, element: element, shape: shape, to: destination)
   }
 
   func close() {

@@ -123,11 +123,12 @@ enum NPY {
   }
 
   static func write(_ values: [Double], element: Element, shape: [Int], to url: URL) throws {
-    var data = header(element: element, shape: shape)
-    data.append(encode(values, as: element))
-    do { try data.write(to: url) } catch {
-      throw DownhillError.io("cannot write \(url.path): \(error.localizedDescription)")
-    }
+    try write(data: encode(values, as: element), element: element, shape: shape, to: url)
+  }
+
+  /// Writes the header and already-encoded little-endian element bytes.
+  static func write(data: Data, element: Element, shape: [Int], to url: URL) throws {
+    try FileOutput.write([header(element: element, shape: shape), data], to: url)
   }
 
   static func readAll(from url: URL) throws -> (header: Header, values: [Double]) {

@@ -72,7 +72,7 @@ public struct TrainingRun: Sendable {
           bias: bias.rawValue, cost: cost.rawValue, seed: seed, optimizer: optimizer.name,
           hyperParameters: hyper, dataset: dataset.name, examples: dataset.inputs.rows,
           batchSize: batchSize, every: $0.every, recordedLayers: [], layerShapes: [],
-          precision: $0.precision.rawValue))
+          precision: $0.precision.rawValue), expectedSteps: iterations)
     }
     let start = Date()
     let loss = try network.train(

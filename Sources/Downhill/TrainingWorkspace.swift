@@ -16,22 +16,29 @@ final class TrainingWorkspace {
   private let cost: Cost
   let capacity: Int
   private(set) var rows = 0
-  private var owned: [UnsafeMutablePointer<Double>] = []
-  private var input: [UnsafeMutablePointer<Double>] = []
-  private var z: [UnsafeMutablePointer<Double>] = []
-  private var a: [UnsafeMutablePointer<Double>] = []
-  private var delta: [UnsafeMutablePointer<Double>] = []
+  // `let` so that reading them in the hot loop needs no exclusivity checks.
+  private let owned: [UnsafeMutablePointer<Double>]
+  private let input: [UnsafeMutablePointer<Double>]
+  private let z: [UnsafeMutablePointer<Double>]
+  private let a: [UnsafeMutablePointer<Double>]
+  private let delta: [UnsafeMutablePointer<Double>]
   private let target: UnsafeMutablePointer<Double>
   private let scratch: UnsafeMutablePointer<Double>
 
   init(network: Network, capacity: Int) {
     var offset = 0
-    layers = network.layers.map { layer in
+    let layers = network.layers.map { layer in
       defer { offset += layer.weights.values.count }
       return Layer(
         inputs: layer.inputCount, width: layer.weights.rows, outputs: layer.outputCount,
         folded: layer.foldedBias, activation: layer.activation, offset: offset)
     }
+    self.layers = layers
+    var owned: [UnsafeMutablePointer<Double>] = []
+    var input: [UnsafeMutablePointer<Double>] = []
+    var z: [UnsafeMutablePointer<Double>] = []
+    var a: [UnsafeMutablePointer<Double>] = []
+    var delta: [UnsafeMutablePointer<Double>] = []
     cost = network.cost
     self.capacity = capacity
     func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
@@ -54,6 +61,11 @@ final class TrainingWorkspace {
       a.append(buffer(capacity * layer.outputs))
       delta.append(buffer(capacity * layer.outputs))
     }
+    self.owned = owned
+    self.input = input
+    self.z = z
+    self.a = a
+    self.delta = delta
   }
 
   deinit {

@@ -76,6 +76,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "History storage precision: float64 or float32.")
   var historyPrecision: String = "float64"
 
+  @Option(help: "OpenBLAS threads for the large products (MNIST-sized layers).")
+  var blasThreads: Int = 1
+
   @Flag(help: "Stream the history to its folder while training instead of keeping it in memory.")
   var stream = false
 
@@ -87,10 +90,12 @@ struct TrainCommand: ParsableCommand {
     if let batchSize, batchSize <= 0 { throw CLIError("--batch-size must be positive") }
     if let reportEvery, reportEvery <= 0 { throw CLIError("--report-every must be positive") }
     if historyEvery <= 0 { throw CLIError("--history-every must be positive") }
+    if blasThreads <= 0 { throw CLIError("--blas-threads must be positive") }
     if stream && history == nil { throw CLIError("--stream needs --history DIR") }
   }
 
   func run() throws {
+    BLAS.setThreads(blasThreads)
     do {
       try train()
     } catch let error as DownhillError {

@@ -38,6 +38,9 @@ struct TutorialCommand: ParsableCommand {
   var history: String?
 
   func run() throws {
+    // The tutorials' products are far below the BLAS crossover; idle OpenBLAS workers would
+    // only spin.
+    BLAS.setThreads(1)
     do {
       print(try output(), terminator: "")
     } catch let error as DownhillError {

@@ -33,7 +33,8 @@ extension Tutorials {
       let recorder = try history.map {
         try History(
           network: network, options: $0,
-          metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations))
+          metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations),
+          expectedSteps: iterations)
       }
       var lastError = Double.nan
       try network.train(
