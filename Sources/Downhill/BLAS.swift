@@ -1,3 +1,4 @@
+import Foundation
 import COpenBLAS
 
 extension Matrix {
@@ -79,6 +80,35 @@ extension Matrix {
 
 /// OpenBLAS settings.
 public enum BLAS {
+  /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX").
+  public static var coreName: String { String(cString: openblas_get_corename()) }
+
+  /// Re-executes the current process with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to
+  /// its generic "Prescott" kernels on a CPU that has AVX2 or AVX-512.
+  ///
+  /// OpenBLAS 0.3.21 (Debian 12) does not recognise the virtual CPU of the build machine
+  /// ("Intel Xeon Processor") and runs SSE3 kernels: an MNIST epoch took 3.2 s instead of 1.4 s.
+  /// The kernels are chosen when the library loads, before any Swift code runs, so the variable
+  /// must be in the environment at exec time. Returns normally when nothing needs doing or the
+  /// exec fails.
+  public static func ensureOptimizedKernels() {
+    guard getenv("OPENBLAS_CORETYPE") == nil, coreName.lowercased() == "prescott" else { return }
+    guard let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return }
+    let words = Set(flags.split(separator: " "))
+    let core: String
+    if words.contains("avx512f") {
+      core = "SkylakeX"
+    } else if words.contains("avx2") {
+      core = "Haswell"
+    } else {
+      return
+    }
+    setenv("OPENBLAS_CORETYPE", core, 1)
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+  }
+
   /// Limits OpenBLAS's worker threads. On a machine whose cores are shared, one thread avoids
   /// threads spinning against each other for products as small as a mini-batch's.
   public static func setThreads(_ count: Int) {

@@ -87,7 +87,9 @@ public final class History {
   private var flips: [Int: HistoryStore] = [:]
   private let layerOffsets: [Int]
   private var flipCounts: [Int32]
-  private var lastDown: [Bool] = []
+  private var lastDown: [Bool]
+  private var previous: [Double]
+  private var observedSteps = 0
   private let every: Int
   private let startTime = Date()
 
@@ -110,6 +112,8 @@ public final class History {
     }
     layerOffsets = offsets
     flipCounts = Array(repeating: 0, count: offset)
+    lastDown = Array(repeating: false, count: offset)
+    previous = network.parameters
     every = options.every
     self.metadata = metadata
     self.metadata.every = options.every
@@ -161,34 +165,46 @@ public final class History {
 
   static func fileName(layer: Int, kind: String) -> String { "layer\(layer)_\(kind).npy" }
 
-  /// Called by the trainer once per step with the parameters before and after the update.
+  /// Called by the trainer once per step, after the update, with the new parameters and the
+  /// gradient the update used. The history keeps the previous parameters itself (in a buffer it
+  /// reuses), so the trainer copies nothing and the step's record holds the weights the step
+  /// started from, matching its loss and gradient.
   ///
   /// - Parameter gradient: the flat gradient, layer by layer as the parameters.
   public func observe(
-    step: Int, loss: Double, learningRate: Double, before: [Double], after: [Double],
+    step: Int, loss: Double, learningRate: Double, parameters after: [Double],
     gradient: [Double]
   ) {
-    if lastDown.count != before.count {
-      lastDown = [Bool](repeating: false, count: before.count)
-      for i in before.indices { lastDown[i] = after[i] < before[i] }
-    } else {
-      for i in before.indices {
-        let down = after[i] < before[i]
-        if down != lastDown[i] {
-          flipCounts[i] += 1
-          lastDown[i] = down
+    precondition(after.count == previous.count, "parameter count changed during training")
+    let record = step % every == 0
+    if record {
+      steps.append(step)
+      losses.append(loss)
+      learningRates.append(learningRate)
+      for (l, store) in weights {
+        let range = layerOffsets[l]..<(layerOffsets[l] + store.width)
+        store.append(previous[range])
+        gradients[l]!.append(gradient[range])
+      }
+    }
+    previous.withUnsafeMutableBufferPointer { before in
+      after.withUnsafeBufferPointer { now in
+        flipCounts.withUnsafeMutableBufferPointer { counts in
+          lastDown.withUnsafeMutableBufferPointer { last in
+            for i in 0..<now.count {
+              let down = now[i] < before[i]
+              if observedSteps > 0 && down != last[i] { counts[i] += 1 }
+              last[i] = down
+              before[i] = now[i]
+            }
+          }
         }
       }
     }
-    guard step % every == 0 else { return }
-    steps.append(step)
-    losses.append(loss)
-    learningRates.append(learningRate)
-    for (l, store) in weights {
-      let range = layerOffsets[l]..<(layerOffsets[l] + store.width)
-      store.append(before[range])
-      gradients[l]!.append(gradient[range])
-      flips[l]!.append(flipCounts[range])
+    observedSteps += 1
+    guard record else { return }
+    for (l, store) in flips {
+      store.append(flipCounts[layerOffsets[l]..<(layerOffsets[l] + store.width)])
     }
   }
 
@@ -342,6 +358,8 @@ public final class History {
     every = meta.every
     layerOffsets = []
     flipCounts = []
+    lastDown = []
+    previous = []
 
     let lossURL = directory.appendingPathComponent("loss.csv")
     guard let csv = try? String(contentsOf: lossURL, encoding: .utf8) else {

@@ -12,13 +12,21 @@ enum Kernels {
   ) {
     guard m > 0, n > 0 else { return }
     if m * n * k < Matrix.blasCrossover || k == 0 {
+      // One loop nest per transpose case keeps the branch out of the inner loop; each sums in
+      // k order, as a reference dot product would.
+      let (sa, ta) = transposingA ? (1, lda) : (lda, 1)  // a(i, p) = a[i * sa + p * ta]
+      let (sb, tb) = transposingB ? (1, ldb) : (ldb, 1)  // b(p, j) = b[p * sb + j * tb]
       for i in 0..<m {
+        let ai = a + i * sa
         for j in 0..<n {
+          let bj = b + j * tb
           var s = 0.0
-          for p in 0..<k {
-            let x = transposingA ? a[p * lda + i] : a[i * lda + p]
-            let y = transposingB ? b[j * ldb + p] : b[p * ldb + j]
-            s += x * y
+          var pa = ai
+          var pb = bj
+          for _ in 0..<k {
+            s += pa.pointee * pb.pointee
+            pa += ta
+            pb += sb
           }
           c[i * ldc + j] = s
         }

@@ -11,12 +11,18 @@ public struct TrainingOptions: Sendable {
   /// The number of the first step, so a run continued in several calls (one per epoch) numbers
   /// its steps and history records on from where it stopped.
   public var firstStep: Int
+  /// Also report the last step (the tutorials print the final error).
+  public var reportLastStep: Bool
 
-  public init(iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil, firstStep: Int = 0) {
+  public init(
+    iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil, firstStep: Int = 0,
+    reportLastStep: Bool = false
+  ) {
     self.iterations = iterations
     self.batchSize = batchSize
     self.reportEvery = reportEvery
     self.firstStep = firstStep
+    self.reportLastStep = reportLastStep
   }
 }
 
@@ -80,11 +86,13 @@ extension Network {
         }
       }
       lastLoss = loss
-      if let every = options.reportEvery, let progress, step % every == 0 {
+      let lastStep = options.firstStep + options.iterations - 1
+      if let every = options.reportEvery, let progress,
+        step % every == 0 || (options.reportLastStep && step == lastStep)
+      {
         progress(
           StepReport(step: step, loss: loss, meanAbsoluteError: workspace.meanAbsoluteError()))
       }
-      let before = history == nil ? [] : parameters
       let batchIndices = indices.map(Array.init)
       optimizer.step(&parameters, value: loss, gradient: gradient) { probe in
         var network = snapshot
@@ -95,7 +103,7 @@ extension Network {
         return (e.loss, e.gradient)
       }
       history?.observe(
-        step: step, loss: loss, learningRate: learningRate, before: before, after: parameters,
+        step: step, loss: loss, learningRate: learningRate, parameters: parameters,
         gradient: gradient)
     }
     self.parameters = parameters

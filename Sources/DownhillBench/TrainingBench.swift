@@ -5,6 +5,8 @@ import Foundation
 /// crossover, and MNIST epochs. Run from the package root in a release build.
 enum TrainingBench {
   static func run() {
+    BLAS.ensureOptimizedKernels()
+    print("OpenBLAS kernels: \(BLAS.coreName)")
     BLAS.setThreads(Int(ProcessInfo.processInfo.environment["DOWNHILL_BLAS_THREADS"] ?? "1") ?? 1)
     crossover()
     t4()

@@ -95,6 +95,7 @@ struct TrainCommand: ParsableCommand {
   }
 
   func run() throws {
+    BLAS.ensureOptimizedKernels()
     BLAS.setThreads(blasThreads)
     do {
       try train()

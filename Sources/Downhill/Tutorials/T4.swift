@@ -39,7 +39,8 @@ extension Tutorials {
       var lastError = Double.nan
       try network.train(
         on: .t4XOR, optimizer: &optimizer,
-        options: TrainingOptions(iterations: iterations, reportEvery: 1),
+        options: TrainingOptions(
+          iterations: iterations, reportEvery: reportEvery, reportLastStep: true),
         generator: &generator, history: recorder, learningRate: alpha
       ) { report in
         lastError = report.meanAbsoluteError
