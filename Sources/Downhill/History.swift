@@ -87,6 +87,14 @@ public final class History {
   private var flips: [Int: HistoryStore] = [:]
   private let layerOffsets: [Int]
   private var flipCounts: [Int32]
+  /// The recorded layers' stores in layer order, for the per-step path.
+  private struct Recording {
+    let offset: Int
+    let weights: HistoryStore
+    let gradients: HistoryStore
+    let flips: HistoryStore
+  }
+  private var recording: [Recording] = []
   private var lastDown: [Bool]
   private var previous: [Double]
   private var observedSteps = 0
@@ -142,6 +150,10 @@ public final class History {
         element: .int32, recordShape: shape,
         streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
     }
+    recording = recorded.map {
+      Recording(
+        offset: offsets[$0], weights: weights[$0]!, gradients: gradients[$0]!, flips: flips[$0]!)
+    }
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
       steps.reserveCapacity(records)
@@ -181,10 +193,13 @@ public final class History {
       steps.append(step)
       losses.append(loss)
       learningRates.append(learningRate)
-      for (l, store) in weights {
-        let range = layerOffsets[l]..<(layerOffsets[l] + store.width)
-        store.append(previous[range])
-        gradients[l]!.append(gradient[range])
+      previous.withUnsafeBufferPointer { before in
+        gradient.withUnsafeBufferPointer { g in
+          for r in recording {
+            r.weights.append(before.baseAddress! + r.offset)
+            r.gradients.append(g.baseAddress! + r.offset)
+          }
+        }
       }
     }
     previous.withUnsafeMutableBufferPointer { before in
@@ -203,9 +218,7 @@ public final class History {
     }
     observedSteps += 1
     guard record else { return }
-    for (l, store) in flips {
-      store.append(flipCounts[layerOffsets[l]..<(layerOffsets[l] + store.width)])
-    }
+    for r in recording { r.flips.append(flipCounts[r.offset..<(r.offset + r.weights.width)]) }
   }
 
   /// Ends the run: stamps wall time and the number of records.

@@ -69,6 +69,21 @@ final class HistoryStore {
     }
   }
 
+  /// Appends `width` values starting at `start` (the hot path: no slices, no copies).
+  func append(_ values: UnsafePointer<Double>) {
+    count += 1
+    if let handle {
+      handle.write(NPY.encode(Array(UnsafeBufferPointer(start: values, count: width)), as: element))
+      return
+    }
+    let buffer = UnsafeBufferPointer(start: values, count: width)
+    switch element {
+    case .float64: doubles.append(contentsOf: buffer)
+    case .float32: for v in buffer { floats.append(Float(v)) }
+    case .int32: for v in buffer { ints.append(Int32(v)) }
+    }
+  }
+
   func append(_ values: ArraySlice<Int32>) {
     precondition(values.count == width && element == .int32)
     count += 1
@@ -131,13 +146,12 @@ final class HistoryStore {
       }
       return
     }
-    let data: Data
+    let header = NPY.header(element: element, shape: shape)
     switch element {
-    case .float64: data = doubles.withUnsafeBufferPointer { Data(buffer: $0) }
-    case .float32: data = floats.withUnsafeBufferPointer { Data(buffer: $0) }
-    case .int32: data = ints.withUnsafeBufferPointer { Data(buffer: $0) }
+    case .float64: try FileOutput.write(header: header, values: doubles, to: destination)
+    case .float32: try FileOutput.write(header: header, values: floats, to: destination)
+    case .int32: try FileOutput.write(header: header, values: ints, to: destination)
     }
-    try NPY.write(data: data, element: element, shape: shape, to: destination)
   }
 
   func close() {
