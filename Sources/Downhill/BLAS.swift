@@ -5,11 +5,13 @@ extension Matrix {
   /// Products with fewer multiply-adds than this run as plain Swift loops; larger ones call
   /// OpenBLAS `cblas_dgemm`.
   ///
-  /// Measured (release, `downhill-bench training`, 2 shared cores), µs per n×n·n×n product,
-  /// loops | BLAS: n=4 0.17 | 0.15, n=8 0.80 | 0.24, n=16 6.1 | 0.84, n=32 45 | 4.7. BLAS wins
-  /// from about 64 multiply-adds up. The loops stay below 128 so the tutorials' XOR products
-  /// (at most 48 multiply-adds) keep a plain k-ordered sum without FMA, which is what reproduces
-  /// numpy's printed digits best; everything MNIST-sized goes to BLAS.
+  /// Measured (release, `downhill-bench training`, 2 shared cores, OpenBLAS 0.3.21), µs per
+  /// n×n·n×n product, loops | BLAS: with OpenBLAS's generic Prescott kernels n=4 0.17 | 0.15,
+  /// n=8 0.80 | 0.24, n=16 6.1 | 0.84; with its SkylakeX kernels n=4 0.18 | 0.08,
+  /// n=16 6.8 | 0.26, n=32 52 | 1.3. So BLAS wins from about 64 multiply-adds up. The loops
+  /// still take everything below 128 so the tutorials' XOR products (at most 48 multiply-adds)
+  /// keep a plain k-ordered sum without FMA — which also keeps `downhill tutorial` from ever
+  /// waking OpenBLAS — while everything MNIST-sized goes to BLAS.
   public static let blasCrossover = 128
 
   /// `op(a) · op(b)` where `op` optionally transposes, without materialising the transpose.
@@ -52,25 +54,10 @@ extension Matrix {
     a.values.withUnsafeBufferPointer { ap in
       b.values.withUnsafeBufferPointer { bp in
         out.values.withUnsafeMutableBufferPointer { cp in
-          if useBLAS {
-            cblas_dgemm(
-              CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
-              transposingB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), 1.0,
-              ap.baseAddress, Int32(a.columns), bp.baseAddress, Int32(b.columns), 0.0,
-              cp.baseAddress, Int32(n))
-          } else {
-            for i in 0..<m {
-              for j in 0..<n {
-                var s = 0.0
-                for p in 0..<k {
-                  let x = transposingA ? ap[p * a.columns + i] : ap[i * a.columns + p]
-                  let y = transposingB ? bp[j * b.columns + p] : bp[p * b.columns + j]
-                  s += x * y
-                }
-                cp[i * n + j] = s
-              }
-            }
-          }
+          Kernels.gemm(
+            m: m, n: n, k: k, a: ap.baseAddress!, lda: a.columns, transposingA: transposingA,
+            b: bp.baseAddress!, ldb: b.columns, transposingB: transposingB, c: cp.baseAddress!,
+            ldc: n, useBLAS: useBLAS)
         }
       }
     }

@@ -8,10 +8,10 @@ enum Kernels {
   static func gemm(
     m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transposingA: Bool,
     b: UnsafePointer<Double>, ldb: Int, transposingB: Bool, c: UnsafeMutablePointer<Double>,
-    ldc: Int
+    ldc: Int, useBLAS: Bool? = nil
   ) {
     guard m > 0, n > 0 else { return }
-    if m * n * k < Matrix.blasCrossover || k == 0 {
+    if !(useBLAS ?? (m * n * k >= Matrix.blasCrossover)) || k == 0 {
       // One loop nest per transpose case keeps the branch out of the inner loop; each sums in
       // k order, as a reference dot product would.
       let (sa, ta) = transposingA ? (1, lda) : (lda, 1)  // a(i, p) = a[i * sa + p * ta]

@@ -65,21 +65,40 @@ enum TrainingBench {
     }
     print(String(format: "  in-process Swift: %.3f s (%d steps recorded)", inProcess, steps))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-bench-t4")
-    let swift = (0..<3).map { _ in
-      process([
-        ".build/release/downhill", "tutorial", "t4", "--hidden", "4", "--alpha", "1",
-        "--history", dir.path,
-      ])
+    let base = [".build/release/downhill", "tutorial", "t4", "--hidden", "4", "--alpha", "1"]
+    func best(_ extra: [String]) -> Double { (0..<5).map { _ in process(base + extra) }.min()! }
+    let plain = best([])
+    let full64 = best(["--history", dir.path])
+    let full32 = best(["--history", dir.path, "--history-precision", "float32"])
+    let numpy = (0..<2).map { _ in
+      process(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"])
     }.min()!
-    let numpy = process(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"])
-    print(
-      String(
-        format: "  whole process: downhill %.3f s (history saved), numpy %.3f s: %.1f× faster",
-        swift, numpy, numpy / swift))
+    print(String(format: "  numpy (python3 scripts/oracle/t4.py 4 60000 10000 1): %.3f s", numpy))
+    for (label, t) in [
+      ("downhill, no history", plain), ("downhill, full history float64 saved", full64),
+      ("downhill, full history float32 saved", full32),
+    ] {
+      print(String(format: "  %@: %.3f s, %.1f× faster", label, t, numpy / t))
+    }
     try? FileManager.default.removeItem(at: dir)
   }
 
   /// [784, 128, 10], ReLU + softmax/cross-entropy, Adam, batch 64, history every 100 steps.
+  /// The numpy version of one MNIST epoch (scripts/bench/mnist_numpy.py).
+  static func numpyMNIST(_ path: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "scripts/bench/mnist_numpy.py", path, "1"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    do {
+      try p.run()
+      let out = pipe.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      print("  numpy: " + String(decoding: out, as: UTF8.self), terminator: "")
+    } catch { print("  numpy: could not run: \(error)") }
+  }
+
   static func mnist() {
     let path =
       ProcessInfo.processInfo.environment["DOWNHILL_MNIST_DIR"] ?? "/work/shared/data/mnist"
@@ -129,5 +148,6 @@ enum TrainingBench {
     } catch {
       print("  failed: \(error)")
     }
+    if ProcessInfo.processInfo.environment["DOWNHILL_BENCH_SKIP_NUMPY"] == nil { numpyMNIST(path) }
   }
 }

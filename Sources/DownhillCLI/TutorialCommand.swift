@@ -37,6 +37,9 @@ struct TutorialCommand: ParsableCommand {
   @Option(help: "t4 only: record the full history of each run into this folder (one per α).")
   var history: String?
 
+  @Option(help: "History storage precision with --history: float64 or float32.")
+  var historyPrecision: String = "float64"
+
   func run() throws {
     // The tutorials' products are far below the BLAS crossover; idle OpenBLAS workers would
     // only spin.
@@ -60,7 +63,9 @@ struct TutorialCommand: ParsableCommand {
     switch name.lowercased() {
     case "t3": return Tutorials.t3(seed: seed ?? 1)
     case "t4", "t4-32":
-      let options = history.map { _ in HistoryOptions(every: 1) }
+      guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased())
+      else { throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)") }
+      let options = history.map { _ in HistoryOptions(every: 1, precision: precision) }
       var saveError: Error?
       let text = try Tutorials.t4(
         hidden: hidden ?? (name == "t4-32" ? 32 : 4), iterations: iterations ?? 60000,
