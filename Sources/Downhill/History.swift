@@ -14,15 +14,19 @@ public struct HistoryOptions: Sendable {
   public var precision: Precision
   /// Stream the arrays to this folder as they are recorded instead of keeping them in memory.
   public var streamingDirectory: URL?
+  /// The most bytes an in-memory history may grow to; a run whose length is known and would
+  /// exceed it is refused up front (stream it, record less often, or use float32).
+  public var memoryBudget: Int?
 
   public init(
     every: Int = 1, layers: [Int]? = nil, precision: Precision = .float64,
-    streamingDirectory: URL? = nil
+    streamingDirectory: URL? = nil, memoryBudget: Int? = nil
   ) {
     self.every = max(every, 1)
     self.layers = layers
     self.precision = precision
     self.streamingDirectory = streamingDirectory
+    self.memoryBudget = memoryBudget
   }
 }
 
@@ -156,6 +160,12 @@ public final class History {
     }
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
+      let needed = records * bytesPerRecord
+      if let budget = options.memoryBudget, options.streamingDirectory == nil, needed > budget {
+        throw DownhillError.invalidArgument(
+          "recording \(records) steps needs \(needed / 1_000_000) MB, over the \(budget / 1_000_000) MB history budget: stream it to disk, record less often or use float32"
+        )
+      }
       steps.reserveCapacity(records)
       losses.reserveCapacity(records)
       learningRates.reserveCapacity(records)

@@ -76,6 +76,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "History storage precision: float64 or float32.")
   var historyPrecision: String = "float64"
 
+  @Option(help: "Refuse an in-memory history that would need more than this many MB.")
+  var historyBudget: Int = 2000
+
   @Option(help: "OpenBLAS threads for the large products (MNIST-sized layers).")
   var blasThreads: Int = 1
 
@@ -157,7 +160,8 @@ struct TrainCommand: ParsableCommand {
     let historyOptions = history.map {
       HistoryOptions(
         every: historyEvery, precision: precision,
-        streamingDirectory: stream ? URL(fileURLWithPath: $0) : nil)
+        streamingDirectory: stream ? URL(fileURLWithPath: $0) : nil,
+        memoryBudget: historyBudget * 1_000_000)
     }
     let runner = TrainingRun(
       dataset: dataset, testSet: testSet, sizes: sizes, bias: biasMode, activations: activations,

@@ -168,3 +168,21 @@ struct HistoryTests {
     #expect(Int(recorded[0, 0]) == flips)
   }
 }
+
+struct HistoryBudgetTests {
+  @Test func refusesARunOverItsMemoryBudget() throws {
+    var g = SeededGenerator(seed: 1)
+    let net = try Tutorials.t4Network(hidden: 4, generator: &g)
+    let meta = Tutorials.t4Metadata(network: net, alpha: 1, iterations: 60000)
+    // 60,000 steps × (16 weights + 16 gradients) × 8 bytes + 16 flips × 4 + 24 ≈ 20 MB.
+    #expect(throws: DownhillError.self) {
+      _ = try History(
+        network: net, options: HistoryOptions(memoryBudget: 10_000_000), metadata: meta,
+        expectedSteps: 60000)
+    }
+    let fits = try History(
+      network: net, options: HistoryOptions(memoryBudget: 30_000_000), metadata: meta,
+      expectedSteps: 60000)
+    #expect(fits.bytesPerRecord == 16 * 8 * 2 + 16 * 4 + 24)
+  }
+}
