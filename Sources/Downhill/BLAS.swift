@@ -1,5 +1,5 @@
-import Foundation
 import COpenBLAS
+import Foundation
 
 extension Matrix {
   /// Products with fewer multiply-adds than this run as plain Swift loops; larger ones call

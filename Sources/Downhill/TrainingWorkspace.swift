@@ -47,8 +47,10 @@ final class TrainingWorkspace {
       owned.append(p)
       return p
     }
-    target = UnsafeMutablePointer<Double>.allocate(capacity: max(capacity * layers.last!.outputs, 1))
-    scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(capacity * layers.last!.outputs, 1))
+    target = UnsafeMutablePointer<Double>.allocate(
+      capacity: max(capacity * layers.last!.outputs, 1))
+    scratch = UnsafeMutablePointer<Double>.allocate(
+      capacity: max(capacity * layers.last!.outputs, 1))
     for (l, layer) in layers.enumerated() {
       // A folded layer needs its own copy of the previous output with a ones column; otherwise
       // it reads the previous layer's output in place.

@@ -9,14 +9,17 @@ struct TrainCommand: ParsableCommand {
     abstract: "Train a dense network and optionally record its full history.",
     discussion: """
       Examples:
-        downhill train --problem xor --layers 3,4,1 --bias input --alpha 1 --iterations 60000 \\
-          --report-every 10000
-        downhill train --problem xor --layers 2,8,1 --bias folded --activation tanh,sigmoid \\
-          --cost bce --optimizer adam --alpha 0.05 --history runs/xor
-        downhill train --data points.csv --layers 2,16,1 --bias folded --iterations 5000
-        downhill train --problem mnist --mnist data/mnist --layers 784,128,10 --bias folded \\
-          --activation relu,softmax --cost cce --optimizer adam --alpha 0.001 \\
-          --batch-size 64 --epochs 5 --history runs/mnist --history-every 100
+        downhill train --problem xor --layers 3,4,1 --bias input \\
+          --alpha 1 --iterations 60000 --report-every 10000
+        downhill train --problem xor --layers 2,8,1 --bias folded \\
+          --activation tanh,sigmoid --cost bce --optimizer adam \\
+          --alpha 0.05 --history runs/xor
+        downhill train --data points.csv --layers 2,16,1 --bias folded
+        downhill train --problem mnist --mnist data/mnist \\
+          --layers 784,128,10 --bias folded --activation relu,softmax \\
+          --cost cce --optimizer adam --alpha 0.001 --batch-size 64 \\
+          --epochs 5 --history runs/mnist --history-every 100 \\
+          --history-precision float32
       """)
 
   @Option(help: "Built-in problem: xor, and, or, not, t4 (XOR with a bias column), mnist.")
@@ -112,7 +115,11 @@ struct TrainCommand: ParsableCommand {
   }
 
   private func loadData() throws -> (Dataset, Dataset?) {
-    if let data { return (try Dataset.csv(url: URL(fileURLWithPath: data)), nil) }
+    if let data {
+      do { return (try Dataset.csv(url: URL(fileURLWithPath: data)), nil) } catch {
+        throw CLIError("\(data): \(error)")
+      }
+    }
     let name = problem!.lowercased()
     if name == "mnist" {
       guard let mnist else { throw CLIError("--problem mnist needs --mnist DIR") }

@@ -64,7 +64,9 @@ struct TutorialCommand: ParsableCommand {
     case "t3": return Tutorials.t3(seed: seed ?? 1)
     case "t4", "t4-32":
       guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased())
-      else { throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)") }
+      else {
+        throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
+      }
       let options = history.map { _ in HistoryOptions(every: 1, precision: precision) }
       var saveError: Error?
       let text = try Tutorials.t4(

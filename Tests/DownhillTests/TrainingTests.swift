@@ -17,9 +17,12 @@ struct TrainingTests {
 
   @Test(arguments: ["sgd", "momentum", "nesterov", "rmsprop", "adam"])
   func everyFirstOrderOptimizerLearnsXOR(name: String) throws {
-    let outcome = try run(name, alpha: name == "sgd" || name == "momentum" || name == "nesterov" ? 0.5 : 0.02)
+    let outcome = try run(
+      name, alpha: name == "sgd" || name == "momentum" || name == "nesterov" ? 0.5 : 0.02)
     let output = try outcome.network.predict(Dataset.xor.inputs)
-    for (o, t) in zip(output.values, Dataset.xor.targets.values) { #expect(abs(o - t) < 0.2, "\(name)") }
+    for (o, t) in zip(output.values, Dataset.xor.targets.values) {
+      #expect(abs(o - t) < 0.2, "\(name)")
+    }
   }
 
   @Test func miniBatchesAndLBFGSWork() throws {
