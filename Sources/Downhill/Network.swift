@@ -135,6 +135,11 @@ public struct Network: Sendable {
     public var gradient: [Double] { layerGradients.flatMap(\.values) }
   }
 
+  /// The reference forward and backward pass (the training loop's `TrainingWorkspace` computes
+  /// the same numbers without allocating).
+  ///
+  /// - Precondition: `inputs` come from `prepare(inputs:)` and `targets` passed
+  ///   `check(targets:examples:)`; use `lossAndGradient(inputs:targets:)` for unchecked data.
   public func evaluate(inputs: Matrix, targets: Matrix) -> Evaluation {
     let caches = forward(inputs)
     let last = layers.count - 1
@@ -153,6 +158,13 @@ public struct Network: Sendable {
       }
     }
     return Evaluation(loss: loss, output: output, layerGradients: gradients)
+  }
+
+  /// Validates raw data, then evaluates: the throwing entry point for user data.
+  public func lossAndGradient(inputs: Matrix, targets: Matrix) throws -> Evaluation {
+    let x = try prepare(inputs: inputs)
+    try check(targets: targets, examples: x.rows)
+    return evaluate(inputs: x, targets: targets)
   }
 
   /// The loss and flat gradient at `parameters`, for optimizers that probe other points.

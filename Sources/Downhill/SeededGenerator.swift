@@ -107,6 +107,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   /// A rows × columns matrix of `randomSample()` values filled row-major, as
   /// `np.random.random((rows, columns))`.
   public mutating func random(rows: Int, columns: Int) -> Matrix {
+    let (rows, columns) = (max(rows, 0), max(columns, 0))
     var values = [Double]()
     values.reserveCapacity(rows * columns)
     for _ in 0..<(rows * columns) { values.append(randomSample()) }
@@ -147,6 +148,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   public mutating func normal(
     mean: Double, standardDeviation: Double, rows: Int, columns: Int
   ) -> Matrix {
+    let (rows, columns) = (max(rows, 0), max(columns, 0))
     var values = [Double]()
     values.reserveCapacity(rows * columns)
     for _ in 0..<(rows * columns) {

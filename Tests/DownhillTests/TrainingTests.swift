@@ -97,3 +97,17 @@ struct TrainingTests {
     #expect(Dataset.and.targets.values == [0, 0, 0, 1])
   }
 }
+
+struct RobustnessTests {
+  @Test func uncheckedDataThrowsThroughLossAndGradient() throws {
+    var g = SeededGenerator(seed: 1)
+    let net = try Tutorials.t4Network(hidden: 4, generator: &g)
+    #expect(throws: DownhillError.self) {
+      try net.lossAndGradient(inputs: Dataset.xor.inputs, targets: Matrix([[1, 2]]))
+    }
+    let e = try net.lossAndGradient(inputs: Dataset.xor.inputs, targets: Dataset.xor.targets)
+    #expect(e.gradient.count == net.parameterCount)
+    #expect(g.random(rows: -1, columns: 3).values.isEmpty)
+    #expect(!Tutorials.t4TwoLayer(iterations: -5).isEmpty)
+  }
+}

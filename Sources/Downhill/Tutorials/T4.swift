@@ -105,7 +105,7 @@ extension Tutorials {
     var generator = SeededGenerator(seed: 1)
     var s0 = generator.random(rows: 2, columns: 1).map { 2 * $0 - 1 }
     var l1 = Matrix(rows: 4, columns: 1)
-    for _ in 0..<iterations {
+    for _ in 0..<max(iterations, 0) {
       l1 = Activation.sigmoid.forward(x.dot(s0))
       let delta = (l1 - y).hadamard(l1.hadamard(1 - l1))
       s0 = s0 - Matrix.product(x, transposingA: true, delta)
