@@ -47,6 +47,19 @@ struct TutorialTests {
       "t4_h4_stable.txt")
   }
 
+  @Test func t4FullLengthHidden32() throws {
+    try check(
+      Tutorials.t4(hidden: 32, iterations: 60000, alphas: [0.001, 0.01, 0.1, 1, 100, 1000]),
+      "t4_h32_stable.txt")
+  }
+
+  /// Full length: the final synapses to 1e-10 and every weight's flip count exactly.
+  @Test func t4FlipsFullLength() throws {
+    try check(
+      Tutorials.t4Flips(hidden: 4, iterations: 60000, alphas: [0.001, 0.01, 0.1, 1, 10]),
+      "t4_flips_h4_stable.txt")
+  }
+
   @Test func t4FlipsShort() throws {
     try check(
       Tutorials.t4Flips(hidden: 4, iterations: 3000, alphas: [0.001, 0.01, 0.1, 1, 10]),

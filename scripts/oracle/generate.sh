@@ -18,6 +18,8 @@ python3 t4_flips.py 4 60000 > "$out/t4_flips_h4.txt"
 # glibc's in the last bit for ~5% of inputs; at α ≥ 100 (hidden 4) and α = 10 (hidden 32) that
 # difference grows to O(1) within a few hundred steps, so those are left out.
 python3 t4.py 4 60000 10000 0.001 0.01 0.1 1 10 > "$out/t4_h4_stable.txt"
+python3 t4.py 32 60000 10000 0.001 0.01 0.1 1 100 1000 > "$out/t4_h32_stable.txt"
+python3 t4_flips.py 4 60000 0.001 0.01 0.1 1 10 > "$out/t4_flips_h4_stable.txt"
 python3 t4.py 4 3000 500 0.001 0.01 0.1 1 10 > "$out/t4_h4_3000.txt"
 python3 t4.py 32 3000 500 0.001 0.01 0.1 1 100 1000 > "$out/t4_h32_3000.txt"
 python3 t4_flips.py 4 3000 0.001 0.01 0.1 1 10 > "$out/t4_flips_h4_3000.txt"
