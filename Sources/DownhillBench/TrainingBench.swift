@@ -1,7 +1,153 @@
 import Downhill
+import Foundation
 
+/// `downhill-bench training`: the T4 run with full history against numpy, the matrix-product
+/// crossover, and MNIST epochs. Run from the package root in a release build.
 enum TrainingBench {
   static func run() {
-    // TODO(issue 3): T4 with full history; MNIST epochs.
+    BLAS.ensureOptimizedKernels()
+    print("OpenBLAS kernels: \(BLAS.coreName)")
+    BLAS.setThreads(Int(ProcessInfo.processInfo.environment["DOWNHILL_BLAS_THREADS"] ?? "1") ?? 1)
+    crossover()
+    t4()
+    mnist()
+  }
+
+  static func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = Date()
+    try body()
+    return Date().timeIntervalSince(start)
+  }
+
+  /// Swift loops against cblas_dgemm for n × n × n products.
+  static func crossover() {
+    print("Matrix product, n×n·n×n, µs per product (loops | BLAS):")
+    var g = SeededGenerator(seed: 1)
+    for n in [4, 8, 12, 16, 24, 32, 64] {
+      let a = g.random(rows: n, columns: n)
+      let b = g.random(rows: n, columns: n)
+      let reps = max(20, 2_000_000 / (n * n * n))
+      var sink = 0.0
+      let loops = seconds {
+        for _ in 0..<reps { sink += Matrix.productWithLoops(a, b).values[0] }
+      }
+      let blas = seconds {
+        for _ in 0..<reps { sink += Matrix.productWithBLAS(a, b).values[0] }
+      }
+      print(
+        String(
+          format: "  n=%3d  %8.2f | %8.2f   (MACs %d)%@", n, loops / Double(reps) * 1e6,
+          blas / Double(reps) * 1e6, n * n * n, sink.isNaN ? "?" : ""))
+    }
+  }
+
+  static func process(_ arguments: [String]) -> Double {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = arguments
+    p.standardOutput = FileHandle.nullDevice
+    return seconds {
+      do {
+        try p.run()
+        p.waitUntilExit()
+      } catch { print("  could not run \(arguments.joined(separator: " ")): \(error)") }
+    }
+  }
+
+  /// T4, hidden 4, α = 1, 60,000 iterations, every step of the history recorded in memory.
+  static func t4() {
+    print("\nT4 (hidden 4, α 1, 60,000 iterations, full history in memory):")
+    var steps = 0
+    let inProcess = seconds {
+      _ = try? Tutorials.t4(
+        hidden: 4, iterations: 60000, alphas: [1], history: HistoryOptions(every: 1)
+      ) { _, h in steps = h.steps.count }
+    }
+    print(String(format: "  in-process Swift: %.3f s (%d steps recorded)", inProcess, steps))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-bench-t4")
+    let base = [".build/release/downhill", "tutorial", "t4", "--hidden", "4", "--alpha", "1"]
+    func best(_ extra: [String]) -> Double { (0..<5).map { _ in process(base + extra) }.min()! }
+    let plain = best([])
+    let full64 = best(["--history", dir.path])
+    let full32 = best(["--history", dir.path, "--history-precision", "float32"])
+    let numpy = (0..<2).map { _ in
+      process(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"])
+    }.min()!
+    print(String(format: "  numpy (python3 scripts/oracle/t4.py 4 60000 10000 1): %.3f s", numpy))
+    for (label, t) in [
+      ("downhill, no history", plain), ("downhill, full history float64 saved", full64),
+      ("downhill, full history float32 saved", full32),
+    ] {
+      print(String(format: "  %@: %.3f s, %.1f× faster", label, t, numpy / t))
+    }
+    try? FileManager.default.removeItem(at: dir)
+  }
+
+  /// [784, 128, 10], ReLU + softmax/cross-entropy, Adam, batch 64, history every 100 steps.
+  /// The numpy version of one MNIST epoch (scripts/bench/mnist_numpy.py).
+  static func numpyMNIST(_ path: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "scripts/bench/mnist_numpy.py", path, "1"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    do {
+      try p.run()
+      let out = pipe.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      print("  numpy: " + String(decoding: out, as: UTF8.self), terminator: "")
+    } catch { print("  numpy: could not run: \(error)") }
+  }
+
+  static func mnist() {
+    let path =
+      ProcessInfo.processInfo.environment["DOWNHILL_MNIST_DIR"] ?? "/work/shared/data/mnist"
+    let dir = URL(fileURLWithPath: path)
+    print(
+      "\nMNIST [784, 128, 10] ReLU + softmax/CCE, Adam 0.001, batch 64, history every 100 (float32):"
+    )
+    let train: Dataset
+    let test: Dataset
+    do {
+      train = try Dataset.mnist(directory: dir, split: .train)
+      test = try Dataset.mnist(directory: dir, split: .test)
+    } catch {
+      print("  skipped: \(error)")
+      return
+    }
+    do {
+      var g = SeededGenerator(seed: 1)
+      var network = try Network(
+        sizes: [784, 128, 10], activations: [.relu, .softmax], bias: .folded,
+        cost: .categoricalCrossEntropy, initialization: .he, generator: &g)
+      var optimizer: any Optimizer = Adam(learningRate: 0.001)
+      let history = try History(
+        network: network, options: HistoryOptions(every: 100, precision: .float32),
+        metadata: RunMetadata(
+          layerSizes: [784, 128, 10], activations: ["relu", "softmax"], bias: "folded",
+          cost: "cce", seed: 1, optimizer: "adam", hyperParameters: ["learningRate": 0.001],
+          dataset: train.name, examples: train.inputs.rows, batchSize: 64, every: 100,
+          recordedLayers: [], layerShapes: [], precision: "float32"))
+      let perEpoch = (train.inputs.rows + 63) / 64
+      for epoch in 0..<5 {
+        let t = try seconds {
+          try network.train(
+            on: train, optimizer: &optimizer,
+            options: TrainingOptions(
+              iterations: perEpoch, batchSize: 64, firstStep: epoch * perEpoch),
+            generator: &g, history: history, learningRate: 0.001)
+        }
+        let accuracy = try network.accuracy(on: test)
+        print(
+          String(
+            format:
+              "  epoch %d: %.3f s, test accuracy %.4f, history %d records × %d bytes = %.1f MB",
+            epoch + 1, t, accuracy, history.steps.count, history.bytesPerRecord,
+            Double(history.steps.count * history.bytesPerRecord) / 1e6))
+      }
+    } catch {
+      print("  failed: \(error)")
+    }
+    if ProcessInfo.processInfo.environment["DOWNHILL_BENCH_SKIP_NUMPY"] == nil { numpyMNIST(path) }
   }
 }

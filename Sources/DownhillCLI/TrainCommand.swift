@@ -1,11 +1,221 @@
 import ArgumentParser
+import Downhill
+import Foundation
 
-// TODO: implemented by its issue; a stub so the command tree is fixed.
+/// `downhill train`: trains a dense network on a built-in problem, a CSV file or MNIST.
 struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "train", abstract: "(not yet implemented)")
+    commandName: "train",
+    abstract: "Train a dense network and optionally record its full history.",
+    discussion: """
+      Examples:
+        downhill train --problem xor --layers 3,4,1 --bias input \\
+          --alpha 1 --iterations 60000 --report-every 10000
+        downhill train --problem xor --layers 2,8,1 --bias folded \\
+          --activation tanh,sigmoid --cost bce --optimizer adam \\
+          --alpha 0.05 --history runs/xor
+        downhill train --data points.csv --layers 2,16,1 --bias folded
+        downhill train --problem mnist --mnist data/mnist \\
+          --layers 784,128,10 --bias folded --activation relu,softmax \\
+          --cost cce --optimizer adam --alpha 0.001 --batch-size 64 \\
+          --epochs 5 --history runs/mnist --history-every 100 \\
+          --history-precision float32
+      """)
+
+  @Option(help: "Built-in problem: xor, and, or, not, t4 (XOR with a bias column), mnist.")
+  var problem: String?
+
+  @Option(help: "A CSV file with a header; the last column is the target.")
+  var data: String?
+
+  @Option(help: "Folder with the four MNIST IDX files (plain or .gz), for --problem mnist.")
+  var mnist: String?
+
+  @Option(help: "Layer sizes, input first, e.g. 3,4,1.")
+  var layers: String = "3,4,1"
+
+  @Option(help: "Bias: none, input (a ones column on the data), folded (a bias row per layer).")
+  var bias: String = "input"
+
+  @Option(
+    help:
+      "Activation(s), one or one per layer: sigmoid, sigmoid:C, tanh, relu, leaky-relu[:S], softmax, identity."
+  )
+  var activation: String = "sigmoid"
+
+  @Option(help: "Cost: mse, half-sse, sse, bce, cce.")
+  var cost: String = "half-sse"
+
+  @Option(help: "Optimizer: \(OptimizerNames.all.joined(separator: ", ")).")
+  var optimizer: String = "sgd"
+
+  @Option(help: "Learning rate.")
+  var alpha: Double = 1
+
+  @Option(help: "Number of updates.")
+  var iterations: Int?
+
+  @Option(help: "Epochs (with --batch-size): sets the number of updates.")
+  var epochs: Int?
+
+  @Option(help: "Examples per update (default: the full batch).")
+  var batchSize: Int?
+
+  @Option(help: "Random seed for the weights and the mini-batch order.")
+  var seed: UInt32 = 1
+
+  @Option(help: "Weight initialisation: uniform (2·rand − 1), dnn (rand in T5's shape), he.")
+  var initialization: String?
+
+  @Option(help: "Print 'Error after N iterations: <mean |error|>' every N updates.")
+  var reportEvery: Int?
+
+  @Option(help: "Save the run's history (meta.json, loss.csv, NPY arrays) to this folder.")
+  var history: String?
+
+  @Option(help: "Record every k-th step in the history.")
+  var historyEvery: Int = 1
+
+  @Option(help: "History storage precision: float64 or float32.")
+  var historyPrecision: String = "float64"
+
+  @Option(help: "Refuse an in-memory history that would need more than this many MB.")
+  var historyBudget: Int = 2000
+
+  @Option(help: "OpenBLAS threads for the large products (MNIST-sized layers).")
+  var blasThreads: Int = 1
+
+  @Flag(help: "Stream the history to its folder while training instead of keeping it in memory.")
+  var stream = false
+
+  func validate() throws {
+    if problem == nil && data == nil { throw CLIError("give --problem NAME or --data FILE.csv") }
+    if problem != nil && data != nil { throw CLIError("give either --problem or --data, not both") }
+    if let iterations, iterations < 0 { throw CLIError("--iterations must be ≥ 0") }
+    if let epochs, epochs < 0 { throw CLIError("--epochs must be ≥ 0") }
+    if let batchSize, batchSize <= 0 { throw CLIError("--batch-size must be positive") }
+    if let reportEvery, reportEvery <= 0 { throw CLIError("--report-every must be positive") }
+    if historyEvery <= 0 { throw CLIError("--history-every must be positive") }
+    if blasThreads <= 0 { throw CLIError("--blas-threads must be positive") }
+    if stream && history == nil { throw CLIError("--stream needs --history DIR") }
+  }
 
   func run() throws {
-    throw ValidationError("'downhill train' is not implemented yet")
+    BLAS.ensureOptimizedKernels()
+    BLAS.setThreads(blasThreads)
+    do {
+      try train()
+    } catch let error as DownhillError {
+      throw CLIError(error.description)
+    } catch let error as CLIError {
+      throw error
+    } catch {
+      throw CLIError("\(error)")
+    }
   }
+
+  private func loadData() throws -> (Dataset, Dataset?) {
+    if let data {
+      do { return (try Dataset.csv(url: URL(fileURLWithPath: data)), nil) } catch {
+        throw CLIError("\(data): \(error)")
+      }
+    }
+    let name = problem!.lowercased()
+    if name == "mnist" {
+      guard let mnist else { throw CLIError("--problem mnist needs --mnist DIR") }
+      let dir = URL(fileURLWithPath: mnist)
+      return (
+        try Dataset.mnist(directory: dir, split: .train),
+        try Dataset.mnist(directory: dir, split: .test)
+      )
+    }
+    guard let dataset = Dataset.builtIn(named: name) else {
+      throw CLIError("unknown problem '\(name)' (xor, and, or, not, t4, mnist)")
+    }
+    return (dataset, nil)
+  }
+
+  private func train() throws {
+    let sizes = try layers.split(separator: ",").map { part -> Int in
+      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
+        throw CLIError("--layers must be positive integers separated by commas, got '\(layers)'")
+      }
+      return n
+    }
+    guard let biasMode = BiasMode(rawValue: bias.lowercased()) else {
+      throw CLIError("unknown --bias '\(bias)' (none, input, folded)")
+    }
+    let activations = try activation.split(separator: ",").map { try Activation(name: String($0)) }
+    guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased()) else {
+      throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
+    }
+    let initMode: Initialization
+    if let initialization {
+      guard let mode = Initialization(rawValue: initialization.lowercased()) else {
+        throw CLIError("unknown --initialization '\(initialization)' (uniform, dnn, he)")
+      }
+      initMode = mode
+    } else {
+      initMode = sizes.max()! > 64 ? .he : .symmetricUniform
+    }
+    let (dataset, testSet) = try loadData()
+    var updates = iterations ?? 10000
+    if let epochs {
+      let batch = min(batchSize ?? dataset.inputs.rows, max(dataset.inputs.rows, 1))
+      updates = epochs * ((dataset.inputs.rows + batch - 1) / batch)
+    }
+    let historyOptions = history.map {
+      HistoryOptions(
+        every: historyEvery, precision: precision,
+        streamingDirectory: stream ? URL(fileURLWithPath: $0) : nil,
+        memoryBudget: historyBudget * 1_000_000)
+    }
+    let runner = TrainingRun(
+      dataset: dataset, testSet: testSet, sizes: sizes, bias: biasMode, activations: activations,
+      cost: try Cost(name: cost), optimizerName: optimizer, learningRate: alpha,
+      iterations: updates, batchSize: batchSize, seed: seed, initialization: initMode,
+      reportEvery: reportEvery ?? (isatty(2) != 0 ? max(updates / 100, 1) : nil),
+      history: historyOptions)
+    let bar = ProgressBar(total: updates)
+    let outcome = try runner.run { report in
+      if let reportEvery, report.step % reportEvery == 0 {
+        print("Error after \(report.step) iterations: \(format(report.meanAbsoluteError))")
+      }
+      bar?.update(report.step)
+    }
+    bar?.finish()
+    print("Final loss: \(format(outcome.finalLoss))")
+    if let a = outcome.trainAccuracy { print("Training accuracy: \(format(a))") }
+    if let a = outcome.testAccuracy { print("Test accuracy: \(format(a))") }
+    print("Time: \(String(format: "%.3f", outcome.seconds)) s")
+    if let history, let recorded = outcome.history {
+      try recorded.save(to: URL(fileURLWithPath: history))
+      print("History: \(history) (\(recorded.steps.count) steps)")
+    }
+  }
+
+  /// Full precision (the shortest representation that round-trips, ≥ 12 significant digits
+  /// whenever the value needs them).
+  private func format(_ x: Double) -> String { "\(x)" }
+}
+
+/// A one-line progress bar on stderr, only when stderr is a terminal.
+final class ProgressBar {
+  let total: Int
+
+  init?(total: Int) {
+    guard isatty(2) != 0, total > 0 else { return nil }
+    self.total = total
+  }
+
+  func update(_ step: Int) {
+    let width = 40
+    let done = min(width, (step + 1) * width / total)
+    let line =
+      "\r[" + String(repeating: "#", count: done)
+      + String(repeating: " ", count: width - done) + "] \(step + 1)/\(total)"
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }

@@ -1,11 +1,96 @@
 import ArgumentParser
+import Downhill
+import Foundation
 
-// TODO: implemented by its issue; a stub so the command tree is fixed.
+/// `downhill tutorial NAME`: runs a ported tutorial and prints what its Python printed.
 struct TutorialCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "tutorial", abstract: "(not yet implemented)")
+    commandName: "tutorial",
+    abstract: "Run a ported tutorial program and print exactly what the Python version printed.",
+    discussion: """
+      Examples:
+        downhill tutorial --list
+        downhill tutorial t2
+        downhill tutorial t4 --hidden 32 --alpha 10
+        downhill tutorial t4 --hidden 4 --alpha 1 --history runs/t4-alpha1
+        downhill tutorial t3 --seed 7
+      """)
+
+  @Argument(help: "The tutorial to run (see --list).")
+  var name: String?
+
+  @Flag(help: "List the tutorials.")
+  var list = false
+
+  @Option(help: "Hidden units for t4 / t4-flips.")
+  var hidden: Int?
+
+  @Option(help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
+  var alpha: Double?
+
+  @Option(help: "Iterations for t4 / t4-flips (default 60000).")
+  var iterations: Int?
+
+  @Option(help: "Seed for t3, t4-13line and t5 (the originals are unseeded or seed 1).")
+  var seed: UInt32?
+
+  @Option(help: "t4 only: record the full history of each run into this folder (one per α).")
+  var history: String?
+
+  @Option(help: "History storage precision with --history: float64 or float32.")
+  var historyPrecision: String = "float64"
 
   func run() throws {
-    throw ValidationError("'downhill tutorial' is not implemented yet")
+    // The tutorials' products are far below the BLAS crossover; idle OpenBLAS workers would
+    // only spin.
+    BLAS.setThreads(1)
+    do {
+      print(try output(), terminator: "")
+    } catch let error as DownhillError {
+      throw CLIError(error.description)
+    }
+  }
+
+  func output() throws -> String {
+    if list {
+      return Tutorials.catalogue.map {
+        "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)"
+      }
+      .joined(separator: "\n") + "\n"
+    }
+    guard let name else { throw CLIError("give a tutorial name (see 'downhill tutorial --list')") }
+    let alphas = alpha.map { [$0] } ?? Tutorials.t4Alphas
+    switch name.lowercased() {
+    case "t3": return Tutorials.t3(seed: seed ?? 1)
+    case "t4", "t4-32":
+      guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased())
+      else {
+        throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
+      }
+      let options = history.map { _ in HistoryOptions(every: 1, precision: precision) }
+      var saveError: Error?
+      let text = try Tutorials.t4(
+        hidden: hidden ?? (name == "t4-32" ? 32 : 4), iterations: iterations ?? 60000,
+        alphas: alphas, history: options
+      ) { a, recorded in
+        guard let history else { return }
+        let folder = alphas.count == 1 ? history : "\(history)/alpha-\(a)"
+        do { try recorded.save(to: URL(fileURLWithPath: folder)) } catch { saveError = error }
+      }
+      if let saveError { throw saveError }
+      return text
+    case "t4-flips":
+      return try Tutorials.t4Flips(
+        hidden: hidden ?? 4, iterations: iterations ?? 60000, alphas: alphas)
+    case "t4-13line": return Tutorials.t4ThirteenLine(seed: seed ?? 1)
+    case "t5": return try Tutorials.t5(seed: seed ?? 1)
+    default:
+      guard let entry = Tutorials.entry(named: name) else {
+        throw CLIError(
+          "unknown tutorial '\(name)' (known: \(Tutorials.catalogue.map(\.name).joined(separator: ", ")))"
+        )
+      }
+      return try entry.run()
+    }
   }
 }

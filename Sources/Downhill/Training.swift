@@ -1,0 +1,130 @@
+import Foundation
+
+/// How long and on what batches to train.
+public struct TrainingOptions: Sendable {
+  /// Number of parameter updates.
+  public var iterations: Int
+  /// Examples per update; nil trains on the full batch every step.
+  public var batchSize: Int?
+  /// Call the progress callback every this many steps (and at step 0).
+  public var reportEvery: Int?
+  /// The number of the first step, so a run continued in several calls (one per epoch) numbers
+  /// its steps and history records on from where it stopped.
+  public var firstStep: Int
+  /// Also report the last step (the tutorials print the final error).
+  public var reportLastStep: Bool
+
+  public init(
+    iterations: Int, batchSize: Int? = nil, reportEvery: Int? = nil, firstStep: Int = 0,
+    reportLastStep: Bool = false
+  ) {
+    self.iterations = iterations
+    self.batchSize = batchSize
+    self.reportEvery = reportEvery
+    self.firstStep = firstStep
+    self.reportLastStep = reportLastStep
+  }
+}
+
+/// What the trainer tells its progress callback.
+public struct StepReport: Sendable {
+  public var step: Int
+  public var loss: Double
+  /// mean |output − target| over the batch, the tutorials' printed "Error".
+  public var meanAbsoluteError: Double
+}
+
+extension Network {
+  /// Trains on `dataset` with any optimizer on the flattened parameters.
+  ///
+  /// Mini-batches follow numpy's idiom: each epoch draws `permutation(examples)` from `generator`
+  /// and takes consecutive slices of it; a last short slice is used as is.
+  /// - Returns: the final loss on the last batch.
+  @discardableResult
+  public mutating func train(
+    on dataset: Dataset, optimizer: inout any Optimizer, options: TrainingOptions,
+    generator: inout SeededGenerator, history: History? = nil,
+    learningRate: Double = .nan, progress: ((StepReport) -> Void)? = nil
+  ) throws -> Double {
+    let inputs = try prepare(inputs: dataset.inputs)
+    try check(targets: dataset.targets, examples: inputs.rows)
+    guard options.iterations >= 0 else {
+      throw DownhillError.invalidArgument("iterations must be ≥ 0")
+    }
+    if let b = options.batchSize, b <= 0 {
+      throw DownhillError.invalidArgument("batch size must be positive, got \(b)")
+    }
+    let n = inputs.rows
+    guard n > 0 else {
+      throw DownhillError.invalidArgument("the dataset '\(dataset.name)' is empty")
+    }
+    let batch = min(options.batchSize ?? n, n)
+    let fullBatch = options.batchSize == nil
+    let workspace = TrainingWorkspace(network: self, capacity: batch)
+    // For optimizers that probe other points (L-BFGS, annealing): the reference path on a copy.
+    let snapshot = self
+    let targets = dataset.targets
+    var order: [Int] = []
+    var cursor = n
+    var lastLoss = Double.nan
+    var parameters = self.parameters
+    var gradient = [Double](repeating: 0, count: parameters.count)
+    for step in options.firstStep..<(options.firstStep + options.iterations) {
+      var indices: ArraySlice<Int>? = nil
+      if !fullBatch {
+        if cursor >= n {
+          order = generator.permutation(n)
+          cursor = 0
+        }
+        indices = order[cursor..<min(cursor + batch, n)]
+        cursor += batch
+      }
+      workspace.load(inputs: inputs, targets: targets, indices: indices)
+      let loss = parameters.withUnsafeBufferPointer { p in
+        gradient.withUnsafeMutableBufferPointer { g in
+          workspace.pass(parameters: p.baseAddress!, gradient: g.baseAddress!)
+        }
+      }
+      lastLoss = loss
+      let lastStep = options.firstStep + options.iterations - 1
+      if let every = options.reportEvery, let progress,
+        step % every == 0 || (options.reportLastStep && step == lastStep)
+      {
+        progress(
+          StepReport(step: step, loss: loss, meanAbsoluteError: workspace.meanAbsoluteError()))
+      }
+      let batchIndices = indices.map(Array.init)
+      optimizer.step(&parameters, value: loss, gradient: gradient) { probe in
+        var network = snapshot
+        network.parameters = probe
+        let x = batchIndices.map { inputs.selectingRows($0) } ?? inputs
+        let y = batchIndices.map { targets.selectingRows($0) } ?? targets
+        let e = network.evaluate(inputs: x, targets: y)
+        return (e.loss, e.gradient)
+      }
+      history?.observe(
+        step: step, loss: loss, learningRate: learningRate, parameters: parameters,
+        gradient: gradient)
+    }
+    self.parameters = parameters
+    history?.finish()
+    return lastLoss
+  }
+
+  /// The fraction of rows whose largest output is at the target's largest entry.
+  public func accuracy(on dataset: Dataset) throws -> Double {
+    let output = try predict(dataset.inputs)
+    try check(targets: dataset.targets, examples: output.rows)
+    var correct = 0
+    for r in 0..<output.rows {
+      if Network.argmax(output, row: r) == Network.argmax(dataset.targets, row: r) { correct += 1 }
+    }
+    return output.rows == 0 ? 0 : Double(correct) / Double(output.rows)
+  }
+
+  static func argmax(_ m: Matrix, row: Int) -> Int {
+    var best = 0
+    for c in 1..<max(m.columns, 1) where m[row, c] > m[row, best] { best = c }
+    return best
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Everything `downhill train` needs, so the command stays a thin parser.
+public struct TrainingRun: Sendable {
+  public var dataset: Dataset
+  public var testSet: Dataset?
+  public var sizes: [Int]
+  public var bias: BiasMode
+  public var activations: [Activation]
+  public var cost: Cost
+  public var optimizerName: String
+  public var learningRate: Double
+  public var iterations: Int
+  public var batchSize: Int?
+  public var seed: UInt32
+  public var initialization: Initialization
+  public var reportEvery: Int?
+  public var history: HistoryOptions?
+
+  public init(
+    dataset: Dataset, testSet: Dataset? = nil, sizes: [Int], bias: BiasMode,
+    activations: [Activation], cost: Cost, optimizerName: String, learningRate: Double,
+    iterations: Int, batchSize: Int?, seed: UInt32, initialization: Initialization,
+    reportEvery: Int?, history: HistoryOptions?
+  ) {
+    self.dataset = dataset
+    self.testSet = testSet
+    self.sizes = sizes
+    self.bias = bias
+    self.activations = activations
+    self.cost = cost
+    self.optimizerName = optimizerName
+    self.learningRate = learningRate
+    self.iterations = iterations
+    self.batchSize = batchSize
+    self.seed = seed
+    self.initialization = initialization
+    self.reportEvery = reportEvery
+    self.history = history
+  }
+
+  /// The result of a run.
+  public struct Outcome {
+    public var network: Network
+    public var finalLoss: Double
+    public var history: History?
+    public var trainAccuracy: Double?
+    public var testAccuracy: Double?
+    public var seconds: Double
+  }
+
+  /// Builds the network, validates it against the data, trains, and records.
+  public func run(progress: ((StepReport) -> Void)? = nil) throws -> Outcome {
+    guard learningRate.isFinite, learningRate > 0 else {
+      throw DownhillError.invalidArgument("the learning rate must be a positive number")
+    }
+    var generator = SeededGenerator(seed: seed)
+    var network = try Network(
+      sizes: sizes, activations: activations, bias: bias, cost: cost,
+      initialization: initialization, generator: &generator)
+    // Validate shapes before anything long starts.
+    let inputs = try network.prepare(inputs: dataset.inputs)
+    try network.check(targets: dataset.targets, examples: inputs.rows)
+    var optimizer = try OptimizerNames.make(optimizerName, learningRate: learningRate)
+    var hyper = ["learningRate": learningRate, "iterations": Double(iterations)]
+    if let batchSize { hyper["batchSize"] = Double(batchSize) }
+    let recorder = try history.map {
+      try History(
+        network: network, options: $0,
+        metadata: RunMetadata(
+          layerSizes: sizes, activations: network.layers.map { "\($0.activation)" },
+          bias: bias.rawValue, cost: cost.rawValue, seed: seed, optimizer: optimizer.name,
+          hyperParameters: hyper, dataset: dataset.name, examples: dataset.inputs.rows,
+          batchSize: batchSize, every: $0.every, recordedLayers: [], layerShapes: [],
+          precision: $0.precision.rawValue), expectedSteps: iterations)
+    }
+    let start = Date()
+    let loss = try network.train(
+      on: dataset, optimizer: &optimizer,
+      options: TrainingOptions(
+        iterations: iterations, batchSize: batchSize, reportEvery: reportEvery),
+      generator: &generator, history: recorder, learningRate: learningRate, progress: progress)
+    let seconds = Date().timeIntervalSince(start)
+    let classes = dataset.targets.columns > 1
+    return Outcome(
+      network: network, finalLoss: loss, history: recorder,
+      trainAccuracy: classes ? try network.accuracy(on: dataset) : nil,
+      testAccuracy: classes ? try testSet.map { try network.accuracy(on: $0) } : nil,
+      seconds: seconds)
+  }
+}

@@ -1,0 +1,134 @@
+extension Tutorials {
+  /// The learning rates T4 sweeps.
+  public static let t4Alphas: [Double] = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
+
+  /// T4's XOR network for one α, built from the library's own pieces: a [3, H, 1] sigmoid network
+  /// whose data carries the bias column, ½·Σ(o − y)² (so ∂C/∂o is the tutorial's
+  /// `layer_2_error`), and SGD on the flattened weights.
+  public static func t4Network(hidden: Int, generator: inout SeededGenerator) throws -> Network {
+    try Network(
+      sizes: [3, hidden, 1], activations: [.sigmoid], bias: .input, cost: .halfSumSquared,
+      initialization: .symmetricUniform, generator: &generator)
+  }
+
+  /// T4: for each α, seed 1, train `iterations` steps and print the error every `reportEvery`.
+  ///
+  /// - Parameter history: when set, each α's run records a `History` with these options,
+  ///   handed to `recorded` with its α.
+  public static func t4(
+    hidden: Int = 32, iterations: Int = 60000, reportEvery: Int = 10000,
+    alphas: [Double] = t4Alphas, history: HistoryOptions? = nil,
+    recorded: ((Double, History) -> Void)? = nil
+  ) throws -> String {
+    guard hidden > 0, iterations >= 0, reportEvery > 0 else {
+      throw DownhillError.invalidArgument(
+        "t4 needs hidden > 0, iterations ≥ 0 and report-every > 0")
+    }
+    var out = ""
+    for alpha in alphas {
+      out += "\nTraining With Alpha:\(PythonFormat.number(alpha))\n"
+      var generator = SeededGenerator(seed: 1)
+      var network = try t4Network(hidden: hidden, generator: &generator)
+      var optimizer: any Optimizer = SGD(learningRate: alpha)
+      let recorder = try history.map {
+        try History(
+          network: network, options: $0,
+          metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations),
+          expectedSteps: iterations)
+      }
+      var lastError = Double.nan
+      try network.train(
+        on: .t4XOR, optimizer: &optimizer,
+        options: TrainingOptions(
+          iterations: iterations, reportEvery: reportEvery, reportLastStep: true),
+        generator: &generator, history: recorder, learningRate: alpha
+      ) { report in
+        lastError = report.meanAbsoluteError
+        if report.step % reportEvery == 0 {
+          out += "Error after \(report.step) iterations:"
+          out += PythonFormat.float(report.meanAbsoluteError) + "\n"
+        }
+      }
+      out += "Final error:\(PythonFormat.float(lastError))\n"
+      out += "Synapse 0:\(PythonFormat.list(network.layers[0].weights))\n"
+      out += "Synapse 1:\(PythonFormat.list(network.layers[1].weights))\n"
+      if let recorder { recorded?(alpha, recorder) }
+    }
+    return out
+  }
+
+  static func t4Metadata(network: Network, alpha: Double, iterations: Int) -> RunMetadata {
+    RunMetadata(
+      layerSizes: network.sizes, activations: network.layers.map { "\($0.activation)" },
+      bias: network.bias.rawValue, cost: network.cost.rawValue, seed: 1, optimizer: "sgd",
+      hyperParameters: ["learningRate": alpha, "iterations": Double(iterations)],
+      dataset: Dataset.t4XOR.name, examples: 4, batchSize: nil, every: 1, recordedLayers: [],
+      layerShapes: [], precision: "float64")
+  }
+
+  /// T4 with sign-flip counts: the final synapses and, per weight, how many times its update
+  /// changed direction, counted by the library's `History`.
+  public static func t4Flips(
+    hidden: Int = 4, iterations: Int = 60000, alphas: [Double] = t4Alphas
+  ) throws -> String {
+    var out = ""
+    for alpha in alphas {
+      out += "\nTraining With Alpha:\(PythonFormat.number(alpha))\n"
+      var generator = SeededGenerator(seed: 1)
+      var network = try t4Network(hidden: hidden, generator: &generator)
+      var optimizer: any Optimizer = SGD(learningRate: alpha)
+      // Records only step 0; the running flip counts cover every step.
+      let history = try History(
+        network: network, options: HistoryOptions(every: max(iterations, 1)),
+        metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations))
+      try network.train(
+        on: .t4XOR, optimizer: &optimizer,
+        options: TrainingOptions(iterations: iterations, reportEvery: 10000),
+        generator: &generator, history: history, learningRate: alpha
+      ) { report in
+        out += "Error:\(PythonFormat.float(report.meanAbsoluteError))\n"
+      }
+      out += "Synapse 0:\(PythonFormat.list(network.layers[0].weights))\n"
+      out += "Synapse 0 Update Direction Changes:"
+      out += PythonFormat.intList(try history.runningFlipCounts(layer: 0)) + "\n"
+      out += "Synapse 1:\(PythonFormat.list(network.layers[1].weights))\n"
+      out += "Synapse 1 Update Direction Changes:"
+      out += PythonFormat.intList(try history.runningFlipCounts(layer: 1)) + "\n"
+    }
+    return out
+  }
+
+  /// T4's 2-layer network: s0 −= Xᵀ·((l1 − y)·σ′(l1)), 10,000 times, as the tutorial writes it.
+  public static func t4TwoLayer(iterations: Int = 10000) -> String {
+    let x = Matrix([[0, 1], [0, 1], [1, 0], [1, 0]])
+    let y = Matrix([[0], [0], [1], [1]])
+    var generator = SeededGenerator(seed: 1)
+    var s0 = generator.random(rows: 2, columns: 1).map { 2 * $0 - 1 }
+    var l1 = Matrix(rows: 4, columns: 1)
+    for _ in 0..<max(iterations, 0) {
+      l1 = Activation.sigmoid.forward(x.dot(s0))
+      let delta = (l1 - y).hadamard(l1.hadamard(1 - l1))
+      s0 = s0 - Matrix.product(x, transposingA: true, delta)
+    }
+    return "Output After Training:\(PythonFormat.list(l1))\nSynapse 0:\(PythonFormat.list(s0))\n"
+  }
+
+  /// The 13-line XOR network (α 0.5, hidden 4, 60,000 steps); the original is unseeded.
+  public static func t4ThirteenLine(seed: UInt32 = 1) -> String {
+    let x = Dataset.t4XOR.inputs
+    let y = Dataset.t4XOR.targets
+    var generator = SeededGenerator(seed: seed)
+    var s0 = generator.random(rows: 3, columns: 4).map { 2 * $0 - 1 }
+    var s1 = generator.random(rows: 4, columns: 1).map { 2 * $0 - 1 }
+    var l2 = Matrix(rows: 4, columns: 1)
+    for _ in 0..<60000 {
+      let l1 = Activation.sigmoid.forward(x.dot(s0))
+      l2 = Activation.sigmoid.forward(l1.dot(s1))
+      let d2 = (l2 - y).hadamard(l2.hadamard(1 - l2))
+      let d1 = Matrix.product(d2, s1, transposingB: true).hadamard(l1.hadamard(1 - l1))
+      s1 = s1 - 0.5 * Matrix.product(l1, transposingA: true, d2)
+      s0 = s0 - 0.5 * Matrix.product(x, transposingA: true, d1)
+    }
+    return "Output:\(PythonFormat.list(l2))\n"
+  }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import Downhill
+
+struct HistoryTests {
+  func tempDir(_ name: String) -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("downhill-tests-\(name)-\(UUID().uuidString)")
+    return url
+  }
+
+  func trainXOR(
+    options: HistoryOptions, iterations: Int = 200
+  ) throws -> (History, Network) {
+    var g = SeededGenerator(seed: 1)
+    var net = try Tutorials.t4Network(hidden: 4, generator: &g)
+    let h = try History(
+      network: net, options: options,
+      metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: iterations))
+    var opt: any Optimizer = SGD(learningRate: 1)
+    try net.train(
+      on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),
+      generator: &g, history: h, learningRate: 1)
+    return (h, net)
+  }
+
+  @Test func recordsEveryStepAndAnswersQueries() throws {
+    let (h, _) = try trainXOR(options: HistoryOptions())
+    #expect(h.steps == Array(0..<200))
+    #expect(h.losses.count == 200 && h.lossSeries.last?.step == 199)
+    // Recorded weights are the ones each step started from: step 0 is the seeded draw.
+    var g = SeededGenerator(seed: 1)
+    let s0 = g.random(rows: 3, columns: 4).map { 2 * $0 - 1 }
+    #expect(try h.weightSeries(layer: 0, row: 1, column: 2)[0] == s0[1, 2])
+    #expect(try h.weights(layer: 0, step: 0) == s0)
+    // SGD: w(t+1) = w(t) − α·g(t).
+    let w = try h.weightSeries(layer: 1, row: 2, column: 0)
+    let grad = try h.gradientSeries(layer: 1, row: 2, column: 0)
+    #expect(w[1] == w[0] - 1 * grad[0])
+    #expect(try h.parameters(atStep: 5).count == 16)
+    #expect(try h.gradientNorms(layer: 0).count == 200)
+    #expect(throws: DownhillError.self) { try h.parameters(atStep: 1000) }
+    #expect(throws: DownhillError.self) { try h.weightSeries(layer: 3, row: 0, column: 0) }
+    #expect(throws: DownhillError.self) { try h.weightSeries(layer: 0, row: 9, column: 0) }
+  }
+
+  @Test func everyKthStepChosenLayersFloat32() throws {
+    let (h, net) = try trainXOR(
+      options: HistoryOptions(every: 10, layers: [1], precision: .float32))
+    #expect(h.steps == Array(stride(from: 0, to: 200, by: 10)))
+    #expect(h.metadata.recordedLayers == [1])
+    #expect(throws: DownhillError.self) { try h.weightSeries(layer: 0, row: 0, column: 0) }
+    let series = try h.weightSeries(layer: 1, row: 0, column: 0)
+    #expect(series.allSatisfy { Double(Float($0)) == $0 })
+    #expect(net.parameterCount == 16)
+  }
+
+  @Test func savesAndLoadsAFolder() throws {
+    let (h, _) = try trainXOR(options: HistoryOptions(every: 7))
+    let dir = tempDir("roundtrip")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try h.save(to: dir)
+    for f in [
+      "meta.json", "loss.csv", "layer0_weights.npy", "layer1_gradients.npy", "layer0_flips.npy",
+    ] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path))
+    }
+    let loaded = try History(contentsOf: dir)
+    #expect(loaded.steps == h.steps)
+    #expect(loaded.losses == h.losses)
+    #expect(loaded.metadata == h.metadata)
+    #expect(
+      try loaded.weightSeries(layer: 0, row: 2, column: 3)
+        == h.weightSeries(layer: 0, row: 2, column: 3))
+    #expect(try loaded.flipCounts(layer: 1) == h.flipCounts(layer: 1))
+  }
+
+  @Test func npyHeaderIsWhatNumpyExpects() throws {
+    let header = NPY.header(element: .float64, shape: [20, 3, 4])
+    #expect(header.count == 128)
+    #expect(Array(header.prefix(8)) == [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])
+    #expect(Int(header[8]) | Int(header[9]) << 8 == 118)
+    let text = String(decoding: header.dropFirst(10), as: UTF8.self)
+    #expect(text.hasPrefix("{'descr': '<f8', 'fortran_order': False, 'shape': (20, 3, 4), }"))
+    #expect(text.hasSuffix(" \n"))
+    #expect(NPY.header(element: .int32, shape: [5]).count == 128)
+  }
+
+  @Test func streamsToDiskWithTheSameAnswers() throws {
+    let dir = tempDir("stream")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (streamed, _) = try trainXOR(options: HistoryOptions(every: 3, streamingDirectory: dir))
+    let (memory, _) = try trainXOR(options: HistoryOptions(every: 3))
+    #expect(
+      try streamed.weightSeries(layer: 0, row: 0, column: 1)
+        == memory.weightSeries(layer: 0, row: 0, column: 1))
+    try streamed.save(to: dir)
+    let loaded = try History(contentsOf: dir)
+    #expect(
+      try loaded.gradientSeries(layer: 1, row: 3, column: 0)
+        == memory.gradientSeries(layer: 1, row: 3, column: 0))
+  }
+
+  /// Each kind of damage gives a clear error naming the file.
+  @Test func corruptFoldersFailClearly() throws {
+    let (h, _) = try trainXOR(options: HistoryOptions(every: 50), iterations: 100)
+    func damaged(_ damage: (URL) throws -> Void) throws -> String {
+      let dir = tempDir("corrupt")
+      defer { try? FileManager.default.removeItem(at: dir) }
+      try h.save(to: dir)
+      try damage(dir)
+      do {
+        _ = try History(contentsOf: dir)
+        return "loaded"
+      } catch let error as DownhillError {
+        return error.description
+      }
+    }
+    let weights = "layer0_weights.npy"
+    let truncated = try damaged { dir in
+      let url = dir.appendingPathComponent(weights)
+      let data = try Data(contentsOf: url)
+      try data.prefix(data.count - 8).write(to: url)
+    }
+    #expect(truncated.contains("truncated") && truncated.contains(weights))
+    let badMagic = try damaged { dir in
+      try Data("hello".utf8).write(to: dir.appendingPathComponent(weights))
+    }
+    #expect(badMagic.contains("not an NPY file"))
+    let wrongShape = try damaged { dir in
+      try NPY.write(
+        [0, 0, 0], element: .float64, shape: [1, 3, 1], to: dir.appendingPathComponent(weights))
+    }
+    #expect(wrongShape.contains("shape"))
+    let wrongVersion = try damaged { dir in
+      let url = dir.appendingPathComponent("meta.json")
+      let text = try String(contentsOf: url, encoding: .utf8)
+        .replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    #expect(wrongVersion.contains("version 99"))
+    let missingMeta = try damaged { dir in
+      try FileManager.default.removeItem(at: dir.appendingPathComponent("meta.json"))
+    }
+    #expect(missingMeta.contains("meta.json"))
+    let badCSV = try damaged { dir in
+      try "step,loss,learning_rate\n0,abc,1\n".write(
+        to: dir.appendingPathComponent("loss.csv"), atomically: true, encoding: .utf8)
+    }
+    #expect(badCSV.contains("loss.csv"))
+    let extraBytes = try damaged { dir in
+      let url = dir.appendingPathComponent("layer1_flips.npy")
+      var data = try Data(contentsOf: url)
+      data.append(contentsOf: [1, 2, 3])
+      try data.write(to: url)
+    }
+    #expect(extraBytes.contains("unexpected bytes"))
+  }
+
+  @Test func flipCountsMatchTheTutorialDefinition() throws {
+    // Counted by hand: a flip is a change of (update < 0) between consecutive steps.
+    let (h, _) = try trainXOR(options: HistoryOptions(), iterations: 300)
+    let w = try h.weightSeries(layer: 1, row: 0, column: 0)
+    var flips = 0
+    for t in 2..<w.count where (w[t] < w[t - 1]) != (w[t - 1] < w[t - 2]) { flips += 1 }
+    let recorded = try h.flipCounts(layer: 1, record: w.count - 1)
+    #expect(Int(recorded[0, 0]) == flips)
+  }
+}
+
+struct HistoryBudgetTests {
+  @Test func refusesARunOverItsMemoryBudget() throws {
+    var g = SeededGenerator(seed: 1)
+    let net = try Tutorials.t4Network(hidden: 4, generator: &g)
+    let meta = Tutorials.t4Metadata(network: net, alpha: 1, iterations: 60000)
+    // 60,000 steps × (16 weights + 16 gradients) × 8 bytes + 16 flips × 4 + 24 ≈ 20 MB.
+    #expect(throws: DownhillError.self) {
+      _ = try History(
+        network: net, options: HistoryOptions(memoryBudget: 10_000_000), metadata: meta,
+        expectedSteps: 60000)
+    }
+    let fits = try History(
+      network: net, options: HistoryOptions(memoryBudget: 30_000_000), metadata: meta,
+      expectedSteps: 60000)
+    #expect(fits.bytesPerRecord == 16 * 8 * 2 + 16 * 4 + 24)
+  }
+}
