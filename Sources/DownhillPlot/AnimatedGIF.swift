@@ -80,9 +80,7 @@ public struct AnimatedGIF: Sendable {
     guard w == Double(width), h == Double(height) else {
       throw sizeMismatch("\(figure.width)×\(figure.height) at scale \(figure.scale)")
     }
-    guard let image = RasterImage(png: try figure.render(format: .png)) else {
-      throw PlotError.cairo("could not read back the rendered frame")
-    }
+    let image = try figure.raster()
     try append(image)
   }
 

@@ -42,16 +42,17 @@ public final class Axes3D {
   @discardableResult
   public func surface(
     x: [Double], y: [Double], z: [Double], colormap: Colormap = .viridis, alpha: Double = 1,
-    shaded: Bool = true, edgeColor: Color? = nil, label: String? = nil
+    shaded: Bool = true, edgeColor: Color? = nil, rasterized: Bool = false, label: String? = nil
   ) -> Axes3D {
     guard z.count == x.count * y.count else { return self }
     var vertices: [Vector3] = []
     vertices.reserveCapacity(z.count)
     for r in y.indices { for c in x.indices { vertices.append(Vector3(x[c], y[r], z[r * x.count + c])) } }
-    return add(
-      SurfaceMark(
-        vertices: vertices, topology: .grid(rows: y.count, columns: x.count), colormap: colormap, label: label,
-        alpha: alpha, shaded: shaded, edgeColor: edgeColor))
+    var mark = SurfaceMark(
+      vertices: vertices, topology: .grid(rows: y.count, columns: x.count), colormap: colormap, label: label,
+      alpha: alpha, shaded: shaded, edgeColor: edgeColor)
+    mark.rasterized = rasterized
+    return add(mark)
   }
 
   /// A surface through scattered points, Delaunay-triangulated in the xy plane (`plot_trisurf`).

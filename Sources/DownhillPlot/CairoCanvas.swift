@@ -61,6 +61,28 @@ public enum CairoCanvas {
     return format == .svg ? SVGNormalizer.renumberSurfaceIDs(sink.bytes) : sink.bytes
   }
 
+  /// Draws into pixels rather than a file: for animation frames, and for marks rasterised
+  /// inside a vector figure (matplotlib's `rasterized=True`).
+  public static func rasterize(
+    width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
+  ) throws -> RasterImage {
+    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0, width * scale >= 1, height * scale >= 1,
+      width * scale <= maximumPixels, height * scale <= maximumPixels
+    else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, Int32((width * scale).rounded()), Int32((height * scale).rounded()))!
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface))
+    let cr = cairo_create(surface)!
+    cairo_scale(cr, scale, scale)
+    draw(CairoRenderer(context: cr))
+    let status = cairo_status(cr)
+    cairo_destroy(cr)
+    try check(status)
+    guard let image = RasterImage(imageSurface: surface) else { throw PlotError.cairo("empty raster") }
+    return image
+  }
+
   private static func check(_ status: cairo_status_t) throws {
     guard status == CAIRO_STATUS_SUCCESS else {
       throw PlotError.cairo(String(cString: cairo_status_to_string(status)))

@@ -72,6 +72,11 @@ public final class Figure {
     try CairoCanvas.render(format: format, width: width, height: height, scale: scale) { draw(on: $0) }
   }
 
+  /// The figure's pixels at its size × `scale`, without encoding a file (animation frames).
+  public func raster() throws -> RasterImage {
+    try CairoCanvas.rasterize(width: width, height: height, scale: scale) { draw(on: $0) }
+  }
+
   /// Writes the figure to `path` in the format its extension names. The file appears
   /// complete or not at all.
   public func write(to path: String) throws {

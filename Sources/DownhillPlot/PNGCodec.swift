@@ -6,9 +6,18 @@ extension RasterImage {
   /// Decodes PNG bytes; nil when they are not a PNG Cairo can read.
   public init?(png bytes: [UInt8]) {
     let source = ByteSource(bytes)
-    let surface = cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
+    guard let surface = cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
+    else { return nil }
     defer { cairo_surface_destroy(surface) }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
+    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let image = RasterImage(imageSurface: surface) else {
+      return nil
+    }
+    self = image
+  }
+
+  /// The pixels of a Cairo image surface, un-premultiplied.
+  init?(imageSurface surface: OpaquePointer) {
+    cairo_surface_flush(surface)
     let w = Int(cairo_image_surface_get_width(surface))
     let h = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))

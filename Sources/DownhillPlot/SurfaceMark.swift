@@ -22,6 +22,8 @@ public struct SurfaceMark: Mark3D {
   /// Visible mesh edges ("thin edges"); nil draws none.
   public var edgeColor: Color?
   public var edgeWidth: Double
+  /// Drawn as an image inside SVG and PDF (axes and text stay vector), for huge meshes.
+  public var rasterized = false
 
   public init(
     vertices: [Vector3], topology: Topology, colormap: Colormap = .viridis, label: String? = nil,
@@ -84,6 +86,7 @@ public struct SurfaceMark: Mark3D {
       scene.addFace(face, projected: projected, fill: c.withAlpha(alpha))
     }
     scene.faceEdgeColor = edgeColor
+    scene.rasterizeFaces = scene.rasterizeFaces || rasterized
     scene.faceEdgeWidth = edgeWidth
   }
 
