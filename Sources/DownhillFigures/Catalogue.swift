@@ -16,24 +16,10 @@ public struct CatalogueInputs: Sendable {
   public init(dataDirectory: URL) { self.dataDirectory = dataDirectory }
 }
 
-/// Every figure `downhill figures` regenerates.
+/// Every figure `downhill figures` regenerates. Each group lives in its own file as an
+/// extension, so groups can grow independently.
 public enum Catalogue {
-  public static let all: [CatalogueEntry] = [
-    CatalogueEntry(
-      name: "xor-learning-rates",
-      summary: "XOR network (T4, hidden 4): mean |error| over 60,000 iterations for α = 0.01…100",
-      make: { inputs in
-        let table = try CSVTable(contentsOf: inputs.dataDirectory.appendingPathComponent("xor-loss.csv"))
-        var o = LossCurve.Options()
-        o.logY = true
-        o.title = "XOR network: error against iteration, by learning rate"
-        o.xLabel = "iteration"
-        o.yLabel = "mean |error|"
-        o.width = 820
-        o.height = 500
-        return try LossCurve.figure(from: table, options: o)
-      })
-  ]
+  public static var all: [CatalogueEntry] { lossCurves + descent1D + training + surfaces }
 
   public static func entry(named name: String) -> CatalogueEntry? { all.first { $0.name == name } }
 }

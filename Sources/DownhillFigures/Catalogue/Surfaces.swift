@@ -1,0 +1,7 @@
+import Downhill
+import DownhillPlot
+
+extension Catalogue {
+  // TODO: filled by the figure catalogue work (issue 5).
+  static let surfaces: [CatalogueEntry] = []
+}
