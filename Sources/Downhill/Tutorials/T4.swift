@@ -57,7 +57,7 @@ extension Tutorials {
     return out
   }
 
-  static func t4Metadata(network: Network, alpha: Double, iterations: Int) -> RunMetadata {
+  public static func t4Metadata(network: Network, alpha: Double, iterations: Int) -> RunMetadata {
     RunMetadata(
       layerSizes: network.sizes, activations: network.layers.map { "\($0.activation)" },
       bias: network.bias.rawValue, cost: network.cost.rawValue, seed: 1, optimizer: "sgd",

@@ -1,5 +1,0 @@
-// TODO: replaced by the robust DelaunayTriangulation from the delaunay branch.
-public struct DelaunayTriangulation: Sendable {
-  public let triangles: [(Int, Int, Int)] = []
-  public init(points: [Point]) {}
-}
