@@ -167,7 +167,8 @@ private struct Builder {
     let maxTriangles = max(2 * valid.count - 5, 1)
     triangles.reserveCapacity(3 * maxTriangles)
     halfedges.reserveCapacity(3 * maxTriangles)
-    hullHash = [Int](repeating: -1, count: max(1, Int(Double(valid.count).squareRoot().rounded(.up))))
+    hullHash = [Int](
+      repeating: -1, count: max(1, Int(Double(valid.count).squareRoot().rounded(.up))))
 
     hullStart = i0
     hullSize = 3
@@ -486,11 +487,12 @@ private struct Builder {
     hullPrev[p] = a
     hullNext[p] = b
     hullPrev[b] = p
-    hullTri[a] = t2 + 1
-    hullTri[p] = tBase + 2
+    hullTri[a] = t2 + 1  // a→p stays put: flips never move the edge after `a`'s slot
     hullSize += 1
     hashEdge(p)
-    _ = legalize(tBase)
+    // p→b sits before slot tBase, where a flip would move it; `legalize` reports where it ends
+    // up, as it does for the sweep's new hull edges.
+    hullTri[p] = legalize(tBase)
     _ = legalize(t2)
   }
 
@@ -593,8 +595,7 @@ private struct Builder {
 
   /// Appends triangle (i0, i1, i2) with its half-edges linked to `a`, `b`, `c`; returns its
   /// first half-edge.
-  mutating func addTriangle(_ i0: Int, _ i1: Int, _ i2: Int, _ a: Int, _ b: Int, _ c: Int) -> Int
-  {
+  mutating func addTriangle(_ i0: Int, _ i1: Int, _ i2: Int, _ a: Int, _ b: Int, _ c: Int) -> Int {
     let t = triangles.count
     triangles.append(i0)
     triangles.append(i1)
