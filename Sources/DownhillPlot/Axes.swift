@@ -20,6 +20,9 @@ public final class Axes {
   public var equalAspect = false
   /// Draws y increasing downwards, as images and matrices are read.
   public var yInverted = false
+  /// Explicit tick positions (labelled automatically); nil chooses them from the limits.
+  public var xTickValues: [Double]?
+  public var yTickValues: [Double]?
   /// nil hides the legend; it is shown only when some mark has a label.
   public var legend: LegendPlacement? = .best
   /// A colorbar for the first mark that colours by value, with this label ("" for none).
@@ -124,6 +127,9 @@ public final class Axes {
   @discardableResult
   public func heatmap(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis) -> Axes {
     yInverted = true
+    // One tick per cell when cells are few enough to label: cell indices, not 0.5 steps.
+    if columns <= 16 { xTickValues = (0..<columns).map(Double.init) }
+    if rows <= 16 { yTickValues = (0..<rows).map(Double.init) }
     return add(HeatmapMark(rows: rows, columns: columns, values: values, colormap: colormap))
   }
 

@@ -59,8 +59,8 @@ struct AxesLayout {
   mutating func measure(with r: Renderer, theme: Theme) {
     let tickFont = theme.font(theme.tickLabelSize)
     let lineHeight = r.measure(text: "0", font: tickFont).height
-    (xTicks, xOffset) = Self.fittingTicks(x, length: area.width, r: r, font: tickFont, horizontal: true)
-    (yTicks, yOffset) = Self.fittingTicks(y, length: area.height, r: r, font: tickFont, horizontal: false)
+    (xTicks, xOffset) = Self.fittingTicks(x, explicit: axes.xTickValues, length: area.width, r: r, font: tickFont, horizontal: true)
+    (yTicks, yOffset) = Self.fittingTicks(y, explicit: axes.yTickValues, length: area.height, r: r, font: tickFont, horizontal: false)
     if axes.hidesXTickLabels { xOffset = nil }
     if axes.hidesYTickLabels { yOffset = nil }
 
@@ -92,9 +92,9 @@ struct AxesLayout {
     }
   }
 
-  private static func fittingTicks(_ scale: AxisScale, length: Double, r: Renderer, font: Font, horizontal: Bool) -> (
-    [Tick], String?
-  ) {
+  private static func fittingTicks(
+    _ scale: AxisScale, explicit: [Double]?, length: Double, r: Renderer, font: Font, horizontal: Bool
+  ) -> ([Tick], String?) {
     let lineHeight = r.measure(text: "0", font: font).height
     // Neighbouring labels need a gap of at least half a line between them.
     func fits(_ labelled: [Tick]) -> Bool {
@@ -109,7 +109,12 @@ struct AxesLayout {
     }
     var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
     while true {
-      let (ticks, offset) = scale.ticksWithOffset(maxTicks: maxTicks)
+      var (ticks, offset) = scale.ticksWithOffset(maxTicks: maxTicks)
+      if let explicit, maxTicks >= min(9, explicit.count) {
+        let values = explicit.filter(\.isFinite)
+        let labels = TickLocator.linearLabels(values)
+        (ticks, offset) = (zip(values, labels.labels).map { Tick(value: $0, label: $1) }, labels.offset)
+      }
       let labelled = ticks.filter { $0.isMajor && !$0.label.isEmpty }
       if labelled.count < 2 || fits(labelled) { return (ticks, offset) }
       if maxTicks > 2 {

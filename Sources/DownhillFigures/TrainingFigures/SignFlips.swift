@@ -32,7 +32,8 @@ public enum SignFlips {
         for r in 0..<m.rows {
           for k in 0..<m.columns {
             let v = m[r, k]
-            let t = (m.values.max() ?? 0) > 0 ? v / m.values.max()! : 0
+            let (lo, hi) = (m.values.min() ?? 0, m.values.max() ?? 0)
+            let t = hi > lo ? (v - lo) / (hi - lo) : 0
             a.text(
               "\(Int(v))", at: Double(k), Double(r), anchor: TextAnchor(.center, .center),
               color: t > 0.6 ? Color(hex: 0x1a1a1a) : .white)

@@ -1,13 +1,16 @@
 import Downhill
 import DownhillPlot
 
-/// T5 scaled to [2, 1000, 1000, 2]: with sigmoid units the gradients reaching the first layers
-/// shrink towards zero and learning stalls; leaky ReLU keeps them alive. The per-layer gradient
-/// norms over the run show it at a glance.
+/// T5 scaled to [2, 1000, 1000, 2]: with sigmoid units and T5's uniform [0, 1) weights every
+/// unit saturates and the gradients are ~0, so learning stalls; the tutorial's σ(0.01·x) brings
+/// them back, and leaky ReLU with He initialisation is the usual fix. Per-layer gradient norms
+/// over the run show it at a glance.
 public enum VanishingGradients {
-  static func norms(activation: Activation, updates: Int, sizes: [Int]) throws -> [[Double]] {
+  static func norms(activation: Activation, initialization: Initialization, updates: Int, sizes: [Int]) throws -> [[Double]] {
     var generator = SeededGenerator(seed: 1)
-    var network = try Tutorials.t5Network(sizes: sizes, activation: activation, generator: &generator)
+    var network = try Network(
+      sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared, initialization: initialization,
+      generator: &generator)
     var optimizer: any Optimizer = SGD(learningRate: 0.01)
     let history = try History(
       network: network, options: HistoryOptions(every: 1),
@@ -22,19 +25,24 @@ public enum VanishingGradients {
   }
 
   public static func figure(updates: Int = 150, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure {
-    let figure = Figure(width: 980, height: 450, title: "Gradient norm per layer, network \(sizes.map(String.init).joined(separator: "–"))")
-    let panels = figure.subplots(rows: 1, columns: 2, sharedY: true)
-    for (panel, (name, activation)) in zip(panels[0], [("sigmoid (T5)", Activation.sigmoid), ("leaky ReLU", .leakyReLU(0.01))]) {
+    let figure = Figure(width: 1100, height: 450, title: "Gradient norm per layer while training a \(sizes.map(String.init).joined(separator: "–")) network")
+    let panels = figure.subplots(rows: 1, columns: 3, sharedY: true)
+    let runs: [(String, Activation, Initialization)] = [
+      ("sigmoid, T5's U[0, 1) weights", .sigmoid, .tutorialDNN),
+      ("σ(0.01·x), T5's weights", .scaledSigmoid(0.01), .tutorialDNN),
+      ("leaky ReLU, He weights", .leakyReLU(0.01), .he),
+    ]
+    for (panel, (name, activation, initialization)) in zip(panels[0], runs) {
       panel.title = name
       panel.yScale = .log
       panel.xLabel = "update"
       panel.showsGrid = true
-      let layerNorms = try norms(activation: activation, updates: updates, sizes: sizes)
+      let layerNorms = try norms(activation: activation, initialization: initialization, updates: updates, sizes: sizes)
       for (i, series) in layerNorms.enumerated() {
         // A gradient of exactly zero cannot sit on a log axis; floor it visibly instead.
         panel.plot(nil, series.map { max($0, 1e-30) }, label: "layer \(i + 1)", color: Theme.standard.cycle[i])
       }
-      panel.legend = .upperRight
+      panel.legend = .best
     }
     panels[0][0].yLabel = "‖∂C/∂W‖ (log)"
     return figure
