@@ -1,0 +1,107 @@
+import CCairo
+
+/// Text as glyph outlines, read from Cairo with the same font setup as `CairoRenderer`, so an
+/// SVG looks the same everywhere without the font installed and lays out exactly as PNG and PDF.
+///
+/// Owns a scratch Cairo context that lives as long as one SVG rendering; Cairo handles are not
+/// thread-safe, so this class is used from one call only.
+final class GlyphOutlines {
+  /// One glyph of a laid-out text: its outline's key and its origin relative to the text's.
+  struct Placement {
+    var key: Key
+    var x: Double
+    var y: Double
+  }
+
+  /// A glyph of a font; sizes are distinct outlines because Cairo scales them before reading.
+  struct Key: Hashable {
+    var font: Font
+    var index: UInt
+  }
+
+  private let surface: OpaquePointer
+  private let cr: OpaquePointer
+
+  init() throws {
+    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+    cr = cairo_create(surface)
+    CairoText.configure(cr)
+    let status = cairo_status(cr)
+    guard status == CAIRO_STATUS_SUCCESS else {
+      cairo_destroy(cr)
+      cairo_surface_destroy(surface)
+      throw PlotError.cairo(String(cString: cairo_status_to_string(status)))
+    }
+  }
+
+  deinit {
+    cairo_destroy(cr)
+    cairo_surface_destroy(surface)
+  }
+
+  func measure(_ text: String, font: Font) -> TextMetrics {
+    CairoText.measure(text, font: font, on: cr)
+  }
+
+  /// The glyphs `cairo_show_text` would draw for `text`, placed from the origin (0, 0).
+  func layout(_ text: String, font: Font) -> [Placement] {
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    CairoText.select(font, on: cr)
+    guard let scaledFont = cairo_get_scaled_font(cr) else { return [] }
+    var glyphs: UnsafeMutablePointer<cairo_glyph_t>? = nil
+    var count: Int32 = 0
+    let status = cairo_scaled_font_text_to_glyphs(
+      scaledFont, 0, 0, text, -1, &glyphs, &count, nil, nil, nil)
+    defer { cairo_glyph_free(glyphs) }
+    guard status == CAIRO_STATUS_SUCCESS, let glyphs else { return [] }
+    return (0..<Int(count)).map {
+      Placement(key: Key(font: font, index: UInt(glyphs[$0].index)), x: glyphs[$0].x, y: glyphs[$0].y)
+    }
+  }
+
+  /// The outline of one glyph with its origin at (0, 0), as path data in integer steps of
+  /// `1 / stepsPerUnit`; empty for glyphs that draw nothing (spaces).
+  func outline(_ key: Key, stepsPerUnit: Double) -> [UInt8] {
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    CairoText.select(key.font, on: cr)
+    cairo_new_path(cr)
+    var glyph = cairo_glyph_t(index: key.index, x: 0, y: 0)
+    cairo_glyph_path(cr, &glyph, 1)
+    guard let path = cairo_copy_path(cr) else { return [] }
+    defer { cairo_path_destroy(path) }
+    cairo_new_path(cr)
+    guard path.pointee.status == CAIRO_STATUS_SUCCESS, let data = path.pointee.data else {
+      return []
+    }
+    var encoder = SVGPathEncoder(grid: .unit, scale: stepsPerUnit)
+    var i = 0
+    let n = Int(path.pointee.num_data)
+    while i < n {
+      let header = data[i].header
+      let length = max(1, Int(header.length))
+      guard i + length <= n else { break }
+      func point(_ k: Int) -> (Int, Int) {
+        (encoder.q(data[i + k].point.x), encoder.q(data[i + k].point.y))
+      }
+      switch header.type {
+      case CAIRO_PATH_MOVE_TO where length >= 2:
+        let p = point(1)
+        encoder.move(p.0, p.1)
+      case CAIRO_PATH_LINE_TO where length >= 2:
+        let p = point(1)
+        encoder.line(p.0, p.1)
+      case CAIRO_PATH_CURVE_TO where length >= 4:
+        let (c1, c2, p) = (point(1), point(2), point(3))
+        encoder.curve(c1.0, c1.1, c2.0, c2.1, p.0, p.1)
+      case CAIRO_PATH_CLOSE_PATH:
+        encoder.close()
+      default:
+        break
+      }
+      i += length
+    }
+    return encoder.bytes
+  }
+}
