@@ -1,4 +1,5 @@
-// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|training]`.
+// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|svg|training]`.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "plot" { PlotBench.run() }
+if which == "all" || which == "svg" { SVGBench.run() }
 if which == "all" || which == "training" { TrainingBench.run() }

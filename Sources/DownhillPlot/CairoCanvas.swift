@@ -16,7 +16,8 @@ public enum CairoCanvas {
     draw: (Renderer) -> Void
   ) throws -> [UInt8] {
     guard format == .svg else {
-      return try renderWithCairo(format: format, width: width, height: height, scale: scale, draw: draw)
+      return try renderWithCairo(
+        format: format, width: width, height: height, scale: scale, draw: draw)
     }
     try validate(format: format, width: width, height: height, scale: scale)
     let renderer = try SVGRenderer(width: width, height: height)

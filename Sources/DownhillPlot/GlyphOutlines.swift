@@ -56,7 +56,8 @@ final class GlyphOutlines {
     defer { cairo_glyph_free(glyphs) }
     guard status == CAIRO_STATUS_SUCCESS, let glyphs else { return [] }
     return (0..<Int(count)).map {
-      Placement(key: Key(font: font, index: UInt(glyphs[$0].index)), x: glyphs[$0].x, y: glyphs[$0].y)
+      Placement(
+        key: Key(font: font, index: UInt(glyphs[$0].index)), x: glyphs[$0].x, y: glyphs[$0].y)
     }
   }
 

@@ -42,7 +42,9 @@ enum SVGAttributes {
 
   /// ` fill="#…"` (or ` stroke=…`) plus an opacity only when the colour is translucent.
   /// `skipBlack` leaves out a black fill, SVG's default.
-  static func appendPaint(_ kind: String, _ c: Color, skipBlack: Bool = false, to out: inout [UInt8]) {
+  static func appendPaint(
+    _ kind: String, _ c: Color, skipBlack: Bool = false, to out: inout [UInt8]
+  ) {
     let h = hex(c)
     if !(skipBlack && h == Array("#000".utf8)) {
       append(kind, String(decoding: h, as: UTF8.self), to: &out)

@@ -134,7 +134,9 @@ struct SVGPathEncoder {
   private func cost(_ letter: UInt8?, _ numbers: [Int]) -> Int {
     var total = 0
     var letterWritten = true
-    if let letter, letter != implicitCommand { total += 1 } else if letter != nil {
+    if let letter, letter != implicitCommand {
+      total += 1
+    } else if letter != nil {
       letterWritten = false
     }
     var previousDot = lastHadDot

@@ -100,7 +100,9 @@ final class SVGRenderer: Renderer {
     let strokes = batch.edgeWidth > 0
     if strokes {
       if let edge = batch.edgeColor { SVGAttributes.appendPaint("stroke", edge, to: &group) }
-      if batch.edgeWidth != 1 { SVGAttributes.append("stroke-width", number: batch.edgeWidth, to: &group) }
+      if batch.edgeWidth != 1 {
+        SVGAttributes.append("stroke-width", number: batch.edgeWidth, to: &group)
+      }
       SVGAttributes.append("stroke-linejoin", "round", to: &group)
     }
     if !batch.antialias { SVGAttributes.append("shape-rendering", "crispEdges", to: &group) }

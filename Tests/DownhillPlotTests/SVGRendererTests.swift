@@ -2,11 +2,11 @@ import DownhillTesting
 import Foundation
 import Testing
 
+@testable import DownhillPlot
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import DownhillPlot
 
 @Suite struct SVGRendererTests {
   @Test(arguments: [
@@ -44,7 +44,9 @@ import Testing
   }
 
   @Test func everySampleFigureIsWellFormedXML() throws {
-    for figure in [SampleFigures.gallery(), SampleFigures.lossCurves(), SampleFigures.denseLoss(points: 2000)] {
+    for figure in [
+      SampleFigures.gallery(), SampleFigures.lossCurves(), SampleFigures.denseLoss(points: 2000),
+    ] {
       let bytes = try figure.render(format: .svg)
       let parser = XMLParser(data: Data(bytes))
       #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
@@ -70,8 +72,12 @@ import Testing
     let font = Font(size: 13, bold: true)
     var cairo: TextMetrics?
     var svg: TextMetrics?
-    _ = try CairoCanvas.render(format: .png, width: 10, height: 10) { cairo = $0.measure(text: "Loss 1e-3", font: font) }
-    _ = try CairoCanvas.render(format: .svg, width: 10, height: 10) { svg = $0.measure(text: "Loss 1e-3", font: font) }
+    _ = try CairoCanvas.render(format: .png, width: 10, height: 10) {
+      cairo = $0.measure(text: "Loss 1e-3", font: font)
+    }
+    _ = try CairoCanvas.render(format: .svg, width: 10, height: 10) {
+      svg = $0.measure(text: "Loss 1e-3", font: font)
+    }
     #expect(cairo != nil && cairo == svg)
   }
 
@@ -87,7 +93,8 @@ import Testing
     }
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(XMLParser(data: Data(bytes)).parse())
-    #expect(text.contains("<clipPath id=\"c1\"><rect x=\"10\" y=\"10\" width=\"50\" height=\"50\"/>"))
+    #expect(
+      text.contains("<clipPath id=\"c1\"><rect x=\"10\" y=\"10\" width=\"50\" height=\"50\"/>"))
     #expect(text.contains("url(#c3)"))
   }
 
@@ -96,7 +103,9 @@ import Testing
       let style = PathStyle.stroked(Color(hex: 0x1f77b4), width: 1.5, dash: [6, 3])
       r.draw(Path(polyline: [Point(0, 0), Point(10, 10)]), style: style)
       r.draw(Path(polyline: [Point(20, 0), Point(30, 10)]), style: style)
-      r.draw(.rectangle(Rect(x: 1, y: 1, width: 2, height: 2)), style: .filled(Color(hex: 0xff0000, alpha: 0.5)))
+      r.draw(
+        .rectangle(Rect(x: 1, y: 1, width: 2, height: 2)),
+        style: .filled(Color(hex: 0xff0000, alpha: 0.5)))
     }
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(
@@ -109,15 +118,20 @@ import Testing
   @Test func svgIsAtLeastThreeTimesSmallerThanCairosForADenseLine() throws {
     let f = SampleFigures.denseLoss()
     let ours = try f.render(format: .svg)
-    let cairo = try CairoCanvas.renderWithCairo(format: .svg, width: f.width, height: f.height) { f.draw(on: $0) }
+    let cairo = try CairoCanvas.renderWithCairo(format: .svg, width: f.width, height: f.height) {
+      f.draw(on: $0)
+    }
     #expect(ours.count * 3 <= cairo.count, "SVG \(ours.count) B vs Cairo's \(cairo.count) B")
   }
 
   @Test func polygonBatchesCostAtMostSixtyBytesAQuad() throws {
     let batch = SampleFigures.quads()
-    let bytes = try CairoCanvas.render(format: .svg, width: 800, height: 600) { $0.drawPolygons(batch) }
+    let bytes = try CairoCanvas.render(format: .svg, width: 800, height: 600) {
+      $0.drawPolygons(batch)
+    }
     #expect(XMLParser(data: Data(bytes)).parse())
-    #expect(bytes.count <= 60 * batch.count, "\(Double(bytes.count) / Double(batch.count)) B a quad")
+    #expect(
+      bytes.count <= 60 * batch.count, "\(Double(bytes.count) / Double(batch.count)) B a quad")
   }
 
   @Test func polygonEdgesAndCrispEdgesAreGroupAttributes() throws {
@@ -128,9 +142,13 @@ import Testing
     batch.edgeWidth = 0.5
     batch.antialias = false
     let text = String(
-      decoding: try CairoCanvas.render(format: .svg, width: 10, height: 10) { $0.drawPolygons(batch) },
+      decoding: try CairoCanvas.render(format: .svg, width: 10, height: 10) {
+        $0.drawPolygons(batch)
+      },
       as: UTF8.self)
-    #expect(text.contains("<g stroke-width=\".5\" stroke-linejoin=\"round\" shape-rendering=\"crispEdges\">"))
+    #expect(
+      text.contains(
+        "<g stroke-width=\".5\" stroke-linejoin=\"round\" shape-rendering=\"crispEdges\">"))
     #expect(text.contains("<path fill=\"#123456\" stroke=\"#123456\" d=\"M0 0H4V3zM4 0H8V3z\"/>"))
     #expect(text.contains("<path fill=\"#abcdef\" stroke=\"#abcdef\" d=\"M0 3H4V6z\"/>"))
   }
@@ -141,21 +159,31 @@ import Testing
       decoding: try CairoCanvas.render(format: .svg, width: 10, height: 10) {
         $0.draw(image, in: Rect(x: 1, y: 2, width: 8, height: 4), smooth: false)
       }, as: UTF8.self)
-    #expect(text.contains("<image x=\"1\" y=\"2\" width=\"8\" height=\"4\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,iVBORw0KGgo"))
+    #expect(
+      text.contains(
+        "<image x=\"1\" y=\"2\" width=\"8\" height=\"4\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,iVBORw0KGgo"
+      ))
   }
 
   @Test func base64MatchesTheStandard() {
-    for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg==")] {
+    for (input, expected) in [
+      ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="),
+    ] {
       var out: [UInt8] = []
       SVGAttributes.appendBase64(Array(input.utf8), to: &out)
       #expect(String(decoding: out, as: UTF8.self) == expected)
     }
   }
 
-  /// rsvg-convert draws our SVG independently of Cairo's text and path code; the picture must
-  /// match Cairo's PNG of the same figure, bar antialiasing.
-  @Test(.enabled(if: Rsvg.path != nil), arguments: ["gallery", "loss-curves", "dense-loss"])
-  func rsvgRenderingMatchesCairosPNG(name: String) throws {
+  /// rsvg-convert draws our SVG independently of Cairo's text code; the picture must match
+  /// Cairo's PNG of the same figure bar antialiasing, and match it at least as well as Cairo's
+  /// own SVG does. librsvg fills glyph outlines a little heavier than FreeType renders them,
+  /// which alone makes Cairo's SVG ≈5.8 RMS from its PNG on text-heavy figures; writer errors
+  /// (misplaced glyphs, wrong colours or widths) show up far above that.
+  @Test(
+    .enabled(if: Rsvg.path != nil),
+    arguments: [("gallery", 6.0), ("loss-curves", 6.2), ("dense-loss", 3.6)])
+  func rsvgRenderingMatchesCairosPNG(name: String, tolerance: Double) throws {
     let figure: Figure
     switch name {
     case "gallery": figure = SampleFigures.gallery()
@@ -165,15 +193,17 @@ import Testing
     let expected = try #require(RasterImage(png: try figure.render(format: .png)))
     let actual = try #require(try Rsvg.render(figure.render(format: .svg), name: name))
     let comparison = ImageComparison(expected: expected, actual: actual)
-    let cairoSVG = try CairoCanvas.renderWithCairo(format: .svg, width: figure.width, height: figure.height) { figure.draw(on: $0) }
-    if let viaCairo = try Rsvg.render(cairoSVG, name: "\(name)-cairo") {
-      print("rsvg-convert of Cairo's SVG vs Cairo PNG, \(name): RMS \(ImageComparison(expected: expected, actual: viaCairo).rms)")
-    }
-    if let diff = comparison.diff, let png = try? diff.pngData() {
-      try Data(png).write(to: FileManager.default.temporaryDirectory.appendingPathComponent("downhill-rsvg-\(getpid())/\(name)-diff.png"))
-    }
-    print("rsvg-convert vs Cairo PNG, \(name): RMS \(comparison.rms)")
-    #expect(comparison.rms < 3, "RMS \(comparison.rms)")
+    let cairoSVG = try CairoCanvas.renderWithCairo(
+      format: .svg, width: figure.width, height: figure.height
+    ) { figure.draw(on: $0) }
+    let viaCairo = try #require(try Rsvg.render(cairoSVG, name: "\(name)-cairo"))
+    let cairosOwn = ImageComparison(expected: expected, actual: viaCairo).rms
+    let writerOnly = ImageComparison(expected: viaCairo, actual: actual).rms
+    print(
+      "rsvg \(name): vs Cairo PNG \(comparison.rms), Cairo's SVG vs PNG \(cairosOwn), ours vs Cairo's SVG \(writerOnly)"
+    )
+    #expect(comparison.rms < tolerance, "RMS \(comparison.rms)")
+    #expect(comparison.rms <= cairosOwn + 0.1, "ours \(comparison.rms), Cairo's SVG \(cairosOwn)")
   }
 }
 
@@ -181,13 +211,16 @@ import Testing
 enum Rsvg {
   static let path: String? = {
     let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-    return folders.map { "\($0)/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return folders.map { "\($0)/rsvg-convert" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }()
 
   /// Renders SVG bytes to an image; the files stay in the temporary folder for inspection.
   static func render(_ svg: [UInt8], name: String) throws -> RasterImage? {
     guard let path else { return nil }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-rsvg-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-rsvg-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let input = dir.appendingPathComponent("\(name).svg")
     let output = dir.appendingPathComponent("\(name).png")
@@ -197,7 +230,9 @@ enum Rsvg {
     process.arguments = ["-o", output.path, input.path]
     try process.run()
     process.waitUntilExit()
-    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path) else {
+    guard process.terminationStatus == 0,
+      let data = FileManager.default.contents(atPath: output.path)
+    else {
       return nil
     }
     return RasterImage(png: [UInt8](data))
