@@ -9,10 +9,12 @@ enum SVGBench {
     let gallery = galleryFigure()
     let dense = denseLossFigure()
     let quads = quadBatch()
+    let surface = surfaceBatch()
     let cases: [(String, Double, Double, (Renderer) -> Void)] = [
       ("gallery", gallery.width, gallery.height, { gallery.draw(on: $0) }),
       ("loss-60k", dense.width, dense.height, { dense.draw(on: $0) }),
       ("quads-40k", 800, 600, { $0.drawPolygons(quads) }),
+      ("surface-80k", 800, 600, { $0.drawPolygons(surface) }),
     ]
     for (name, width, height, draw) in cases {
       let cairo = try! CairoCanvas.renderWithCairo(
@@ -78,6 +80,30 @@ enum SVGBench {
     g[1][1].colorbarLabel = "flips"
     g[1][1].title = "heatmap"
     return f
+  }
+
+  /// 80,000 triangles of z = sin x cos y on a 200×200 grid in an oblique projection, coloured
+  /// by height: the faces a 3D surface hands to `drawPolygons`, vertices anywhere on the grid.
+  static func surfaceBatch() -> PolygonBatch {
+    var batch = PolygonBatch()
+    func vertex(_ i: Int, _ j: Int) -> (Point, Double) {
+      let z = sin(Double(i) / 20) * cos(Double(j) / 25)
+      let x = 400 + (Double(i) - Double(j)) * 1.7
+      let y = 120 + (Double(i) + Double(j)) * 0.9 - z * 80
+      return (Point(x, y), z)
+    }
+    for i in 0..<200 {
+      for j in 0..<200 {
+        let (a, za) = vertex(i, j)
+        let (b, _) = vertex(i + 1, j)
+        let (c, _) = vertex(i + 1, j + 1)
+        let (d, _) = vertex(i, j + 1)
+        let color = Colormap.viridis.color(at: (za + 1) / 2)
+        batch.append([a, b, c], fill: color)
+        batch.append([a, c, d], fill: color)
+      }
+    }
+    return batch
   }
 
   static func quadBatch() -> PolygonBatch {

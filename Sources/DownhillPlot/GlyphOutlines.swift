@@ -23,15 +23,20 @@ final class GlyphOutlines {
   private let cr: OpaquePointer
 
   init() throws {
-    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
-    cr = cairo_create(surface)
-    CairoText.configure(cr)
+    let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+    guard let surface, let cr = cairo_create(surface) else {
+      cairo_surface_destroy(surface)
+      throw PlotError.cairo("cannot create a context for glyph outlines")
+    }
     let status = cairo_status(cr)
     guard status == CAIRO_STATUS_SUCCESS else {
       cairo_destroy(cr)
       cairo_surface_destroy(surface)
       throw PlotError.cairo(String(cString: cairo_status_to_string(status)))
     }
+    CairoText.configure(cr)
+    self.surface = surface
+    self.cr = cr
   }
 
   deinit {

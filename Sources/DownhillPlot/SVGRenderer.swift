@@ -94,14 +94,33 @@ final class SVGRenderer: Renderer {
   }
 
   func drawPolygons(_ batch: PolygonBatch) {
-    guard batch.count > 0 else { return }
+    // A batch not built through `append` could index past its points; draw nothing then.
+    guard batch.count > 0, batch.starts.count == batch.count + 1,
+      zip(batch.starts, batch.starts.dropFirst()).allSatisfy({ 0 <= $0 && $0 <= $1 }),
+      (batch.starts.last ?? 0) <= batch.points.count
+    else { return }
     endRun()
+    // A mesh's projected vertices land anywhere on the grid, so integer eighths under a scale
+    // are much shorter than decimals ("3299" for "412.375"); a grid-aligned batch is not. A
+    // sample of the first polygons decides for the whole batch.
+    var decimals = 0
+    var eighths = 0
+    for i in 0..<min(batch.count, 64) {
+      var a = SVGPathEncoder(grid: .eighth)
+      a.appendPolygon(batch.polygon(i))
+      decimals += a.bytes.count
+      var b = SVGPathEncoder(grid: .unit, scale: 8)
+      b.appendPolygon(batch.polygon(i))
+      eighths += b.bytes.count
+    }
+    let scale: Double = eighths + 24 < decimals ? 8 : 1
     var group: [UInt8] = []
+    if scale != 1 { SVGAttributes.append("transform", "scale(.125)", to: &group) }
     let strokes = batch.edgeWidth > 0
     if strokes {
       if let edge = batch.edgeColor { SVGAttributes.appendPaint("stroke", edge, to: &group) }
-      if batch.edgeWidth != 1 {
-        SVGAttributes.append("stroke-width", number: batch.edgeWidth, to: &group)
+      if batch.edgeWidth * scale != 1 {
+        SVGAttributes.append("stroke-width", number: batch.edgeWidth * scale, to: &group)
       }
       SVGAttributes.append("stroke-linejoin", "round", to: &group)
     }
@@ -114,7 +133,7 @@ final class SVGRenderer: Renderer {
     var i = 0
     while i < batch.count {
       let fill = batch.fills[i]
-      var encoder = SVGPathEncoder(grid: .eighth)
+      var encoder = SVGPathEncoder(grid: scale == 1 ? .eighth : .unit, scale: scale)
       encoder.appendPolygon(batch.polygon(i))
       var next = i + 1
       // Opaque neighbours of one colour (outlined in that colour, if at all) paint the same

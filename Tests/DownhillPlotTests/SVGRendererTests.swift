@@ -153,6 +153,24 @@ import Testing
     #expect(text.contains("<path fill=\"#abcdef\" stroke=\"#abcdef\" d=\"M0 3H4V6z\"/>"))
   }
 
+  @Test func meshBatchesOffTheGridAreIntegerEighthsUnderAScale() throws {
+    var batch = PolygonBatch()
+    for k in 0..<100 {
+      let x = 10 + Double(k) * 3.375
+      batch.append(
+        [Point(x, 20.125), Point(x + 3.375, 21.625), Point(x + 1.5, 25.875)],
+        fill: Color(hex: UInt32(k * 2_000)))
+    }
+    batch.edgeWidth = 0.25
+    let text = String(
+      decoding: try CairoCanvas.render(format: .svg, width: 400, height: 40) {
+        $0.drawPolygons(batch)
+      }, as: UTF8.self)
+    #expect(
+      text.contains("<g transform=\"scale(.125)\" stroke-width=\"2\" stroke-linejoin=\"round\">"))
+    #expect(text.contains("<path fill=\"#000\" stroke=\"#000\" d=\"M80 161l27 12-15 34z\"/>"))
+  }
+
   @Test func imagesAreEmbeddedPNGsWithHardEdgesWhenAsked() throws {
     let image = RasterImage(width: 2, height: 1, pixels: [255, 0, 0, 255, 0, 0, 255, 255])
     let text = String(
