@@ -53,6 +53,23 @@ import Testing
     }
   }
 
+  @Test func everyReferenceIsDefinedAndEveryNumberFinite() throws {
+    for figure in [SampleFigures.gallery(), SampleFigures.lossCurves()] {
+      let text = String(decoding: try figure.render(format: .svg), as: UTF8.self)
+      let defined = Set(matches(of: #"id="([a-z]+[0-9]+)""#, in: text))
+      let used = Set(matches(of: ##"(?:href="#|url\(#)([a-z]+[0-9]+)"##, in: text))
+      #expect(!used.isEmpty && used.isSubset(of: defined), "undefined: \(used.subtracting(defined))")
+      #expect(!text.contains("nan") && !text.contains("inf"))
+    }
+  }
+
+  private func matches(of pattern: String, in text: String) -> [String] {
+    guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+    return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+      Range($0.range(at: 1), in: text).map { String(text[$0]) }
+    }
+  }
+
   @Test func textIsGlyphOutlinesWithEscapedLabel() throws {
     let bytes = try CairoCanvas.render(format: .svg, width: 200, height: 50) { r in
       r.draw(
