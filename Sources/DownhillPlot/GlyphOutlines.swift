@@ -84,23 +84,36 @@ final class GlyphOutlines {
     var encoder = SVGPathEncoder(grid: .unit, scale: stepsPerUnit)
     var i = 0
     let n = Int(path.pointee.num_data)
+    var current = (x: 0.0, y: 0.0)
     while i < n {
       let header = data[i].header
       let length = max(1, Int(header.length))
       guard i + length <= n else { break }
-      func point(_ k: Int) -> (Int, Int) {
-        (encoder.q(data[i + k].point.x), encoder.q(data[i + k].point.y))
-      }
+      func point(_ k: Int) -> (x: Double, y: Double) { (data[i + k].point.x, data[i + k].point.y) }
       switch header.type {
       case CAIRO_PATH_MOVE_TO where length >= 2:
-        let p = point(1)
-        encoder.move(p.0, p.1)
+        current = point(1)
+        encoder.move(encoder.q(current.x), encoder.q(current.y))
       case CAIRO_PATH_LINE_TO where length >= 2:
-        let p = point(1)
-        encoder.line(p.0, p.1)
+        current = point(1)
+        encoder.line(encoder.q(current.x), encoder.q(current.y))
       case CAIRO_PATH_CURVE_TO where length >= 4:
         let (c1, c2, p) = (point(1), point(2), point(3))
-        encoder.curve(c1.0, c1.1, c2.0, c2.1, p.0, p.1)
+        // A cubic raised from a quadratic has both controls 2/3 of the way to the quadratic's
+        // one control, which then costs two numbers fewer (and `T` often none). Cairo keeps
+        // paths in 24.8 fixed point, so the two estimates agree only to about 1/100 unit.
+        let q1 = (x: (3 * c1.x - current.x) / 2, y: (3 * c1.y - current.y) / 2)
+        let q2 = (x: (3 * c2.x - p.x) / 2, y: (3 * c2.y - p.y) / 2)
+        if abs(q1.x - q2.x) < 0.02 && abs(q1.y - q2.y) < 0.02 {
+          encoder.quadratic(
+            encoder.q((q1.x + q2.x) / 2), encoder.q((q1.y + q2.y) / 2), encoder.q(p.x),
+            encoder.q(p.y))
+        } else {
+          encoder.curve(
+            encoder.q(c1.x), encoder.q(c1.y), encoder.q(c2.x), encoder.q(c2.y), encoder.q(p.x),
+            encoder.q(p.y))
+        }
+        current = p
       case CAIRO_PATH_CLOSE_PATH:
         encoder.close()
       default:

@@ -22,6 +22,10 @@ struct SVGPathEncoder {
   /// A move is written only when something is drawn from it: Cairo ends every closed glyph
   /// contour with a move back to its start, which would otherwise cost "m0 0" each.
   private var pendingMove: (x: Int, y: Int)?
+  /// The last segment's second control point, for the smooth shorthands `S` and `T`, which
+  /// reflect it about the current point instead of writing the next segment's first one.
+  private var lastCubicControl: (x: Int, y: Int)?
+  private var lastQuadraticControl: (x: Int, y: Int)?
 
   init(grid: SVGNumber.Grid, scale: Double = 1) {
     self.grid = grid
@@ -71,6 +75,8 @@ struct SVGPathEncoder {
     current = (x, y)
     subpathStart = current
     hasCurrentPoint = true
+    lastCubicControl = nil
+    lastQuadraticControl = nil
   }
 
   mutating func line(_ x: Int, _ y: Int) {
@@ -99,20 +105,47 @@ struct SVGPathEncoder {
     emit(best.letter, best.numbers[0], best.numbers.count > 1 ? best.numbers[1] : nil)
     implicitCommand = best.letter
     current = (x, y)
+    lastCubicControl = nil
+    lastQuadraticControl = nil
   }
 
   mutating func curve(_ x1: Int, _ y1: Int, _ x2: Int, _ y2: Int, _ x: Int, _ y: Int) {
     if !hasCurrentPoint { move(x1, y1) }
     writePendingMove()
     let (cx, cy) = current
-    let absolute = [x1, y1, x2, y2, x, y]
-    let relative = [x1 - cx, y1 - cy, x2 - cx, y2 - cy, x - cx, y - cy]
-    let useAbsolute =
-      cost(UInt8(ascii: "C"), absolute) <= cost(UInt8(ascii: "c"), relative)
-    let letter = useAbsolute ? UInt8(ascii: "C") : UInt8(ascii: "c")
+    let smooth = lastCubicControl.map { x1 == 2 * cx - $0.x && y1 == 2 * cy - $0.y } ?? false
+    let letters: (UInt8, UInt8) =
+      smooth ? (UInt8(ascii: "S"), UInt8(ascii: "s")) : (UInt8(ascii: "C"), UInt8(ascii: "c"))
+    let absolute = smooth ? [x2, y2, x, y] : [x1, y1, x2, y2, x, y]
+    let relative =
+      smooth
+      ? [x2 - cx, y2 - cy, x - cx, y - cy] : [x1 - cx, y1 - cy, x2 - cx, y2 - cy, x - cx, y - cy]
+    let useAbsolute = cost(letters.0, absolute) <= cost(letters.1, relative)
+    let letter = useAbsolute ? letters.0 : letters.1
     emit(letter, useAbsolute ? absolute : relative)
     implicitCommand = letter
     current = (x, y)
+    lastCubicControl = (x2, y2)
+    lastQuadraticControl = nil
+  }
+
+  /// A quadratic Bézier (TrueType glyphs are made of them; Cairo hands them over as cubics).
+  mutating func quadratic(_ x1: Int, _ y1: Int, _ x: Int, _ y: Int) {
+    if !hasCurrentPoint { move(x1, y1) }
+    writePendingMove()
+    let (cx, cy) = current
+    let smooth = lastQuadraticControl.map { x1 == 2 * cx - $0.x && y1 == 2 * cy - $0.y } ?? false
+    let letters: (UInt8, UInt8) =
+      smooth ? (UInt8(ascii: "T"), UInt8(ascii: "t")) : (UInt8(ascii: "Q"), UInt8(ascii: "q"))
+    let absolute = smooth ? [x, y] : [x1, y1, x, y]
+    let relative = smooth ? [x - cx, y - cy] : [x1 - cx, y1 - cy, x - cx, y - cy]
+    let useAbsolute = cost(letters.0, absolute) <= cost(letters.1, relative)
+    let letter = useAbsolute ? letters.0 : letters.1
+    emit(letter, useAbsolute ? absolute : relative)
+    implicitCommand = letter
+    current = (x, y)
+    lastQuadraticControl = (x1, y1)
+    lastCubicControl = nil
   }
 
   mutating func close() {
@@ -122,6 +155,8 @@ struct SVGPathEncoder {
     afterLetter = true
     implicitCommand = 0
     current = subpathStart
+    lastCubicControl = nil
+    lastQuadraticControl = nil
   }
 
   // MARK: Writing
