@@ -84,25 +84,26 @@ struct SVGPathEncoder {
     guard hasCurrentPoint else { return move(x, y) }
     writePendingMove()
     let (dx, dy) = (x - current.x, y - current.y)
-    var best = (letter: UInt8(ascii: "L"), numbers: [x, y])
+    // Tuples, not arrays: this runs for every vertex of every mesh face.
+    var best: (letter: UInt8, a: Int, b: Int?) = (UInt8(ascii: "L"), x, y)
     var bestCost = cost(best.letter, x, y)
-    func consider(_ letter: UInt8, _ numbers: [Int]) {
-      let c = cost(letter, numbers[0], numbers.count > 1 ? numbers[1] : nil)
+    func consider(_ letter: UInt8, _ a: Int, _ b: Int?) {
+      let c = cost(letter, a, b)
       if c < bestCost {
-        best = (letter, numbers)
+        best = (letter, a, b)
         bestCost = c
       }
     }
-    consider(UInt8(ascii: "l"), [dx, dy])
+    consider(UInt8(ascii: "l"), dx, dy)
     if dy == 0 {
-      consider(UInt8(ascii: "H"), [x])
-      consider(UInt8(ascii: "h"), [dx])
+      consider(UInt8(ascii: "H"), x, nil)
+      consider(UInt8(ascii: "h"), dx, nil)
     }
     if dx == 0 {
-      consider(UInt8(ascii: "V"), [y])
-      consider(UInt8(ascii: "v"), [dy])
+      consider(UInt8(ascii: "V"), y, nil)
+      consider(UInt8(ascii: "v"), dy, nil)
     }
-    emit(best.letter, best.numbers[0], best.numbers.count > 1 ? best.numbers[1] : nil)
+    emit(best.letter, best.a, best.b)
     implicitCommand = best.letter
     current = (x, y)
     lastCubicControl = nil
@@ -163,7 +164,24 @@ struct SVGPathEncoder {
 
   /// Bytes needed to write `letter` (nil: a letter always written, not counted) and numbers.
   private func cost(_ letter: UInt8?, _ a: Int, _ b: Int?) -> Int {
-    cost(letter, b.map { [a, $0] } ?? [a])
+    var total = 0
+    var letterWritten = true
+    if let letter {
+      if letter != implicitCommand { total += 1 } else { letterWritten = false }
+    }
+    let first = SVGNumber.spelling(a, grid)
+    if !(letterWritten || afterLetter)
+      && Self.needsSeparator(previousHadDot: lastHadDot, next: first)
+    {
+      total += 1
+    }
+    total += first.length
+    if let b {
+      let second = SVGNumber.spelling(b, grid)
+      if Self.needsSeparator(previousHadDot: first.hasDot, next: second) { total += 1 }
+      total += second.length
+    }
+    return total
   }
 
   private func cost(_ letter: UInt8?, _ numbers: [Int]) -> Int {
@@ -190,24 +208,32 @@ struct SVGPathEncoder {
   }
 
   private mutating func emit(_ letter: UInt8, _ a: Int, _ b: Int?) {
-    emit(letter, b.map { [a, $0] } ?? [a])
+    writeLetter(letter)
+    writeNumber(a)
+    if let b { writeNumber(b) }
   }
 
   private mutating func emit(_ letter: UInt8, _ numbers: [Int]) {
+    writeLetter(letter)
+    for n in numbers { writeNumber(n) }
+  }
+
+  private mutating func writeLetter(_ letter: UInt8) {
     let isMove = letter == UInt8(ascii: "M") || letter == UInt8(ascii: "m")
     if isMove || letter != implicitCommand {
       bytes.append(letter)
       afterLetter = true
     }
-    for n in numbers {
-      let s = SVGNumber.spelling(n, grid)
-      if !afterLetter && Self.needsSeparator(previousHadDot: lastHadDot, next: s) {
-        bytes.append(UInt8(ascii: " "))
-      }
-      SVGNumber.append(n, grid, to: &bytes)
-      lastHadDot = s.hasDot
-      afterLetter = false
+  }
+
+  private mutating func writeNumber(_ n: Int) {
+    let s = SVGNumber.spelling(n, grid)
+    if !afterLetter && Self.needsSeparator(previousHadDot: lastHadDot, next: s) {
+      bytes.append(UInt8(ascii: " "))
     }
+    SVGNumber.append(n, grid, to: &bytes)
+    lastHadDot = s.hasDot
+    afterLetter = false
   }
 
   /// "1.5.5" reads as 1.5 and .5, and "1-2" as 1 and -2, so those need no space.
