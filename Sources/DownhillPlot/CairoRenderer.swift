@@ -1,7 +1,7 @@
 import CCairo
 
-/// `Renderer` on a Cairo context. Cairo gives PNG, SVG and PDF from the same calls; the
-/// differences between formats live in `CairoCanvas`, not here.
+/// `Renderer` on a Cairo context: PNG and PDF (and Cairo's own SVG, kept for comparison; figures
+/// go to SVG through `SVGRenderer`). The differences between formats live in `CairoCanvas`.
 final class CairoRenderer: Renderer {
   private let cr: OpaquePointer
   /// Vector formats snap path coordinates to this grid (display units), so Cairo writes
