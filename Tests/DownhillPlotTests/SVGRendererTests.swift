@@ -58,7 +58,8 @@ import Testing
       let text = String(decoding: try figure.render(format: .svg), as: UTF8.self)
       let defined = Set(matches(of: #"id="([a-z]+[0-9]+)""#, in: text))
       let used = Set(matches(of: ##"(?:href="#|url\(#)([a-z]+[0-9]+)"##, in: text))
-      #expect(!used.isEmpty && used.isSubset(of: defined), "undefined: \(used.subtracting(defined))")
+      #expect(
+        !used.isEmpty && used.isSubset(of: defined), "undefined: \(used.subtracting(defined))")
       #expect(!text.contains("nan") && !text.contains("inf"))
     }
   }
@@ -212,13 +213,17 @@ import Testing
 
   /// rsvg-convert draws our SVG independently of Cairo's text code; the picture must match
   /// Cairo's PNG of the same figure bar antialiasing, and match it at least as well as Cairo's
-  /// own SVG does. librsvg fills glyph outlines a little heavier than FreeType renders them,
-  /// which alone makes Cairo's SVG ≈5.8 RMS from its PNG on text-heavy figures; writer errors
-  /// (misplaced glyphs, wrong colours or widths) show up far above that.
+  /// own SVG does. librsvg (and Chromium) fill glyph outlines a little heavier than FreeType
+  /// renders them, which alone puts Cairo's own SVG ≈5.8 RMS from its PNG on text-heavy figures.
+  /// Against Cairo's SVG through the same renderer the writer's own error shows: ≈0.05, where
+  /// a misplaced glyph or a wrong width would be well above 0.5. (The gallery has no such
+  /// bound: librsvg smooths the heatmap of Cairo's SVG, which ours avoids.)
   @Test(
     .enabled(if: Rsvg.path != nil),
-    arguments: [("gallery", 6.0), ("loss-curves", 6.2), ("dense-loss", 3.6)])
-  func rsvgRenderingMatchesCairosPNG(name: String, tolerance: Double) throws {
+    arguments: [("gallery", 6.5, nil), ("loss-curves", 6.5, 0.5), ("dense-loss", 4.0, 0.5)])
+  func rsvgRenderingMatchesCairosPNG(name: String, tolerance: Double, writerTolerance: Double?)
+    throws
+  {
     let figure: Figure
     switch name {
     case "gallery": figure = SampleFigures.gallery()
@@ -239,6 +244,9 @@ import Testing
     )
     #expect(comparison.rms < tolerance, "RMS \(comparison.rms)")
     #expect(comparison.rms <= cairosOwn + 0.1, "ours \(comparison.rms), Cairo's SVG \(cairosOwn)")
+    if let writerTolerance {
+      #expect(writerOnly < writerTolerance, "vs Cairo's SVG: \(writerOnly)")
+    }
   }
 }
 
