@@ -259,14 +259,14 @@ enum Rsvg {
     }
   }()
 
-  /// Renders SVG bytes to an image; the files stay in the temporary folder for inspection.
+  /// Renders SVG bytes to an image. The SVG and its rendering stay in the figure artifacts
+  /// folder (`$DOWNHILL_ARTIFACTS` or `.build/downhill-artifacts`) as `NAME-rsvg.svg/.png`.
   static func render(_ svg: [UInt8], name: String) throws -> RasterImage? {
     guard let path else { return nil }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "downhill-rsvg-\(getpid())")
+    let dir = FigureBaseline(name: name, testFile: #filePath).artifacts
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let input = dir.appendingPathComponent("\(name).svg")
-    let output = dir.appendingPathComponent("\(name).png")
+    let input = dir.appendingPathComponent("\(name)-rsvg.svg")
+    let output = dir.appendingPathComponent("\(name)-rsvg.png")
     try Data(svg).write(to: input)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
