@@ -1,6 +1,7 @@
-// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|training|gif]`.
+// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|svg|training|gif]`.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "plot" { PlotBench.run() }
+if which == "all" || which == "svg" { SVGBench.run() }
 if which == "surface-png" { PlotBench.surfacePNGOnly() }
 if which == "all" || which == "training" { TrainingBench.run() }
 if which == "all" || which == "gif" { GIFBench.run() }

@@ -1,8 +1,8 @@
 import CCairo
 
-/// Creates the Cairo surface for a format, runs a drawing closure on it, and returns the encoded
-/// bytes. Everything format-specific is here: pixel scale for PNG, pixel units for SVG, points
-/// for PDF, and the fixes that make each format's bytes deterministic.
+/// Creates the surface for a format, runs a drawing closure on it, and returns the encoded
+/// bytes. Everything format-specific is here: pixel scale for PNG, points for PDF (both through
+/// Cairo), and `SVGRenderer` for SVG, which writes far smaller files than Cairo's SVG surface.
 public enum CairoCanvas {
   /// Cairo's image surfaces stop at 32767 pixels a side.
   public static let maximumPixels: Double = 32767
@@ -10,15 +10,28 @@ public enum CairoCanvas {
   /// PDF pages are measured in points; a figure's display unit is a CSS pixel (1/96 in).
   static let pointsPerPixel = 72.0 / 96.0
 
+  /// Draws with `draw` and returns the file's bytes; `scale` multiplies PNG pixels only.
   public static func render(
     format: OutputFormat, width: Double, height: Double, scale: Double = 1,
     draw: (Renderer) -> Void
   ) throws -> [UInt8] {
-    let pixelScale = format == .png ? scale : 1
-    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0,
-      width * pixelScale >= 1, height * pixelScale >= 1,
-      width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels
-    else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
+    guard format == .svg else {
+      return try renderWithCairo(
+        format: format, width: width, height: height, scale: scale, draw: draw)
+    }
+    try validate(format: format, width: width, height: height, scale: scale)
+    let renderer = try SVGRenderer(width: width, height: height)
+    draw(renderer)
+    return renderer.finish()
+  }
+
+  /// Cairo's own output in every format, SVG included; its SVG (ids not normalized) is kept
+  /// only to measure `SVGRenderer` against.
+  package static func renderWithCairo(
+    format: OutputFormat, width: Double, height: Double, scale: Double = 1,
+    draw: (Renderer) -> Void
+  ) throws -> [UInt8] {
+    try validate(format: format, width: width, height: height, scale: scale)
 
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -58,7 +71,17 @@ public enum CairoCanvas {
     }
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface))
-    return format == .svg ? SVGNormalizer.renumberSurfaceIDs(sink.bytes) : sink.bytes
+    return sink.bytes
+  }
+
+  private static func validate(
+    format: OutputFormat, width: Double, height: Double, scale: Double
+  ) throws {
+    let pixelScale = format == .png ? scale : 1
+    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0,
+      width * pixelScale >= 1, height * pixelScale >= 1,
+      width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels
+    else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
   }
 
   /// Draws into pixels rather than a file: for animation frames, and for marks rasterised

@@ -1,7 +1,7 @@
 import CCairo
 
-/// `Renderer` on a Cairo context. Cairo gives PNG, SVG and PDF from the same calls; the
-/// differences between formats live in `CairoCanvas`, not here.
+/// `Renderer` on a Cairo context: PNG and PDF (and Cairo's own SVG, kept for comparison; figures
+/// go to SVG through `SVGRenderer`). The differences between formats live in `CairoCanvas`.
 final class CairoRenderer: Renderer {
   private let cr: OpaquePointer
   /// Vector formats snap path coordinates to this grid (display units), so Cairo writes
@@ -11,13 +11,7 @@ final class CairoRenderer: Renderer {
   init(context: OpaquePointer, coordinateGrid: Double = 0) {
     cr = context
     grid = coordinateGrid
-    // Unhinted metrics make text measure the same on raster and vector surfaces, so a figure
-    // lays out identically in every format.
-    let options = cairo_font_options_create()
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-    cairo_set_font_options(cr, options)
-    cairo_font_options_destroy(options)
+    CairoText.configure(cr)
   }
 
   func draw(_ path: Path, style: PathStyle) {
@@ -95,36 +89,17 @@ final class CairoRenderer: Renderer {
     let m = measure(text: text, font: font)
     cairo_save(cr)
     defer { cairo_restore(cr) }
-    select(font)
+    CairoText.select(font, on: cr)
     setColor(color)
     cairo_translate(cr, point.x, point.y)
     if rotation != 0 { cairo_rotate(cr, -rotation) }
-    let dx: Double
-    switch anchor.horizontal {
-    case .left: dx = 0
-    case .center: dx = -m.width / 2
-    case .right: dx = -m.width
-    }
-    let dy: Double
-    switch anchor.vertical {
-    case .top: dy = m.ascent
-    case .center: dy = (m.ascent - m.descent) / 2
-    case .baseline: dy = 0
-    case .bottom: dy = -m.descent
-    }
-    cairo_move_to(cr, dx, dy)
+    let origin = CairoText.originOffset(m, anchor: anchor)
+    cairo_move_to(cr, origin.x, origin.y)
     cairo_show_text(cr, text)
   }
 
   func measure(text: String, font: Font) -> TextMetrics {
-    cairo_save(cr)
-    defer { cairo_restore(cr) }
-    select(font)
-    var fe = cairo_font_extents_t()
-    cairo_font_extents(cr, &fe)
-    var te = cairo_text_extents_t()
-    cairo_text_extents(cr, text, &te)
-    return TextMetrics(width: te.x_advance, ascent: fe.ascent, descent: fe.descent)
+    CairoText.measure(text, font: font, on: cr)
   }
 
   /// One save/restore for the whole mesh instead of one per face: a 200×200 surface is 40,000
@@ -163,13 +138,6 @@ final class CairoRenderer: Renderer {
   }
 
   func popClip() { cairo_restore(cr) }
-
-  private func select(_ font: Font) {
-    cairo_select_font_face(
-      cr, font.family, CAIRO_FONT_SLANT_NORMAL,
-      font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-    cairo_set_font_size(cr, font.size)
-  }
 
   private func setColor(_ c: Color) {
     cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)

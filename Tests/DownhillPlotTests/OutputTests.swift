@@ -72,11 +72,12 @@ import Testing
     #expect(throws: PlotError.self) { try f.render(format: .svg) }
   }
 
-  @Test func svgSurfaceIDsDoNotDependOnEarlierRenders() throws {
-    let first = try Figure(width: 100, height: 80).render(format: .svg)
+  @Test func svgIDsDoNotDependOnEarlierRenders() throws {
+    let first = try SampleFigures.lossCurves().render(format: .svg)
     _ = try SampleFigures.gallery().render(format: .svg)
-    let again = try Figure(width: 100, height: 80).render(format: .svg)
+    let again = try SampleFigures.lossCurves().render(format: .svg)
     #expect(first == again)
-    #expect(String(decoding: first, as: UTF8.self).contains("id=\"surface1\""))
+    let text = String(decoding: first, as: UTF8.self)
+    #expect(text.contains("<path id=\"g1\"") && text.contains("<clipPath id=\"c1\""))
   }
 }

@@ -53,3 +53,41 @@ enum SampleFigures {
     return f
   }
 }
+
+extension SampleFigures {
+  /// The dense-line benchmark: two 60,000-point noisy loss curves, log y, at 1280×800.
+  static func denseLoss(points: Int = 60_000) -> Figure {
+    let f = Figure(width: 1280, height: 800, title: "Training")
+    let a = f.axes
+    let x = (0..<points).map(Double.init)
+    a.plot(x, loss(points), label: "hidden 4")
+    a.plot(x, loss(points, rate: 7, seed: 2), label: "hidden 32")
+    a.yScale = .log
+    a.xLabel = "iteration"
+    a.yLabel = "loss"
+    a.showsGrid = true
+    return f
+  }
+
+  /// `columns`×`rows` quads of pseudo-random colours filling `width`×`height`, as a 3D
+  /// surface's faces reach `drawPolygons`.
+  static func quads(columns: Int = 200, rows: Int = 200, width: Double = 800, height: Double = 600)
+    -> PolygonBatch
+  {
+    var batch = PolygonBatch()
+    var state: UInt64 = 7
+    let w = width / Double(columns)
+    let h = height / Double(rows)
+    for r in 0..<rows {
+      for c in 0..<columns {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let x = Double(c) * w
+        let y = Double(r) * h
+        batch.append(
+          [Point(x, y), Point(x + w, y), Point(x + w, y + h), Point(x, y + h)],
+          fill: Color(hex: UInt32(truncatingIfNeeded: state >> 40)))
+      }
+    }
+    return batch
+  }
+}

@@ -1,0 +1,311 @@
+/// `Renderer` that writes compact SVG 1.1 directly, instead of through Cairo's SVG surface,
+/// whose output (a `style` with six-decimal percentages on every path, `L` before every point)
+/// is several times larger.
+///
+/// Paths are on a 1/8-unit grid like Cairo's vector output; text is glyph outlines from Cairo,
+/// each defined once and placed with `<use>`, so the file needs no fonts and lays out exactly as
+/// PNG and PDF. Ids (`g1` glyphs, `c1` clips) are numbered in order of first use, so the bytes
+/// depend only on what was drawn.
+final class SVGRenderer: Renderer {
+  private let width: Double
+  private let height: Double
+  private var body: [UInt8] = []
+  private var defs: [UInt8] = []
+  private let glyphs: GlyphOutlines
+  /// Glyph id in `defs`, or nil for a glyph with no outline (space).
+  private var glyphIDs: [GlyphOutlines.Key: Int?] = [:]
+  private var nextGlyphID = 1
+  private var nextClipID = 1
+  private var openClips = 0
+
+  /// Consecutive paths with the same style share one `<g>`. A run's first path is held back so
+  /// a lone path is written as one element rather than a group of one.
+  private var runStyle: [UInt8] = []
+  private var runFirstPath: [UInt8]?
+  private var runGroupOpen = false
+
+  init(width: Double, height: Double) throws {
+    self.width = width
+    self.height = height
+    glyphs = try GlyphOutlines()
+  }
+
+  /// The finished document. Closes anything still open; call once, after drawing.
+  func finish() -> [UInt8] {
+    endRun()
+    for _ in 0..<openClips { append("</g>\n") }
+    openClips = 0
+    var out: [UInt8] = []
+    out.reserveCapacity(body.count + defs.count + 300)
+    out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+    out.append(
+      contentsOf:
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\""
+        .utf8)
+    let w = SVGNumber.string(width)
+    let h = SVGNumber.string(height)
+    out.append(contentsOf: " width=\"\(w)px\" height=\"\(h)px\" viewBox=\"0 0 \(w) \(h)\">\n".utf8)
+    if !defs.isEmpty {
+      out.append(contentsOf: "<defs>\n".utf8)
+      out.append(contentsOf: defs)
+      out.append(contentsOf: "</defs>\n".utf8)
+    }
+    out.append(contentsOf: body)
+    out.append(contentsOf: "</svg>\n".utf8)
+    return out
+  }
+
+  // MARK: Renderer
+
+  func draw(_ path: Path, style: PathStyle) {
+    guard !path.isEmpty, style.fill != nil || style.stroke != nil else { return }
+    var encoder = SVGPathEncoder(grid: .eighth)
+    encoder.append(path)
+    guard !encoder.bytes.isEmpty else { return }
+    let attributes = SVGAttributes.style(style)
+    if encoder.bytes.count > 200 {
+      // A long path of noisy data is mostly fractions: as integer eighths under a scale it is
+      // about a third shorter ("947" for "118.375"). Same grid, so the same geometry.
+      var eighths = SVGPathEncoder(grid: .unit, scale: 8)
+      eighths.append(path)
+      var scaled = SVGAttributes.style(style, scale: 8)
+      SVGAttributes.append("transform", "scale(.125)", to: &scaled)
+      if eighths.bytes.count + scaled.count < encoder.bytes.count + attributes.count {
+        endRun()
+        appendPath(eighths.bytes, attributes: scaled)
+        return
+      }
+    }
+    if (runFirstPath != nil || runGroupOpen) && attributes == runStyle {
+      if let first = runFirstPath {
+        append("<g")
+        body.append(contentsOf: runStyle)
+        append(">\n")
+        appendPath(first, attributes: [])
+        runFirstPath = nil
+        runGroupOpen = true
+      }
+      appendPath(encoder.bytes, attributes: [])
+    } else {
+      endRun()
+      runStyle = attributes
+      runFirstPath = encoder.bytes
+    }
+  }
+
+  func drawPolygons(_ batch: PolygonBatch) {
+    // A batch not built through `append` could index past its points; draw nothing then.
+    guard batch.count > 0, batch.starts.count == batch.count + 1,
+      zip(batch.starts, batch.starts.dropFirst()).allSatisfy({ 0 <= $0 && $0 <= $1 }),
+      (batch.starts.last ?? 0) <= batch.points.count
+    else { return }
+    endRun()
+    // A mesh's projected vertices land anywhere on the grid, so integer eighths under a scale
+    // are much shorter than decimals ("3299" for "412.375"); a grid-aligned batch is not. A
+    // sample of the first polygons decides for the whole batch.
+    var decimals = 0
+    var eighths = 0
+    for i in 0..<min(batch.count, 64) {
+      var a = SVGPathEncoder(grid: .eighth)
+      a.appendPolygon(batch.polygon(i))
+      decimals += a.bytes.count
+      var b = SVGPathEncoder(grid: .unit, scale: 8)
+      b.appendPolygon(batch.polygon(i))
+      eighths += b.bytes.count
+    }
+    let scale: Double = eighths + 24 < decimals ? 8 : 1
+    var group: [UInt8] = []
+    if scale != 1 { SVGAttributes.append("transform", "scale(.125)", to: &group) }
+    let strokes = batch.edgeWidth > 0
+    if strokes {
+      if let edge = batch.edgeColor { SVGAttributes.appendPaint("stroke", edge, to: &group) }
+      if batch.edgeWidth * scale != 1 {
+        SVGAttributes.append("stroke-width", number: batch.edgeWidth * scale, to: &group)
+      }
+      SVGAttributes.append("stroke-linejoin", "round", to: &group)
+    }
+    if !batch.antialias { SVGAttributes.append("shape-rendering", "crispEdges", to: &group) }
+    if !group.isEmpty {
+      append("<g")
+      body.append(contentsOf: group)
+      append(">\n")
+    }
+    var i = 0
+    while i < batch.count {
+      let fill = batch.fills[i]
+      var encoder = SVGPathEncoder(grid: scale == 1 ? .eighth : .unit, scale: scale)
+      encoder.appendPolygon(batch.polygon(i))
+      var next = i + 1
+      // Opaque neighbours of one colour (outlined in that colour, if at all) paint the same
+      // pixels as one path, minus the antialiasing seams between them.
+      if fill.alpha >= 1 && batch.edgeColor == nil {
+        while next < batch.count && batch.fills[next] == fill {
+          encoder.appendPolygon(batch.polygon(next))
+          next += 1
+        }
+      }
+      i = next
+      guard !encoder.bytes.isEmpty else { continue }
+      var attributes: [UInt8] = []
+      SVGAttributes.appendPaint("fill", fill, to: &attributes)
+      if strokes && batch.edgeColor == nil {
+        SVGAttributes.appendPaint("stroke", fill, to: &attributes)
+      }
+      appendPath(encoder.bytes, attributes: attributes)
+    }
+    if !group.isEmpty { append("</g>\n") }
+  }
+
+  func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
+    guard rect.width > 0, rect.height > 0 else { return }
+    let embedded = smooth ? image : Self.blockUpscaled(image, toCover: rect)
+    guard let png = try? embedded.pngData() else { return }
+    endRun()
+    append("<image")
+    SVGAttributes.append("x", number: rect.x, to: &body)
+    SVGAttributes.append("y", number: rect.y, to: &body)
+    SVGAttributes.append("width", number: rect.width, to: &body)
+    SVGAttributes.append("height", number: rect.height, to: &body)
+    append(" preserveAspectRatio=\"none\"")
+    if !smooth {
+      // `pixelated` where understood; renderers that reject it fall back to the attribute.
+      append(" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\"")
+    }
+    append(" xlink:href=\"data:image/png;base64,")
+    SVGAttributes.appendBase64(png, to: &body)
+    append("\"/>\n")
+  }
+
+  func draw(
+    text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
+  ) {
+    guard !text.isEmpty else { return }
+    endRun()
+    let origin = CairoText.originOffset(measure(text: text, font: font), anchor: anchor)
+    let turned = rotation != 0 && rotation.isFinite
+    append("<g")
+    // The words stay in the file for search and screen readers; the glyphs draw them.
+    SVGAttributes.append("aria-label", SVGAttributes.escaped(text), to: &body)
+    SVGAttributes.appendPaint("fill", color, skipBlack: true, to: &body)
+    // The text's origin goes into the group's transform, so each glyph needs only its x.
+    append(" transform=\"translate(")
+    SVGNumber.append(turned ? point.x : point.x + origin.x, to: &body)
+    append(" ")
+    SVGNumber.append(turned ? point.y : point.y + origin.y, to: &body)
+    append(")")
+    if turned {
+      // Counter-clockwise radians with y down is a negative SVG angle in degrees.
+      append("rotate(")
+      SVGNumber.append(-rotation * 180 / .pi, to: &body)
+      append(")translate(")
+      SVGNumber.append(origin.x, to: &body)
+      append(" ")
+      SVGNumber.append(origin.y, to: &body)
+      append(")")
+    }
+    append("\">")
+    for glyph in glyphs.layout(text, font: font) {
+      guard let id = glyphID(glyph.key) else { continue }
+      append("<use xlink:href=\"#g\(id)\"")
+      if SVGNumber.string(glyph.x) != "0" { SVGAttributes.append("x", number: glyph.x, to: &body) }
+      if SVGNumber.string(glyph.y) != "0" { SVGAttributes.append("y", number: glyph.y, to: &body) }
+      append("/>")
+    }
+    append("</g>\n")
+  }
+
+  func measure(text: String, font: Font) -> TextMetrics {
+    glyphs.measure(text, font: font)
+  }
+
+  func pushClip(_ rect: Rect) {
+    endRun()
+    let id = nextClipID
+    nextClipID += 1
+    defs.append(contentsOf: "<clipPath id=\"c\(id)\"><rect".utf8)
+    SVGAttributes.append("x", number: rect.x, to: &defs)
+    SVGAttributes.append("y", number: rect.y, to: &defs)
+    SVGAttributes.append("width", number: max(0, rect.width), to: &defs)
+    SVGAttributes.append("height", number: max(0, rect.height), to: &defs)
+    defs.append(contentsOf: "/></clipPath>\n".utf8)
+    append("<g clip-path=\"url(#c\(id))\">\n")
+    openClips += 1
+  }
+
+  func popClip() {
+    guard openClips > 0 else { return }
+    endRun()
+    append("</g>\n")
+    openClips -= 1
+  }
+
+  /// `image` with each pixel repeated into a block about as large as it is displayed.
+  /// `image-rendering` is not honoured everywhere (librsvg 2.54 smooths regardless), and a
+  /// smoothing renderer then blurs only the block borders, not whole cells. Flat blocks cost
+  /// little once deflated.
+  static func blockUpscaled(_ image: RasterImage, toCover rect: Rect) -> RasterImage {
+    func factor(_ shown: Double, _ pixels: Int) -> Int {
+      let f = (shown / Double(pixels)).rounded(.up)
+      return f.isFinite ? Int(max(1, min(64, f))) : 1
+    }
+    let fx = factor(rect.width, image.width)
+    let fy = factor(rect.height, image.height)
+    let width = image.width * fx
+    let height = image.height * fy
+    guard fx * fy > 1, width * height <= 1 << 22 else { return image }
+    var pixels = [UInt8](repeating: 0, count: width * height * 4)
+    for y in 0..<height {
+      let source = (y / fy) * image.width
+      for x in 0..<width {
+        let from = (source + x / fx) * 4
+        let to = (y * width + x) * 4
+        pixels[to] = image.pixels[from]
+        pixels[to + 1] = image.pixels[from + 1]
+        pixels[to + 2] = image.pixels[from + 2]
+        pixels[to + 3] = image.pixels[from + 3]
+      }
+    }
+    return RasterImage(width: width, height: height, pixels: pixels)
+  }
+
+  // MARK: Writing
+
+  private func append(_ s: String) { body.append(contentsOf: s.utf8) }
+
+  private func appendPath(_ data: [UInt8], attributes: [UInt8]) {
+    append("<path")
+    body.append(contentsOf: attributes)
+    append(" d=\"")
+    body.append(contentsOf: data)
+    append("\"/>\n")
+  }
+
+  /// Writes out the run of same-style paths, if any.
+  private func endRun() {
+    if let first = runFirstPath {
+      appendPath(first, attributes: runStyle)
+    } else if runGroupOpen {
+      append("</g>\n")
+    }
+    runFirstPath = nil
+    runGroupOpen = false
+  }
+
+  private func glyphID(_ key: GlyphOutlines.Key) -> Int? {
+    if let known = glyphIDs[key] { return known }
+    // FreeType outlines are in 1/64 units, so integer 64ths under a scale are exact and about
+    // half as long as their decimals.
+    let outline = glyphs.outline(key, stepsPerUnit: 64)
+    guard !outline.isEmpty else {
+      glyphIDs[key] = .some(nil)
+      return nil
+    }
+    let id = nextGlyphID
+    nextGlyphID += 1
+    defs.append(contentsOf: "<path id=\"g\(id)\" transform=\"scale(.015625)\" d=\"".utf8)
+    defs.append(contentsOf: outline)
+    defs.append(contentsOf: "\"/>\n".utf8)
+    glyphIDs[key] = id
+    return id
+  }
+}
