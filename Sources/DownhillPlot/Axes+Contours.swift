@@ -6,7 +6,7 @@ extension Axes {
   public func contour(
     x: [Double], y: [Double], z: [Double], levels: ContourLevels = .automatic(7),
     colormap: Colormap? = .viridis, labels: Bool = false, color: Color? = nil,
-    width: Double = 1.25, label: String? = nil
+    width: Double? = nil, label: String? = nil
   ) -> Axes {
     add(
       ContourLines(

@@ -42,7 +42,19 @@ struct ColorbarLayout {
       pixels[4 * i + 2] = UInt8((c.blue * 255).rounded())
       pixels[4 * i + 3] = 255
     }
-    r.draw(RasterImage(width: 1, height: steps, pixels: pixels), in: strip, smooth: false)
+    if let bands = mapping.bands, bands.count >= 2 {
+      // Discrete colours: one block per band, as matplotlib's colorbar for `contourf`.
+      for (a, b) in zip(bands, bands.dropFirst()) {
+        let y0 = strip.maxY - scale.transform(a) * strip.height
+        let y1 = strip.maxY - scale.transform(b) * strip.height
+        guard y0.isFinite, y1.isFinite else { continue }
+        let block = Rect(x: strip.minX, y: min(y0, y1), width: strip.width, height: abs(y1 - y0))
+        // Unantialiased, so neighbouring blocks meet without a light seam.
+        r.draw(.rectangle(block), style: PathStyle(fill: mapping.bandColor(a, b), antialias: false))
+      }
+    } else {
+      r.draw(RasterImage(width: 1, height: steps, pixels: pixels), in: strip, smooth: false)
+    }
     r.draw(.rectangle(strip), style: .stroked(theme.frame, width: theme.frameWidth))
 
     let font = theme.font(theme.tickLabelSize)

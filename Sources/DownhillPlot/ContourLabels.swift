@@ -99,12 +99,18 @@ enum ContourLabeler {
   ) -> (labels: [PlacedContourLabel], pieces: [(level: Int, points: [Point])]) {
     var placed: [PlacedContourLabel] = []
     var gaps = [[(Double, Double)]](repeating: [], count: lines.count)
+    let obstacles = SegmentGrid(lines)
     // Longest lines first: they have the best spots, and short ones may find no room.
     let order = lines.indices.sorted { lines[$0].length > lines[$1].length || (lines[$0].length == lines[$1].length && $0 < $1) }
-    for li in order {
+    // First pass: only clear spots. Second pass, for levels still unlabelled (dense lines),
+    // spots over neighbouring lines are accepted, as matplotlib always does.
+    var labelled = Set<Int>()
+    for (pass, li) in order.map({ (0, $0) }) + order.map({ (1, $0) }) {
       let line = lines[li]
       let level = line.level
       guard level < texts.count, !texts[level].isEmpty else { continue }
+      if pass == 1 && labelled.contains(level) { continue }
+      let strict = pass == 0
       let (w, h) = sizes[level]
       let half = w / 2 + h * 0.35  // the gap reaches a little past the text
       let length = line.length
@@ -121,7 +127,7 @@ enum ContourLabeler {
         var s = lo
         while s <= hi {
           defer { s += step }
-          guard let deviation = straightness(line, at: s, half: half, limit: h * 0.3) else { continue }
+          guard let deviation = straightness(line, at: s, half: half, limit: h * (strict ? 0.3 : 0.5)) else { continue }
           let (p, _) = line.point(at: s)
           let (a, _) = line.point(at: s - half)
           let (b, _) = line.point(at: s + half)
@@ -133,10 +139,22 @@ enum ContourLabeler {
             height: h)
           guard label.corners.allSatisfy({ inside($0, area) }) else { continue }
           guard !placed.contains(where: { $0.overlaps(label) }) else { continue }
-          let score = deviation / h + abs(s - preferred) / length
+          // Text over another line (or another part of this one) is hard to read.
+          let (_, first) = line.point(at: s - half)
+          let (_, last) = line.point(at: s + half)
+          guard !strict || !obstacles.crosses(label, except: li, segments: first...last) else {
+            continue
+          }
+          // Spread labels out: a spot near an existing label scores worse.
+          let crowding = placed.reduce(0.0) { worst, other in
+            let d = hypot(other.center.x - p.x, other.center.y - p.y)
+            return Swift.max(worst, 1 - d / (6 * w))
+          }
+          let score = deviation / h + abs(s - preferred) / length + crowding
           if best == nil || score < best!.score { best = (score, label, s) }
         }
         if let best {
+          labelled.insert(level)
           placed.append(best.label)
           gaps[li].append((best.s - half, best.s + half))
         }
@@ -190,5 +208,74 @@ enum ContourLabeler {
 
   private static func inside(_ p: Point, _ r: Rect) -> Bool {
     p.x >= r.minX + 1 && p.x <= r.maxX - 1 && p.y >= r.minY + 1 && p.y <= r.maxY - 1
+  }
+}
+
+/// Every line segment bucketed by display position, to find those a label box would cover.
+struct SegmentGrid {
+  private let cell = 24.0
+  private var buckets: [Int64: [(line: Int, segment: Int)]] = [:]
+  private let lines: [ContourLabeler.Line]
+
+  init(_ lines: [ContourLabeler.Line]) {
+    self.lines = lines
+    for (li, line) in lines.enumerated() {
+      for k in 0..<Swift.max(0, line.points.count - 1) {
+        let (a, b) = (line.points[k], line.points[k + 1])
+        for key in keys(Swift.min(a.x, b.x), Swift.min(a.y, b.y), Swift.max(a.x, b.x), Swift.max(a.y, b.y)) {
+          buckets[key, default: []].append((li, k))
+        }
+      }
+    }
+  }
+
+  private func keys(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [Int64] {
+    // Display coordinates are bounded by the figure, so these conversions cannot trap; clamp
+    // anyway in case of a huge value.
+    func c(_ v: Double) -> Int64 { Int64(Swift.max(-1e6, Swift.min(1e6, floor(v / cell)))) }
+    var out: [Int64] = []
+    for i in c(x0)...c(x1) { for j in c(y0)...c(y1) { out.append(i * 4_000_003 + j) } }
+    return out
+  }
+
+  /// Whether a segment other than line `except`'s `segments` passes under the label.
+  func crosses(_ label: PlacedContourLabel, except: Int, segments: ClosedRange<Int>) -> Bool {
+    let corners = label.corners
+    let xs = corners.map(\.x)
+    let ys = corners.map(\.y)
+    let (c, s) = (cos(label.angle), sin(label.angle))
+    // Box-local coordinates: along the text and across it.
+    func local(_ p: Point) -> Point {
+      let dx = p.x - label.center.x
+      let dy = p.y - label.center.y
+      return Point(dx * c - dy * s, dx * s + dy * c)
+    }
+    let hw = label.width / 2
+    let hh = label.height * 0.45
+    for key in keys(xs.min()!, ys.min()!, xs.max()!, ys.max()!) {
+      for (li, k) in buckets[key] ?? [] where li != except || !segments.contains(k) {
+        let a = local(lines[li].points[k])
+        let b = local(lines[li].points[k + 1])
+        if segmentHitsBox(a, b, hw, hh) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Liang–Barsky: does segment a–b meet the box |x| ≤ hw, |y| ≤ hh?
+  private func segmentHitsBox(_ a: Point, _ b: Point, _ hw: Double, _ hh: Double) -> Bool {
+    var t0 = 0.0
+    var t1 = 1.0
+    let d = Point(b.x - a.x, b.y - a.y)
+    for (p, q) in [(-d.x, a.x + hw), (d.x, hw - a.x), (-d.y, a.y + hh), (d.y, hh - a.y)] {
+      if p == 0 {
+        if q < 0 { return false }
+      } else {
+        let r = q / p
+        if p < 0 { t0 = Swift.max(t0, r) } else { t1 = Swift.min(t1, r) }
+        if t0 > t1 { return false }
+      }
+    }
+    return true
   }
 }

@@ -16,8 +16,7 @@ public enum ContourLevels: Sendable, Equatable {
     case .automatic(let n):
       guard lower.isFinite, upper.isFinite, lower < upper else { return [] }
       // MaxNLocator's ticks reach just past the data, so bands cover every value.
-      let (lo, hi) = TickLocator.niceLimits(lower, upper, maxTicks: Swift.max(1, n))
-      return TickLocator.linearValues(lo, hi, maxTicks: Swift.max(1, n))
+      return Self.niceValues(lower, upper, bins: Swift.min(Swift.max(1, n), 1000) + 1)
     case .explicit(let values):
       var sorted = values.filter(\.isFinite).sorted()
       sorted = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1] < $0.element }
@@ -27,6 +26,25 @@ public enum ContourLevels: Sendable, Equatable {
       guard let lowerPositive, upper.isFinite, lowerPositive < upper else { return [] }
       return Self.logValues(lowerPositive, upper, count: Swift.max(1, n))
     }
+  }
+
+  /// matplotlib's `MaxNLocator(bins)` for contours: the smallest step of its fine staircase
+  /// (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10ᵏ) giving at most `bins` intervals, and the multiples
+  /// of it from just below `lo` to just above `hi`.
+  static func niceValues(_ lo: Double, _ hi: Double, bins: Int) -> [Double] {
+    let raw = (hi - lo) / Double(bins)
+    guard raw > 0, raw.isFinite else { return [] }
+    let e = Int(floor(log10(raw)))
+    // Mantissas in tenths, so each value is an integer times an exact power of ten.
+    for m in [10, 15, 20, 25, 30, 40, 50, 60, 80, 100] {
+      let step = NiceStep(mantissa: m, exponent: e - 1)
+      guard step.value >= raw * (1 - 1e-9) else { continue }
+      let n0 = NiceStep.floorTol(lo / step.value)
+      let n1 = NiceStep.ceilTol(hi / step.value)
+      guard n1 - n0 <= Double(bins) + 2 else { continue }
+      return stride(from: n0, through: n1, by: 1).map { step.multiple($0) }
+    }
+    return []
   }
 
   /// Round log-spaced values from just below `lo` to just above `hi`: the finest of

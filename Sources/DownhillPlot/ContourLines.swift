@@ -14,10 +14,13 @@ public struct ContourLines: Mark {
   /// Colours by level; nil draws every line in `color`.
   public var mapping: ColorMapping?
   public var color: Color
-  public var width: Double
+  /// Line width; nil takes 85 % of the theme's line width.
+  public var width: Double?
+  /// Single-colour lines below zero are dashed, as matplotlib's `contour.negative_linestyle`.
+  public var dashesNegative = true
   /// Writes each level's value on its lines (matplotlib's `clabel(inline=True)`).
   public var labels: Bool
-  /// Label size in points; nil uses 85 % of the theme's tick label size.
+  /// Label size in points; nil uses 90 % of the theme's tick label size.
   public var labelSize: Double?
   public var label: String?
   let logLevels: Bool
@@ -31,7 +34,7 @@ public struct ContourLines: Mark {
   ///   - colormap: colours lines by level; nil draws them all in `color`.
   public init(
     x: [Double], y: [Double], z: [Double], levels: ContourLevels = .automatic(7),
-    colormap: Colormap? = .viridis, color: Color = Color(hex: 0x1a1a1a), width: Double = 1.25,
+    colormap: Colormap? = .viridis, color: Color = Color(hex: 0x1a1a1a), width: Double? = nil,
     labels: Bool = false, label: String? = nil
   ) {
     self.color = color
@@ -57,9 +60,10 @@ public struct ContourLines: Mark {
     let values = levels.values(
       lower: range.lower, upper: range.upper, lowerPositive: range.lowerPositive)
     self.levels = values.filter { $0 > range.lower && $0 < range.upper }
+    // Colours span all the levels, drawn or not, as in matplotlib.
     mapping = colormap.flatMap { map in
-      self.levels.first.map {
-        ColorMapping(colormap: map, lower: $0, upper: self.levels.last!, isLog: logLevels && $0 > 0)
+      values.first.map {
+        ColorMapping(colormap: map, lower: $0, upper: values.last!, isLog: logLevels && $0 > 0)
       }
     }
   }
@@ -69,7 +73,7 @@ public struct ContourLines: Mark {
   /// The colour of level k's lines.
   public func lineColor(_ k: Int) -> Color {
     guard let mapping, levels.indices.contains(k) else { return color }
-    return levels.count == 1 ? mapping.colormap.color(at: 0.5) : mapping.color(for: levels[k])
+    return mapping.color(for: levels[k])
   }
 
   /// Level k's lines in data coordinates.
@@ -110,7 +114,7 @@ public struct ContourLines: Mark {
     }
     var paths = [Path](repeating: Path(), count: levels.count)
     if labels {
-      let font = context.theme.font(labelSize ?? context.theme.tickLabelSize * 0.85)
+      let font = context.theme.font(labelSize ?? context.theme.tickLabelSize * 0.9)
       let texts = levelTexts
       let sizes = texts.map { text -> (width: Double, height: Double) in
         let m = context.renderer.measure(text: text, font: font)
@@ -137,9 +141,15 @@ public struct ContourLines: Mark {
   }
 
   private func strokeLevels(_ paths: [Path], _ context: DrawContext) {
+    let w = lineWidth(context.theme)
     for (k, path) in paths.enumerated() where !path.isEmpty {
+      let dashed = mapping == nil && dashesNegative && levels[k] < 0
+      // matplotlib's dash pattern, scaled with the line as its `lines.scale_dashes` does.
+      let dash = dashed ? [3.7 * Swift.max(w, 1), 1.6 * Swift.max(w, 1)] : []
       context.renderer.draw(
-        path, style: PathStyle(stroke: StrokeStyle(color: lineColor(k), width: width, cap: .round)))
+        path,
+        style: PathStyle(
+          stroke: StrokeStyle(color: lineColor(k), width: w, dash: dash, cap: dashed ? .butt : .round)))
     }
   }
 
@@ -156,6 +166,11 @@ public struct ContourLines: Mark {
     let midY = rect.minY + rect.height / 2
     context.renderer.draw(
       Path(polyline: [Point(rect.minX, midY), Point(rect.maxX, midY)]),
-      style: .stroked(lineColor(levels.count / 2), width: width))
+      style: .stroked(lineColor(levels.count / 2), width: lineWidth(context.theme)))
+  }
+
+  private func lineWidth(_ theme: Theme) -> Double {
+    guard let width, width.isFinite, width >= 0 else { return theme.lineWidth * 0.85 }
+    return width
   }
 }

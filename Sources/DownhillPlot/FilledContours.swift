@@ -45,7 +45,8 @@ public struct FilledContours: Mark {
     if case .logarithmic = levels { isLog = true } else { isLog = false }
     mapping =
       values.count >= 2
-      ? ColorMapping(colormap: colormap, lower: values.first!, upper: values.last!, isLog: isLog)
+      ? ColorMapping(
+        colormap: colormap, lower: values.first!, upper: values.last!, isLog: isLog, bands: values)
       : nil
   }
 
@@ -54,9 +55,7 @@ public struct FilledContours: Mark {
   /// The colour of band k: the colormap at the band's middle (in log space for log levels).
   public func bandColor(_ k: Int) -> Color {
     guard let mapping, k >= 0, k + 1 < levels.count else { return Colormap.bad }
-    let (a, b) = (levels[k], levels[k + 1])
-    let mid = mapping.isLog && a > 0 ? (a * b).squareRoot() : (a + b) / 2
-    return mapping.color(for: mid)
+    return mapping.bandColor(levels[k], levels[k + 1])
   }
 
   public func extent(xLog: Bool, yLog: Bool) -> Extent {
