@@ -98,14 +98,13 @@ public struct QuiverMark: Mark {
       longest = Swift.max(longest, hypot(d.x, d.y))
     }
     guard longest > 0 else { return 1 }
-    // Arrows spread over a w × h box, n of them: about √(wh/n) apart; a single row or column
-    // (or a single arrow) falls back to its length or the plot size.
+    // n arrows spread over a w × h box: a √n × √n grid would be √(wh) / (√n − 1) apart. A
+    // single row or column (or a single arrow) falls back to its length or the plot size.
     let n = Double(arrows.count)
     let (w, h) = (hi.x - lo.x, hi.y - lo.y)
     var spacing: Double
-    if w > 0 && h > 0 {
-      spacing = (w * h / n).squareRoot()
-      // Spacing is the larger of the row/column steps for a regular grid, estimated by √.
+    if w > 0 && h > 0 && n > 1 {
+      spacing = (w * h).squareRoot() / Swift.max(1, n.squareRoot() - 1)
     } else if w > 0 || h > 0 {
       spacing = Swift.max(w, h) / Swift.max(1, n - 1)
     } else {
