@@ -125,10 +125,13 @@ enum ContourBands {
             ]
           }
         } else {
-          polygons = [(0..<4).map { s in Vertex(point: p[s], value: v[s], base: segment(s, (s + 1) % 4)) }]
+          polygons = [
+            (0..<4).map { s in Vertex(point: p[s], value: v[s], base: segment(s, (s + 1) % 4)) }
+          ]
         }
         for polygon in polygons {
-          let clipped = clip(clip(polygon, level: lower, keepAbove: true), level: upper, keepAbove: false)
+          let clipped = clip(
+            clip(polygon, level: lower, keepAbove: true), level: upper, keepAbove: false)
           guard clipped.count >= 3 else { continue }
           for s in clipped.indices { add(clipped[s].point, clipped[(s + 1) % clipped.count].point) }
         }

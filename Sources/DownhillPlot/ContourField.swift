@@ -12,11 +12,16 @@ struct ContourField: Sendable {
 
   /// Why a grid cannot be contoured, or nil if it can.
   static func problem(x: [Double], y: [Double], z: [Double]) -> String? {
-    if x.count < 2 || y.count < 2 { return "needs at least a 2 × 2 grid, got \(x.count) × \(y.count)" }
-    if z.count != x.count * y.count {
-      return "z has \(z.count) values for a \(x.count) × \(y.count) grid (needs \(x.count * y.count))"
+    if x.count < 2 || y.count < 2 {
+      return "needs at least a 2 × 2 grid, got \(x.count) × \(y.count)"
     }
-    if !x.allSatisfy(\.isFinite) || !y.allSatisfy(\.isFinite) { return "grid coordinates must be finite" }
+    if z.count != x.count * y.count {
+      return
+        "z has \(z.count) values for a \(x.count) × \(y.count) grid (needs \(x.count * y.count))"
+    }
+    if !x.allSatisfy(\.isFinite) || !y.allSatisfy(\.isFinite) {
+      return "grid coordinates must be finite"
+    }
     return nil
   }
 

@@ -101,7 +101,9 @@ enum ContourLabeler {
     var gaps = [[(Double, Double)]](repeating: [], count: lines.count)
     let obstacles = SegmentGrid(lines)
     // Longest lines first: they have the best spots, and short ones may find no room.
-    let order = lines.indices.sorted { lines[$0].length > lines[$1].length || (lines[$0].length == lines[$1].length && $0 < $1) }
+    let order = lines.indices.sorted {
+      lines[$0].length > lines[$1].length || (lines[$0].length == lines[$1].length && $0 < $1)
+    }
     // First pass: only clear spots. Second pass, for levels still unlabelled (dense lines),
     // spots over neighbouring lines are accepted, as matplotlib always does.
     var labelled = Set<Int>()
@@ -127,7 +129,9 @@ enum ContourLabeler {
         var s = lo
         while s <= hi {
           defer { s += step }
-          guard let deviation = straightness(line, at: s, half: half, limit: h * (strict ? 0.3 : 0.5)) else { continue }
+          guard
+            let deviation = straightness(line, at: s, half: half, limit: h * (strict ? 0.3 : 0.5))
+          else { continue }
           let (p, _) = line.point(at: s)
           let (a, _) = line.point(at: s - half)
           let (b, _) = line.point(at: s + half)
@@ -222,7 +226,9 @@ struct SegmentGrid {
     for (li, line) in lines.enumerated() {
       for k in 0..<Swift.max(0, line.points.count - 1) {
         let (a, b) = (line.points[k], line.points[k + 1])
-        for key in keys(Swift.min(a.x, b.x), Swift.min(a.y, b.y), Swift.max(a.x, b.x), Swift.max(a.y, b.y)) {
+        for key in keys(
+          Swift.min(a.x, b.x), Swift.min(a.y, b.y), Swift.max(a.x, b.x), Swift.max(a.y, b.y))
+        {
           buckets[key, default: []].append((li, k))
         }
       }

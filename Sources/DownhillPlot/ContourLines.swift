@@ -102,7 +102,12 @@ public struct ContourLines: Mark {
       for line in polylines(k) {
         let display = line.points.map { t.point($0.x, $0.y) }
         if display.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) {
-          lines.append(ContourLabeler.Line(points: display, closed: line.closed, level: k))
+          // Fine grids give vertices a fraction of a unit apart: merge those no eye can tell.
+          let simple =
+            line.closed
+            ? Array(PathSimplifier.simplify(display + [display[0]]).dropLast())
+            : PathSimplifier.simplify(display)
+          lines.append(ContourLabeler.Line(points: simple, closed: line.closed, level: k))
         } else {
           // Unplottable points (log axes) break the line.
           for piece in display.split(whereSeparator: { !$0.x.isFinite || !$0.y.isFinite })
@@ -125,7 +130,8 @@ public struct ContourLines: Mark {
       strokeLevels(paths, context)
       for l in placed {
         context.renderer.draw(
-          text: l.text, at: l.center, font: font, color: labelColor(l.level), anchor: TextAnchor(.center, .center),
+          text: l.text, at: l.center, font: font, color: labelColor(l.level),
+          anchor: TextAnchor(.center, .center),
           rotation: l.angle)
       }
     } else {
@@ -149,7 +155,8 @@ public struct ContourLines: Mark {
       context.renderer.draw(
         path,
         style: PathStyle(
-          stroke: StrokeStyle(color: lineColor(k), width: w, dash: dash, cap: dashed ? .butt : .round)))
+          stroke: StrokeStyle(
+            color: lineColor(k), width: w, dash: dash, cap: dashed ? .butt : .round)))
     }
   }
 

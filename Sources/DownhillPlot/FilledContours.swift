@@ -92,7 +92,7 @@ func displayPath(_ loops: [[Point]], _ t: DataTransform) -> Path {
   for loop in loops {
     let display = loop.map { t.point($0.x, $0.y) }
     guard display.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { continue }
-    path.append(.polygon(display))
+    path.append(.polygon(Array(PathSimplifier.simplify(display + [display[0]]).dropLast())))
   }
   return path
 }

@@ -83,7 +83,9 @@ public struct QuiverMark: Mark {
     } else {
       factor = autoscale(raw.compactMap { $0 }, area: t.area)
     }
-    return raw.map { $0.map { (tail: $0.0, vector: Point($0.1.x * factor, $0.1.y * factor), magnitude: $0.2) } }
+    return raw.map {
+      $0.map { (tail: $0.0, vector: Point($0.1.x * factor, $0.1.y * factor), magnitude: $0.2) }
+    }
   }
 
   /// The factor making the longest arrow 0.9 × the typical spacing between arrows on screen.
@@ -123,7 +125,9 @@ public struct QuiverMark: Mark {
     var batches: [Color: Path] = [:]
     var order: [Color] = []
     for arrow in displayArrows(context.transform) {
-      guard let arrow, let outline = Self.arrow(from: arrow.tail, vector: arrow.vector, shaft: shaft) else { continue }
+      guard let arrow,
+        let outline = Self.arrow(from: arrow.tail, vector: arrow.vector, shaft: shaft)
+      else { continue }
       let c = mapping?.color(for: arrow.magnitude) ?? color
       if batches[c] == nil { order.append(c) }
       batches[c, default: Path()].append(outline)

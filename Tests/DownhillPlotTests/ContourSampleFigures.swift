@@ -20,7 +20,8 @@ enum ContourSamples {
 
   /// Two bumps and a dip, a smooth field with several extrema.
   static func bumps(_ x: Double, _ y: Double) -> Double {
-    1.2 * exp(-((x - 1) * (x - 1) + (y - 0.5) * (y - 0.5))) + exp(-((x + 1.2) * (x + 1.2) + (y + 0.8) * (y + 0.8)) / 0.6)
+    1.2 * exp(-((x - 1) * (x - 1) + (y - 0.5) * (y - 0.5)))
+      + exp(-((x + 1.2) * (x + 1.2) + (y + 0.8) * (y + 0.8)) / 0.6)
       - 0.9 * exp(-((x + 0.5) * (x + 0.5) + (y - 1.4) * (y - 1.4)) / 0.4)
   }
 
@@ -45,7 +46,8 @@ enum ContourSamples {
     let by = linspace(-2.5, 2.5, 101)
     let bz = grid(bx, by, bumps)
     g[0][1].contourFilled(x: bx, y: by, z: bz, levels: .automatic(10))
-    g[0][1].contour(x: bx, y: by, z: bz, levels: .automatic(10), color: Color(hex: 0x1a1a1a), width: 0.6)
+    g[0][1].contour(
+      x: bx, y: by, z: bz, levels: .automatic(10), color: Color(hex: 0x1a1a1a), width: 0.6)
     g[0][1].colorbarLabel = "height"
     g[0][1].title = "filled, with colorbar"
 
@@ -62,7 +64,10 @@ enum ContourSamples {
 
     let hx = linspace(-3, 3, 121)
     let hy = linspace(-2.5, 2.5, 101)
-    g[1][1].contour(x: hx, y: hy, z: grid(hx, hy, holed), levels: .automatic(10), colormap: .plasma, labels: true)
+    let hz = grid(hx, hy, holed)
+    g[1][1].contourFilled(x: hx, y: hy, z: hz, levels: .automatic(10), colormap: .coolwarm)
+    g[1][1].contour(
+      x: hx, y: hy, z: hz, levels: .automatic(10), labels: true, color: .black, width: 0.8)
     g[1][1].title = "NaN holes"
     return f
   }

@@ -60,7 +60,9 @@ import Testing
     let f = ContourField(x: Self.axis, y: Self.axis, z: z)
     // Cells touching a NaN node span x[29]…x[40], y[29]…y[50]; nothing may be drawn inside.
     let (x0, x1, y0, y1) = (Self.axis[29], Self.axis[40], Self.axis[29], Self.axis[50])
-    func inHole(_ p: Point) -> Bool { p.x > x0 + 1e-9 && p.x < x1 - 1e-9 && p.y > y0 + 1e-9 && p.y < y1 - 1e-9 }
+    func inHole(_ p: Point) -> Bool {
+      p.x > x0 + 1e-9 && p.x < x1 - 1e-9 && p.y > y0 + 1e-9 && p.y < y1 - 1e-9
+    }
     var count = 0
     for level in stride(from: 0.1, through: 2.7, by: 0.1) {
       for line in MarchingSquares.lines(f, level: level) {
@@ -94,14 +96,17 @@ import Testing
     let f = Figure(width: 400, height: 300)
     f.axes.add(mark)
     let rec = try record(f)
-    let fills = rec.paths.filter { p in (0..<(mark.levels.count - 1)).contains { mark.bandColor($0) == p.1.fill } }
+    let fills = rec.paths.filter { p in
+      (0..<(mark.levels.count - 1)).contains { mark.bandColor($0) == p.1.fill }
+    }
     #expect(fills.count == mark.levels.count - 1)
     // 12 000 cells, but the outlines need only a few thousand vertices in all.
     #expect(fills.map(\.0.elements.count).reduce(0, +) < 12_000)
   }
 
   @Test func linesOfALevelAreOnePath() throws {
-    let mark = ContourLines(x: Self.axis, y: Self.axis, z: Self.cone.z, levels: .explicit([0.5, 1, 1.5]))
+    let mark = ContourLines(
+      x: Self.axis, y: Self.axis, z: Self.cone.z, levels: .explicit([0.5, 1, 1.5]))
     let f = Figure(width: 400, height: 400)
     f.axes.add(mark)
     let rec = try record(f)
@@ -114,22 +119,38 @@ import Testing
   }
 
   @Test func automaticLevelsMatchMatplotlib() {
-    #expect(ContourLevels.automatic(8).values(lower: 0, upper: 12, lowerPositive: 0.01) == [0, 1.5, 3, 4.5, 6, 7.5, 9, 10.5, 12])
+    #expect(
+      ContourLevels.automatic(8).values(lower: 0, upper: 12, lowerPositive: 0.01) == [
+        0, 1.5, 3, 4.5, 6, 7.5, 9, 10.5, 12,
+      ])
     #expect(
       ContourLevels.automatic(10).values(lower: -0.93, upper: 1.19, lowerPositive: 0.001)
         == [-1, -0.8, -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6, 0.8, 1, 1.2])
     #expect(
       ContourLevels.logarithmic(8).values(lower: 0, upper: 2509, lowerPositive: 3e-4)
         == [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000, 1e4])
-    #expect(ContourLevels.logarithmic(8).values(lower: 0, upper: 90, lowerPositive: 2) == [2, 5, 10, 20, 50, 100])
-    #expect(ContourLevels.explicit([3, .nan, 1, 3, 2]).values(lower: 0, upper: 1, lowerPositive: nil) == [1, 2, 3])
+    #expect(
+      ContourLevels.logarithmic(8).values(lower: 0, upper: 90, lowerPositive: 2) == [
+        2, 5, 10, 20, 50, 100,
+      ])
+    #expect(
+      ContourLevels.explicit([3, .nan, 1, 3, 2]).values(lower: 0, upper: 1, lowerPositive: nil) == [
+        1, 2, 3,
+      ])
     #expect(ContourLevels.automatic(5).values(lower: 1, upper: 1, lowerPositive: 1) == [])
-    #expect(ContourLevels.automatic(Int.max).values(lower: 0, upper: 1, lowerPositive: 1).count <= 1002)
+    #expect(
+      ContourLevels.automatic(Int.max).values(lower: 0, upper: 1, lowerPositive: 1).count <= 1002)
   }
 
   @Test func levelLabelsAreShort() {
-    #expect(ContourLevels.labels(for: [-0.4, -0.2, 0, 0.2], logarithmic: false) == ["−0.4", "−0.2", "0.0", "0.2"])
-    #expect(ContourLevels.labels(for: [1e-4, 0.01, 1, 100, 1e5], logarithmic: true) == ["0.0001", "0.01", "1", "100", "10⁵"])
+    #expect(
+      ContourLevels.labels(for: [-0.4, -0.2, 0, 0.2], logarithmic: false) == [
+        "−0.4", "−0.2", "0.0", "0.2",
+      ])
+    #expect(
+      ContourLevels.labels(for: [1e-4, 0.01, 1, 100, 1e5], logarithmic: true) == [
+        "0.0001", "0.01", "1", "100", "10⁵",
+      ])
     #expect(ContourLevels.shortestLabel(2e-7) == "2×10⁻⁷")
   }
 
@@ -170,7 +191,9 @@ import Testing
     #expect(labels.count >= 12)
     for l in capture { #expect(l.rotation > -.pi / 2 && l.rotation <= .pi / 2) }
     for (i, a) in labels.enumerated() {
-      for b in labels[(i + 1)...] { #expect(hypot(a.point.x - b.point.x, a.point.y - b.point.y) > 12) }
+      for b in labels[(i + 1)...] {
+        #expect(hypot(a.point.x - b.point.x, a.point.y - b.point.y) > 12)
+      }
     }
   }
 
@@ -188,7 +211,9 @@ import Testing
     #expect(abs(longest - 45) < 0.5)  // 0.9 × the 50-unit spacing
     // Directions follow the data: (5, 2.5) at the top-right corner points right and up.
     let corner = arrows[120]
-    #expect(corner.vector.x > 0 && corner.vector.y < 0 && abs(corner.vector.x + 2 * corner.vector.y) < 1e-6)
+    #expect(
+      corner.vector.x > 0 && corner.vector.y < 0
+        && abs(corner.vector.x + 2 * corner.vector.y) < 1e-6)
     #expect(QuiverMark.arrow(from: Point(0, 0), vector: Point(0, 0), shaft: 2) == nil)
     #expect(QuiverMark.arrow(from: Point(0, 0), vector: Point(1, 0), shaft: 2) != nil)
   }
@@ -201,7 +226,8 @@ import Testing
     g[0][0].contour(x: [], y: [], z: [])
     g[0][1].contour(x: [0, 1, 2], y: [0, 1], z: [1, 2, 3])
     g[0][2].contourFilled(x: [0, 1], y: [0, 1], z: [.nan, .nan, .nan, .infinity])
-    g[1][0].contourFilled(x: [0, 1, 2], y: [0, 1], z: [5, 5, 5, 5, 5, 5], levels: .automatic(1_000_000))
+    g[1][0].contourFilled(
+      x: [0, 1, 2], y: [0, 1], z: [5, 5, 5, 5, 5, 5], levels: .automatic(1_000_000))
     g[1][1].contour(x: [0, .nan], y: [0, 1], z: [1, 2, 3, 4], levels: .logarithmic(5))
     g[1][2].quiver(x: [0, 1], y: [0], u: [1, .nan, 0], v: [1, 2, 3])
     g[1][2].quiver(x: [0, 1, 2], y: [0, 1, 2], u: [.nan, 0, 1e308], v: [1, 0, 1e308])
@@ -233,10 +259,15 @@ func captureTexts(_ figure: Figure) throws -> [CapturedText] {
     var texts: [CapturedText] = []
     init(_ inner: Renderer) { self.inner = inner }
     func draw(_ path: Path, style: PathStyle) { inner.draw(path, style: style) }
-    func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) { inner.draw(image, in: rect, smooth: smooth) }
-    func draw(text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double) {
+    func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
+      inner.draw(image, in: rect, smooth: smooth)
+    }
+    func draw(
+      text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
+    ) {
       texts.append(CapturedText(text: text, point: point, rotation: rotation))
-      inner.draw(text: text, at: point, font: font, color: color, anchor: anchor, rotation: rotation)
+      inner.draw(
+        text: text, at: point, font: font, color: color, anchor: anchor, rotation: rotation)
     }
     func measure(text: String, font: Font) -> TextMetrics { inner.measure(text: text, font: font) }
     func pushClip(_ rect: Rect) { inner.pushClip(rect) }
