@@ -124,7 +124,8 @@ enum ContourLabeler {
         let lo = Swift.max(half, length * Double(slot) / Double(count))
         let hi = Swift.min(length - half, length * Double(slot + 1) / Double(count))
         guard lo <= hi else { continue }
-        let step = Swift.max(1.5, h / 3)
+        // At most ~2000 candidates per slot, however long the line.
+        let step = Swift.max(1.5, h / 3, (hi - lo) / 2000)
         var best: (score: Double, label: PlacedContourLabel, s: Double)?
         var s = lo
         while s <= hi {

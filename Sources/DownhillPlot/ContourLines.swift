@@ -95,25 +95,38 @@ public struct ContourLines: Mark {
       context.warn("contour lines \(label.map { "'\($0)' " } ?? "")not drawn: \(problem)")
       return
     }
-    guard field != nil, !levels.isEmpty else { return }
+    guard field != nil, !levels.isEmpty else {
+      let reason =
+        field?.range.map { "no level lies strictly inside z's range \($0.lower)…\($0.upper)" }
+        ?? "z has no finite values"
+      context.warn("contour lines \(label.map { "'\($0)' " } ?? "")not drawn: \(reason)")
+      return
+    }
     let t = context.transform
+    // Lines are cut a little outside the plot area: far-off coordinates overflow Cairo's
+    // fixed-point numbers, and the labeller only needs what is visible.
+    let margin = lineWidth(context.theme) * 2 + 2
+    let bounds = Rect(
+      x: t.area.x - margin, y: t.area.y - margin, width: t.area.width + 2 * margin,
+      height: t.area.height + 2 * margin)
+    func within(_ p: Point) -> Bool {
+      p.x >= bounds.minX && p.x <= bounds.maxX && p.y >= bounds.minY && p.y <= bounds.maxY
+    }
     var lines: [ContourLabeler.Line] = []
     for k in levels.indices {
       for line in polylines(k) {
         let display = line.points.map { t.point($0.x, $0.y) }
-        if display.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) {
-          // Fine grids give vertices a fraction of a unit apart: merge those no eye can tell.
-          let simple =
-            line.closed
-            ? Array(PathSimplifier.simplify(display + [display[0]]).dropLast())
-            : PathSimplifier.simplify(display)
-          lines.append(ContourLabeler.Line(points: simple, closed: line.closed, level: k))
-        } else {
-          // Unplottable points (log axes) break the line.
-          for piece in display.split(whereSeparator: { !$0.x.isFinite || !$0.y.isFinite })
-          where piece.count >= 2 {
-            lines.append(ContourLabeler.Line(points: Array(piece), closed: false, level: k))
-          }
+        // Fine grids give vertices a fraction of a unit apart: merge those no eye can tell.
+        if line.closed, display.allSatisfy(within) {
+          let simple = Array(PathSimplifier.simplify(display + [display[0]]).dropLast())
+          lines.append(ContourLabeler.Line(points: simple, closed: true, level: k))
+          continue
+        }
+        let open = line.closed ? display + [display[0]] : display
+        // Unplottable points (log axes, values ≤ 0) break the line, as leaving the area does.
+        for piece in PolylineClipper.pieces(open, clippedTo: bounds) {
+          let simple = PathSimplifier.simplify(piece)
+          lines.append(ContourLabeler.Line(points: simple, closed: false, level: k))
         }
       }
     }

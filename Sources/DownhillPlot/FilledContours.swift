@@ -68,7 +68,10 @@ public struct FilledContours: Mark {
       context.warn("filled contours \(label.map { "'\($0)' " } ?? "")not drawn: \(problem)")
       return
     }
-    guard let field, levels.count >= 2, let top = levels.last else { return }
+    guard let field, levels.count >= 2, let top = levels.last else {
+      context.warn("filled contours \(label.map { "'\($0)' " } ?? "")not drawn: \(emptyReason)")
+      return
+    }
     for k in 0..<(levels.count - 1) {
       let color = bandColor(k)
       // Translucent colours would mix where stacked bands overlap: draw exact bands then.
@@ -79,20 +82,76 @@ public struct FilledContours: Mark {
     }
   }
 
+  /// Why there are no bands to draw.
+  private var emptyReason: String {
+    guard let range = field?.range else { return "z has no finite values" }
+    return range.lower == range.upper
+      ? "z is constant (\(range.lower))"
+      : "fewer than two levels for z in \(range.lower)…\(range.upper)"
+  }
+
   public func drawLegendSwatch(in rect: Rect, context: DrawContext) {
     let k = Swift.max(0, (levels.count - 1) / 2)
     context.renderer.draw(.rectangle(rect), style: .filled(bandColor(k)))
   }
 }
 
-/// Closed loops in data coordinates as one display path; loops with unplottable points (log
-/// axes and values ≤ 0) are dropped.
+/// Closed loops in data coordinates as one display path, clipped to a little outside the plot
+/// area (far-off coordinates overflow Cairo's fixed-point numbers); loops with unplottable
+/// points (log axes and values ≤ 0) are dropped.
 func displayPath(_ loops: [[Point]], _ t: DataTransform) -> Path {
+  let a = t.area
+  let bounds = Rect(x: a.x - 2, y: a.y - 2, width: a.width + 4, height: a.height + 4)
   var path = Path()
   for loop in loops {
     let display = loop.map { t.point($0.x, $0.y) }
     guard display.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { continue }
-    path.append(.polygon(Array(PathSimplifier.simplify(display + [display[0]]).dropLast())))
+    let clipped = clipPolygon(display, to: bounds)
+    guard clipped.count >= 3, clipped.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+      continue
+    }
+    path.append(.polygon(Array(PathSimplifier.simplify(clipped + [clipped[0]]).dropLast())))
   }
   return path
+}
+
+/// Sutherland–Hodgman against a rectangle: exact for any polygon when filled (parts outside
+/// collapse onto the rectangle's edges, which are outside what is drawn).
+func clipPolygon(_ polygon: [Point], to r: Rect) -> [Point] {
+  if polygon.allSatisfy({ $0.x >= r.minX && $0.x <= r.maxX && $0.y >= r.minY && $0.y <= r.maxY }) {
+    return polygon
+  }
+  var points = polygon
+  // Each side: inside test and the crossing of a segment with the side's line.
+  let sides: [((Point) -> Bool, (Point, Point) -> Point)] = [
+    (
+      { $0.x >= r.minX },
+      { a, b in Point(r.minX, a.y + (b.y - a.y) * (r.minX - a.x) / (b.x - a.x)) }
+    ),
+    (
+      { $0.x <= r.maxX },
+      { a, b in Point(r.maxX, a.y + (b.y - a.y) * (r.maxX - a.x) / (b.x - a.x)) }
+    ),
+    (
+      { $0.y >= r.minY },
+      { a, b in Point(a.x + (b.x - a.x) * (r.minY - a.y) / (b.y - a.y), r.minY) }
+    ),
+    (
+      { $0.y <= r.maxY },
+      { a, b in Point(a.x + (b.x - a.x) * (r.maxY - a.y) / (b.y - a.y), r.maxY) }
+    ),
+  ]
+  for (inside, cross) in sides {
+    guard !points.isEmpty else { break }
+    var out: [Point] = []
+    for s in points.indices {
+      let a = points[s]
+      let b = points[(s + 1) % points.count]
+      let (ia, ib) = (inside(a), inside(b))
+      if ia { out.append(a) }
+      if ia != ib { out.append(cross(a, b)) }
+    }
+    points = out
+  }
+  return points
 }

@@ -232,12 +232,28 @@ import Testing
     g[1][2].quiver(x: [0, 1], y: [0], u: [1, .nan, 0], v: [1, 2, 3])
     g[1][2].quiver(x: [0, 1, 2], y: [0, 1, 2], u: [.nan, 0, 1e308], v: [1, 0, 1e308])
     let rec = try record(f)
-    // Too few values for the grid ×2, NaN coordinates, and positions not matching vectors.
-    #expect(warnings.count == 4)
+    // Too few values for the grid ×2, no finite z, constant z, NaN coordinates, and positions
+    // not matching vectors.
+    #expect(warnings.count == 6)
+    #expect(warnings.contains { $0.contains("z has no finite values") })
+    #expect(warnings.contains { $0.contains("z is constant") })
     _ = try f.render(format: .svg)
     #expect(!rec.paths.isEmpty)
     let constant = ContourLines(x: [0, 1], y: [0, 1], z: [2, 2, 2, 2])
     #expect(constant.levels.isEmpty)
+  }
+
+  @Test func extremeZoomStaysFastAndFinite() throws {
+    // A view a billionth of the grid wide puts most vertices ~10¹¹ units off the plot area.
+    let f = Figure(width: 300, height: 200)
+    f.axes.contourFilled(x: Self.axis, y: Self.axis, z: Self.cone.z)
+    f.axes.contour(x: Self.axis, y: Self.axis, z: Self.cone.z, labels: true, color: .black)
+    f.axes.xLimits = 1.2...(1.2 + 1e-9)
+    f.axes.yLimits = -0.1...0.1
+    let rec = try record(f)
+    for (path, _) in rec.paths {
+      for case .line(let p) in path.elements { #expect(abs(p.x) < 1e4 && abs(p.y) < 1e4) }
+    }
   }
 
   @Test func galleryFigure() {
