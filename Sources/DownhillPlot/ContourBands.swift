@@ -50,18 +50,23 @@ enum ContourBands {
     let nx = f.nx
     let ny = f.ny
     guard lower <= upper, !lower.isNaN, !upper.isNaN, nx >= 2, ny >= 2 else { return [] }
-    func inside(_ v: Double) -> Bool { v >= lower && v <= upper }
     // 0: outside or a hole, 1: wholly in the band, 2: partly. Edges between two whole cells
     // would cancel anyway; skipping them keeps the hash small.
     var state = [UInt8](repeating: 0, count: (nx - 1) * (ny - 1))
-    for j in 0..<(ny - 1) {
-      for i in 0..<(nx - 1) where f.cellIsFinite(i, j) {
-        let k = j * nx + i
-        let v = [f.z[k], f.z[k + 1], f.z[k + nx + 1], f.z[k + nx]]
-        if v.allSatisfy(inside) {
-          state[j * (nx - 1) + i] = 1
-        } else if !(v.allSatisfy { $0 < lower } || v.allSatisfy { $0 > upper }) {
-          state[j * (nx - 1) + i] = 2
+    f.z.withUnsafeBufferPointer { z in
+      for j in 0..<(ny - 1) {
+        for i in 0..<(nx - 1) {
+          let k = j * nx + i
+          let (z0, z1, z2, z3) = (z[k], z[k + 1], z[k + nx + 1], z[k + nx])
+          // NaN fails every comparison; ±∞ must be excluded explicitly.
+          guard z0.isFinite, z1.isFinite, z2.isFinite, z3.isFinite else { continue }
+          let lo = Swift.min(Swift.min(z0, z1), Swift.min(z2, z3))
+          let hi = Swift.max(Swift.max(z0, z1), Swift.max(z2, z3))
+          if lo >= lower && hi <= upper {
+            state[j * (nx - 1) + i] = 1
+          } else if hi >= lower && lo <= upper {
+            state[j * (nx - 1) + i] = 2
+          }
         }
       }
     }
@@ -86,6 +91,16 @@ enum ContourBands {
       for i in 0..<(nx - 1) {
         let c = j * (nx - 1) + i
         guard state[c] != 0 else { continue }
+        if state[c] == 1 {
+          // Sides towards another whole cell cancel, so only the others are added (most whole
+          // cells add nothing): bottom, right, top, left.
+          let (x0, x1, y0, y1) = (f.x[i], f.x[i + 1], f.y[j], f.y[j + 1])
+          if j == 0 || state[c - (nx - 1)] != 1 { add(Point(x0, y0), Point(x1, y0)) }
+          if i == nx - 2 || state[c + 1] != 1 { add(Point(x1, y0), Point(x1, y1)) }
+          if j == ny - 2 || state[c + (nx - 1)] != 1 { add(Point(x1, y1), Point(x0, y1)) }
+          if i == 0 || state[c - 1] != 1 { add(Point(x0, y1), Point(x0, y0)) }
+          continue
+        }
         let k = j * nx + i
         let nodes = [k, k + 1, k + nx + 1, k + nx]
         let p = [
@@ -93,17 +108,6 @@ enum ContourBands {
           Point(f.x[i], f.y[j + 1]),
         ]
         let v = nodes.map { f.z[$0] }
-        if state[c] == 1 {
-          // Sides towards another whole cell cancel: bottom, right, top, left neighbours.
-          let neighbours = [
-            j > 0 ? c - (nx - 1) : -1, i < nx - 2 ? c + 1 : -1, j < ny - 2 ? c + (nx - 1) : -1,
-            i > 0 ? c - 1 : -1,
-          ]
-          for s in 0..<4 where neighbours[s] < 0 || state[neighbours[s]] != 1 {
-            add(p[s], p[(s + 1) % 4])
-          }
-          continue
-        }
         func segment(_ a: Int, _ b: Int) -> Segment {
           nodes[a] < nodes[b]
             ? Segment(p0: p[a], v0: v[a], p1: p[b], v1: v[b])

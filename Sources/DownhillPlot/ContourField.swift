@@ -66,33 +66,45 @@ enum MarchingSquares {
     guard level.isFinite, nx >= 2, ny >= 2 else { return [] }
     var starts: [Int] = []
     var ends: [Int] = []
-    for j in 0..<(ny - 1) {
-      for i in 0..<(nx - 1) where f.cellIsFinite(i, j) {
-        let k = j * nx + i
-        // Corners counter-clockwise: bottom-left, bottom-right, top-right, top-left.
-        let v = [f.z[k], f.z[k + 1], f.z[k + nx + 1], f.z[k + nx]]
-        let above = v.map { $0 > level }
-        if above[0] == above[1] && above[1] == above[2] && above[2] == above[3] { continue }
-        // Edge ids of the cell's sides, in the same counter-clockwise order (side s joins corner
-        // s to corner s + 1): horizontal edge at node n is 2n, vertical edge is 2n + 1.
-        let sides = [2 * k, 2 * (k + 1) + 1, 2 * (k + nx), 2 * k + 1]
-        // Going round, a side is an exit (above → below) or an entry (below → above).
-        var exits: [Int] = []
-        var entries: [Int] = []
-        for s in 0..<4 where above[s] != above[(s + 1) % 4] {
-          if above[s] { exits.append(s) } else { entries.append(s) }
+    // Most cells are not crossed: rule them out from the raw values before building anything.
+    let crossed = f.z.withUnsafeBufferPointer { z -> [Int] in
+      var cells: [Int] = []
+      for j in 0..<(ny - 1) {
+        for k in (j * nx)..<(j * nx + nx - 1) {
+          let n =
+            (z[k] > level ? 1 : 0) + (z[k + 1] > level ? 1 : 0) + (z[k + nx + 1] > level ? 1 : 0)
+            + (z[k + nx] > level ? 1 : 0)
+          if n != 0 && n != 4 { cells.append(k) }
         }
-        let centreAbove = (v[0] + v[1] + v[2] + v[3]) / 4 > level
-        for e in exits {
-          // Saddle: a centre above the level joins the high corners, so each exit pairs with
-          // the next entry round the cell; otherwise with the previous one.
-          let entry =
-            centreAbove
-            ? entries.min { (($0 - e + 4) % 4) < (($1 - e + 4) % 4) }!
-            : entries.min { ((e - $0 + 4) % 4) < ((e - $1 + 4) % 4) }!
-          starts.append(sides[e])
-          ends.append(sides[entry])
-        }
+      }
+      return cells
+    }
+    for k in crossed {
+      let (z0, z1, z2, z3) = (f.z[k], f.z[k + 1], f.z[k + nx + 1], f.z[k + nx])
+      // Cells touching NaN or ±∞ are holes.
+      guard z0.isFinite, z1.isFinite, z2.isFinite, z3.isFinite else { continue }
+      // Corners counter-clockwise: bottom-left, bottom-right, top-right, top-left.
+      let v = [z0, z1, z2, z3]
+      let above = v.map { $0 > level }
+      // Edge ids of the cell's sides, in the same counter-clockwise order (side s joins corner
+      // s to corner s + 1): horizontal edge at node n is 2n, vertical edge is 2n + 1.
+      let sides = [2 * k, 2 * (k + 1) + 1, 2 * (k + nx), 2 * k + 1]
+      // Going round, a side is an exit (above → below) or an entry (below → above).
+      var exits: [Int] = []
+      var entries: [Int] = []
+      for s in 0..<4 where above[s] != above[(s + 1) % 4] {
+        if above[s] { exits.append(s) } else { entries.append(s) }
+      }
+      let centreAbove = (v[0] + v[1] + v[2] + v[3]) / 4 > level
+      for e in exits {
+        // Saddle: a centre above the level joins the high corners, so each exit pairs with
+        // the next entry round the cell; otherwise with the previous one.
+        let entry =
+          centreAbove
+          ? entries.min { (($0 - e + 4) % 4) < (($1 - e + 4) % 4) }!
+          : entries.min { ((e - $0 + 4) % 4) < ((e - $1 + 4) % 4) }!
+        starts.append(sides[e])
+        ends.append(sides[entry])
       }
     }
     return stitch(starts: starts, ends: ends) { crossing(f, edge: $0, level: level) }
