@@ -13,6 +13,7 @@ public struct ContourLines: Mark {
   public let levels: [Double]
   /// Colours by level; nil draws every line in `color`.
   public var mapping: ColorMapping?
+  /// The colour of every line when there is no colormap.
   public var color: Color
   /// Line width; nil takes 85 % of the theme's line width.
   public var width: Double?
@@ -22,6 +23,7 @@ public struct ContourLines: Mark {
   public var labels: Bool
   /// Label size in points; nil uses 90 % of the theme's tick label size.
   public var labelSize: Double?
+  /// The legend entry, if any.
   public var label: String?
   let logLevels: Bool
   let problem: String?

@@ -9,7 +9,9 @@ public struct FilledContours: Mark {
   let field: ContourField?
   /// The band edges, increasing; band k spans `levels[k]…levels[k + 1]`.
   public let levels: [Double]
+  /// Band colours, with the levels as its discrete `bands` (nil when there are no bands).
   public var mapping: ColorMapping?
+  /// The legend entry, if any.
   public var label: String?
   let problem: String?
 

@@ -8,10 +8,13 @@ import Foundation
 /// one spacing of the arrow grid. Arrows are filled outlines (shaft and triangular head) in one
 /// path per colour; zero vectors draw nothing and NaN or ±∞ entries are skipped.
 public struct QuiverMark: Mark {
+  /// Arrow tails, one per arrow (grid axes given to `init` are expanded).
   public var x: [Double]
   public var y: [Double]
+  /// Arrow components in data units, one per arrow.
   public var u: [Double]
   public var v: [Double]
+  /// The colour of every arrow when there is no colormap.
   public var color: Color
   /// Colours arrows by their magnitude; nil draws them all in `color`.
   public var mapping: ColorMapping?
@@ -19,6 +22,7 @@ public struct QuiverMark: Mark {
   public var scale: Double?
   /// Shaft width in display units; nil takes 0.5 % of the plot width (matplotlib's default).
   public var shaftWidth: Double?
+  /// The legend entry, if any.
   public var label: String?
   let problem: String?
 
