@@ -46,7 +46,12 @@ enum ContourBands {
     let b: Key
   }
 
-  static func loops(_ f: ContourField, lower: Double, upper: Double) -> [[Point]] {
+  /// The band's outline loops. Cells flagged in `split` (see ``saddleCells(_:levels:)``) are
+  /// cut into four triangles about their centre; pass the same flags for every band of a plot
+  /// so that neighbouring bands share their boundaries exactly.
+  static func loops(_ f: ContourField, lower: Double, upper: Double, split: [Bool]? = nil)
+    -> [[Point]]
+  {
     let nx = f.nx
     let ny = f.ny
     guard lower <= upper, !lower.isNaN, !upper.isNaN, nx >= 2, ny >= 2 else { return [] }
@@ -114,7 +119,7 @@ enum ContourBands {
             : Segment(p0: p[b], v0: v[b], p1: p[a], v1: v[a])
         }
         var polygons: [[Vertex]]
-        if isSaddle(v, lower) || isSaddle(v, upper) {
+        if split?[c] ?? (isSaddle(v, lower) || isSaddle(v, upper)) {
           // Split about the centre (the corners' mean), the same disambiguation as the lines.
           let centre = Point((p[0].x + p[2].x) / 2, (p[0].y + p[2].y) / 2)
           let cv = (v[0] + v[1] + v[2] + v[3]) / 4
@@ -142,6 +147,34 @@ enum ContourBands {
       }
     }
     return stitch(edges: edges, alive: alive)
+  }
+
+  /// The cells that are saddles for any of `levels`, indexed `j * (nx − 1) + i`. Such a cell is
+  /// split about its centre (valued at the corners' mean, the same disambiguation as the lines)
+  /// for every band, so the boundary at each level is the same seen from either side.
+  static func saddleCells(_ f: ContourField, levels: [Double]) -> [Bool] {
+    let nx = f.nx
+    let ny = f.ny
+    guard nx >= 2, ny >= 2 else { return [] }
+    var split = [Bool](repeating: false, count: (nx - 1) * (ny - 1))
+    f.z.withUnsafeBufferPointer { z in
+      for j in 0..<(ny - 1) {
+        for i in 0..<(nx - 1) {
+          let k = j * nx + i
+          let (z0, z1, z2, z3) = (z[k], z[k + 1], z[k + nx + 1], z[k + nx])
+          // Diagonals both on one side of a level between them: a saddle for that level.
+          let lowDiagonal = Swift.max(z0, z2) < Swift.min(z1, z3)
+          let highDiagonal = Swift.min(z0, z2) > Swift.max(z1, z3)
+          guard lowDiagonal || highDiagonal else { continue }
+          let (a, b) =
+            lowDiagonal
+            ? (Swift.max(z0, z2), Swift.min(z1, z3)) : (Swift.max(z1, z3), Swift.min(z0, z2))
+          // Some level in (a, b]: the same test as `isSaddle`, which compares with ≥.
+          split[j * (nx - 1) + i] = levels.contains { $0 > a && $0 <= b }
+        }
+      }
+    }
+    return split
   }
 
   /// Two diagonal corners on each side of `level`: the case marching squares must disambiguate.

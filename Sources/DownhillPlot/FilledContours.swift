@@ -74,11 +74,12 @@ public struct FilledContours: Mark {
       context.warn("filled contours \(label.map { "'\($0)' " } ?? "")not drawn: \(emptyReason)")
       return
     }
+    let split = ContourBands.saddleCells(field, levels: levels)
     for k in 0..<(levels.count - 1) {
       let color = bandColor(k)
       // Translucent colours would mix where stacked bands overlap: draw exact bands then.
       let upper = color.alpha < 1 ? levels[k + 1] : top
-      let loops = ContourBands.loops(field, lower: levels[k], upper: upper)
+      let loops = ContourBands.loops(field, lower: levels[k], upper: upper, split: split)
       let path = displayPath(loops, context.transform)
       if !path.isEmpty { context.renderer.draw(path, style: .filled(color)) }
     }

@@ -89,6 +89,29 @@ import Testing
     }
   }
 
+  @Test func bandsTileTheGridOnANoisyField() {
+    // Random values make many saddles; the bands must still cover the grid exactly once.
+    var state: UInt64 = 7
+    let x = S.linspace(0, 4, 23)
+    let y = S.linspace(0, 3, 17)
+    let z = (0..<(23 * 17)).map { _ -> Double in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    let f = ContourField(x: x, y: y, z: z)
+    let levels = [-0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 1.1]
+    let split = ContourBands.saddleCells(f, levels: levels)
+    #expect(split.contains(true))
+    var total = 0.0
+    for k in 0..<(levels.count - 1) {
+      let loops = ContourBands.loops(f, lower: levels[k], upper: levels[k + 1], split: split)
+      let area = ContourBands.area(loops)
+      #expect(area > 0)
+      total += area
+    }
+    #expect(abs(total - 12) < 1e-9)
+  }
+
   @Test func bandsAreCompactOutlines() throws {
     let x = S.linspace(-3, 3, 121)
     let y = S.linspace(-2.5, 2.5, 101)
