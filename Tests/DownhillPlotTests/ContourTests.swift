@@ -127,6 +127,20 @@ import Testing
     #expect(fills.map(\.0.elements.count).reduce(0, +) < 12_000)
   }
 
+  @Test func filledColorbarIsLabelledAtBandEdges() throws {
+    let x = S.linspace(-3, 3, 61)
+    let y = S.linspace(-2.5, 2.5, 51)
+    let f = Figure(width: 500, height: 400)
+    f.axes.contourFilled(x: x, y: y, z: S.grid(x, y, S.bumps), levels: .automatic(10))
+    f.axes.colorbarLabel = "height"
+    let mapping = try #require(f.axes.colorMapping)
+    #expect(mapping.bands == [-1, -0.8, -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6, 0.8, 1, 1.2])
+    let texts = try record(f).texts.map(\.string)
+    // Every other edge, keeping zero, as matplotlib's colorbar for contourf.
+    for label in ["−0.8", "−0.4", "0.0", "0.4", "0.8", "1.2"] { #expect(texts.contains(label)) }
+    #expect(!texts.contains("−0.6"))
+  }
+
   @Test func linesOfALevelAreOnePath() throws {
     let mark = ContourLines(
       x: Self.axis, y: Self.axis, z: Self.cone.z, levels: .explicit([0.5, 1, 1.5]))
