@@ -143,7 +143,9 @@ public struct QuiverMark: Mark {
   /// proportions). Arrows shorter than their head shrink as a whole; zero ones are nil.
   static func arrow(from tail: Point, vector d: Point, shaft: Double) -> Path? {
     let length = hypot(d.x, d.y)
-    guard length > 1e-9, length.isFinite else { return nil }
+    // Arrows longer than any figure (a huge explicit scale) would overflow Cairo's fixed-point
+    // coordinates: leave them out rather than draw garbage.
+    guard length > 1e-9, length < 1e6 else { return nil }
     var w = shaft / 2
     var headLength = 4.5 * shaft
     var headHalf = 1.5 * shaft

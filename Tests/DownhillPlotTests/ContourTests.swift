@@ -268,6 +268,15 @@ import Testing
     g[1][1].contour(x: [0, .nan], y: [0, 1], z: [1, 2, 3, 4], levels: .logarithmic(5))
     g[1][2].quiver(x: [0, 1], y: [0], u: [1, .nan, 0], v: [1, 2, 3])
     g[1][2].quiver(x: [0, 1, 2], y: [0, 1, 2], u: [.nan, 0, 1e308], v: [1, 0, 1e308])
+    let extreme = Figure(width: 300, height: 200)
+    extreme.onWarning = { _ in }
+    let e = extreme.subplots(rows: 1, columns: 2)
+    let huge = [-1e308, 1e308, 0, 5, .greatestFiniteMagnitude, -.infinity]
+    e[0][0].contourFilled(x: [0, 1, 2], y: [0, 1], z: huge)
+    e[0][0].contour(
+      x: [0, 1, 2], y: [0, 1], z: huge, levels: .explicit([-1e300, 1, 1e300]), labels: true)
+    e[0][1].quiver(x: [0, 1], y: [0, 1], u: [1, 2], v: [1, 1e300], scale: 1e300)
+    _ = try record(extreme)
     let rec = try record(f)
     // Too few values for the grid ×2, no finite z, constant z, NaN coordinates, and positions
     // not matching vectors.
