@@ -135,6 +135,12 @@ public final class Axes {
 
   var labelledMarks: [any Mark] { marks.filter { ($0.label ?? "").isEmpty == false } }
   var colorMapping: ColorMapping? { marks.lazy.compactMap(\.colorMapping).first }
-  /// Images fill their axes exactly, as matplotlib's `imshow` does.
-  var wantsTightLimits: Bool { !marks.isEmpty && marks.allSatisfy { $0 is HeatmapMark } }
+  /// Images and contour plots fill their axes exactly, as matplotlib's `imshow` and `contour`
+  /// do (a quiver drawn over them does not loosen the limits).
+  var wantsTightLimits: Bool {
+    marks.contains { $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours }
+      && marks.allSatisfy {
+        $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours || $0 is QuiverMark
+      }
+  }
 }

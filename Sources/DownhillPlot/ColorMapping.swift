@@ -7,12 +7,19 @@ public struct ColorMapping: Sendable {
   public var lower: Double
   public var upper: Double
   public var isLog: Bool
+  /// Increasing band edges for discrete colours (filled contours): each interval between
+  /// neighbours has one colour, that of its middle, and a colorbar shows the bands as blocks.
+  public var bands: [Double]?
 
-  public init(colormap: Colormap = .viridis, lower: Double, upper: Double, isLog: Bool = false) {
+  public init(
+    colormap: Colormap = .viridis, lower: Double, upper: Double, isLog: Bool = false,
+    bands: [Double]? = nil
+  ) {
     self.colormap = colormap
     self.lower = lower
     self.upper = upper
     self.isLog = isLog
+    self.bands = bands
   }
 
   /// A mapping spanning the finite values given (positive ones for log); nil if none are.
@@ -38,4 +45,9 @@ public struct ColorMapping: Sendable {
   }
 
   public func color(for v: Double) -> Color { colormap.color(at: fraction(v)) }
+
+  /// The colour of the band `a…b`: the colour at its middle (geometric middle when log).
+  public func bandColor(_ a: Double, _ b: Double) -> Color {
+    color(for: isLog && a > 0 && b > 0 ? (a * b).squareRoot() : (a + b) / 2)
+  }
 }

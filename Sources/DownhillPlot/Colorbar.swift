@@ -21,7 +21,24 @@ struct ColorbarLayout {
   mutating func measure(with r: Renderer, theme: Theme, height: Double) {
     let font = theme.font(theme.tickLabelSize)
     let lineHeight = r.measure(text: "0", font: font).height
-    ticks = scale.ticks(maxTicks: max(2, min(8, Int(height / (2.6 * lineHeight))))).filter {
+    let maxTicks = max(2, min(8, Int(height / (2.6 * lineHeight))))
+    if let bands = mapping.bands, bands.count >= 2 {
+      // Discrete colours are read off their edges, as matplotlib labels a `contourf` colorbar:
+      // every k-th edge when there are too many, starting so that the one nearest zero is kept
+      // (its `FixedLocator(nbins:)`).
+      let labels = ContourLevels.labels(for: bands, logarithmic: mapping.isLog)
+      let step = max(1, (bands.count + maxTicks) / (maxTicks + 1))
+      func nearestZero(_ start: Int) -> Double {
+        stride(from: start, to: bands.count, by: step).map { abs(bands[$0]) }.min() ?? .infinity
+      }
+      let start = (0..<step).min { nearestZero($0) < nearestZero($1) } ?? 0
+      ticks = stride(from: start, to: bands.count, by: step).map {
+        Tick(value: bands[$0], label: labels[$0])
+      }
+    } else {
+      ticks = scale.ticks(maxTicks: maxTicks)
+    }
+    ticks = ticks.filter {
       $0.value >= min(scale.lower, scale.upper) - 1e-9 * abs(scale.upper - scale.lower)
         && $0.value <= max(scale.lower, scale.upper) + 1e-9 * abs(scale.upper - scale.lower)
     }
@@ -42,7 +59,19 @@ struct ColorbarLayout {
       pixels[4 * i + 2] = UInt8((c.blue * 255).rounded())
       pixels[4 * i + 3] = 255
     }
-    r.draw(RasterImage(width: 1, height: steps, pixels: pixels), in: strip, smooth: false)
+    if let bands = mapping.bands, bands.count >= 2 {
+      // Discrete colours: one block per band, as matplotlib's colorbar for `contourf`.
+      for (a, b) in zip(bands, bands.dropFirst()) {
+        let y0 = strip.maxY - scale.transform(a) * strip.height
+        let y1 = strip.maxY - scale.transform(b) * strip.height
+        guard y0.isFinite, y1.isFinite else { continue }
+        let block = Rect(x: strip.minX, y: min(y0, y1), width: strip.width, height: abs(y1 - y0))
+        // Unantialiased, so neighbouring blocks meet without a light seam.
+        r.draw(.rectangle(block), style: PathStyle(fill: mapping.bandColor(a, b), antialias: false))
+      }
+    } else {
+      r.draw(RasterImage(width: 1, height: steps, pixels: pixels), in: strip, smooth: false)
+    }
     r.draw(.rectangle(strip), style: .stroked(theme.frame, width: theme.frameWidth))
 
     let font = theme.font(theme.tickLabelSize)
