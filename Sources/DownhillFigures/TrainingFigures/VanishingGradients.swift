@@ -12,8 +12,10 @@ public enum VanishingGradients {
       sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared, initialization: initialization,
       generator: &generator)
     var optimizer: any Optimizer = SGD(learningRate: 0.01)
+    // Two million weights a layer: record every 10th step in single precision (≈ 16 MB a
+    // record), enough points for a curve on a log axis.
     let history = try History(
-      network: network, options: HistoryOptions(every: 1),
+      network: network, options: HistoryOptions(every: 10, precision: .float32),
       metadata: RunMetadata(
         layerSizes: sizes, activations: ["\(activation)"], bias: "folded", cost: "sum-squared", seed: 1, optimizer: "sgd",
         hyperParameters: ["learningRate": 0.01], dataset: Dataset.t5Example.name, examples: 1, batchSize: nil, every: 1,
@@ -24,7 +26,7 @@ public enum VanishingGradients {
     return try (0..<network.layers.count).map { try history.gradientNorms(layer: $0) }
   }
 
-  public static func figure(updates: Int = 150, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure {
+  public static func figure(updates: Int = 300, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure {
     let figure = Figure(width: 1100, height: 450, title: "Gradient norm per layer while training a \(sizes.map(String.init).joined(separator: "–")) network")
     let panels = figure.subplots(rows: 1, columns: 3, sharedY: true)
     let runs: [(String, Activation, Initialization)] = [
@@ -38,9 +40,15 @@ public enum VanishingGradients {
       panel.xLabel = "update"
       panel.showsGrid = true
       let layerNorms = try norms(activation: activation, initialization: initialization, updates: updates, sizes: sizes)
+      let steps = layerNorms.first.map { $0.indices.map { Double($0 * 10) } } ?? []
       for (i, series) in layerNorms.enumerated() {
         // A gradient of exactly zero cannot sit on a log axis; floor it visibly instead.
-        panel.plot(nil, series.map { max($0, 1e-30) }, label: "layer \(i + 1)", color: Theme.standard.cycle[i])
+        panel.plot(steps, series.map { max($0, 1e-30) }, label: "layer \(i + 1)", color: Theme.standard.cycle[i], marker: .circle, markerSize: 3.5)
+      }
+      if layerNorms.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
+        panel.text(
+          "every gradient is exactly 0:\nthe sigmoid units are saturated", at: Double(updates) / 2, 1e-26,
+          anchor: TextAnchor(.center, .bottom))
       }
       panel.legend = .best
     }
