@@ -47,7 +47,7 @@ public enum VanishingGradients {
       }
       if layerNorms.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
         panel.text(
-          "every gradient is exactly 0:\nthe sigmoid units are saturated", at: Double(updates) / 2, 1e-26,
+          "all exactly 0: units saturated", at: Double(updates) / 2, 1e-27,
           anchor: TextAnchor(.center, .bottom))
       }
       panel.legend = .best
