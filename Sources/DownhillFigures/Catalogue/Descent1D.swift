@@ -31,6 +31,8 @@ extension Catalogue {
     CatalogueEntry(
       name: "sigmoid-stretched",
       summary: "σ(x) and σ(0.01·x) with their slopes over T5's 1000-wide pre-activations",
-      make: { _ in try StretchedSigmoid.figure(preActivations: StretchedSigmoid.preActivations()) }),
+      make: { _ in
+        try StretchedSigmoid.figure(preActivations: StretchedSigmoid.preActivations())
+      }),
   ]
 }

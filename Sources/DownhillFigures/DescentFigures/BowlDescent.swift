@@ -9,7 +9,7 @@ enum BowlDescent {
   static let xLimits = -5.0...5.0
   static let yLimits = -1.0...36.0
 
-  /// The bowl, empty axes labelled, the minimum marked.
+  /// The bowl on labelled axes, with the limits both figures share.
   static func figure(title: String) throws -> (Figure, Axes, Curve) {
     let f = try Curve(function)
     let figure = Figure(width: 820, height: 500)

@@ -9,10 +9,12 @@ public enum LocalMinimum {
   /// Left of that maximum: reaches the global minimum at x ≈ −0.96.
   public static let globalStart = -3.1
 
+  /// Both descents, with the wavy valley's shared step and precision.
   public static func run() throws -> (stuck: Descent.Result, global: Descent.Result) {
     (try WavyValley.descend(from: stuckStart), try WavyValley.descend(from: globalStart))
   }
 
+  /// The curve with each ball's start, steps and end, and where each stopped, in words.
   public static func figure(stuck: Descent.Result, global: Descent.Result) throws -> Figure {
     let f = try WavyValley.curve()
     let figure = Figure(width: 820, height: 500)

@@ -43,9 +43,12 @@ public enum QuarticDescent {
         x: xs, y: ys, color: Color(hex: 0x440154), values: xs.indices.map(Double.init),
         colormap: .viridis, sizes: [8], edgeColor: Color(hex: 0x333333)))
 
-    let small = TextAnchor(.right, .center)
-    axes.add(Annotation("x₀ = 4, f(x₀) = 66:", at: (3.62, 41), anchor: small, fontSize: 11))
-    axes.add(Annotation("above the plot", at: (3.62, 38.3), anchor: small, fontSize: 11))
+    if let top = axes.yLimits?.upperBound, ys[0] > top {
+      let small = TextAnchor(.right, .center)
+      let start = "x₀ = \(NumberText.fixed(xs[0], 0)), f(x₀) = \(NumberText.fixed(ys[0], 0)):"
+      axes.add(Annotation(start, at: (3.62, 41), anchor: small, fontSize: 11))
+      axes.add(Annotation("above the plot", at: (3.62, 38.3), anchor: small, fontSize: 11))
+    }
     for n in 1...3 {
       // Staggered to the right of the crowded points, each with its own leader arrow.
       axes.annotate(

@@ -6,7 +6,9 @@ import DownhillPlot
 public enum RandomStartsEnsemble {
   /// One ball of the ensemble.
   public struct Ball: Sendable {
+    /// Where the ball was dropped.
     public var start: Double
+    /// Its descent, start first.
     public var run: Descent.Result
     /// The basin the start lies in (0, 1, 2 left to right).
     public var basin: Int
@@ -14,7 +16,9 @@ public enum RandomStartsEnsemble {
     public var endMinimum: Int
   }
 
+  /// Enough balls for every basin to get several, few enough to tell the paths apart.
   public static let count = 40
+  /// Seeds the starts (numpy: `np.random.seed(3); np.random.uniform(-5.5, 5.5, 40)`).
   public static let seed: UInt32 = 3
 
   /// `count` starts uniform on the domain from `SeededGenerator(seed:)`, each descended.

@@ -5,7 +5,9 @@ import Foundation
 /// σ(x) against the stretched σ(0.01·x) of T5's vanishing-gradient "fix": the values, and the
 /// slopes that backpropagation multiplies the gradient by.
 public enum StretchedSigmoid {
+  /// T5's factor c in σ(c·x).
   public static let stretch = 0.01
+  /// Wide enough for σ(0.01·x) to nearly saturate too, and to hold T5's pre-activations.
   public static let range = -600.0...600.0
 
   /// The pre-activations of T5's scaled-up DNN([2, 1000, 1000, 2]) for its one example, seeded
@@ -37,16 +39,26 @@ public enum StretchedSigmoid {
     return (n < 0 ? "⁻" : "") + body
   }
 
+  /// Left: σ(x) and σ(0.01·x); right: their slopes on a log axis. The range of `z` is shaded in
+  /// both.
   public static func figure(preActivations z: [Double]) -> Figure {
     let figure = Figure(
       width: 960, height: 450,
       title: "Why T5 stretches the sigmoid: σ(x) saturates where a 1000-wide layer works")
-    let grid = figure.subplots(rows: 1, columns: 2, sharedX: false)
+    let grid = figure.subplots(rows: 1, columns: 2)
     let (values, slopes) = (grid[0][0], grid[0][1])
     let xs = (0...1200).map { range.lowerBound + Double($0) }
     let plain = Color(hex: 0xd62728)
     let stretched = Color(hex: 0x1f77b4)
     let band = (z.min() ?? 0)...(z.max() ?? 0)
+
+    // The band first, so the curves are drawn over it.
+    let gray = Color(hex: 0x7f7f7f)
+    let edges = [band.lowerBound, band.upperBound]
+    values.fillBetween(edges, [-0.05, -0.05], [1.05, 1.05], color: gray, alpha: 0.18)
+    slopes.fillBetween(
+      edges, [1e-12, 1e-12], [1, 1], label: "z in T5's [2, 1000, 1000, 2], layers 2–3",
+      color: gray, alpha: 0.18)
 
     values.title = "activation"
     values.xLabel = "pre-activation x"
@@ -68,14 +80,8 @@ public enum StretchedSigmoid {
     slopes.plot(
       xs, xs.map { slope($0, stretch: stretch) }, label: "d/dx σ(0.01·x)", color: stretched)
 
-    let gray = Color(hex: 0x7f7f7f)
-    let edges = [band.lowerBound, band.upperBound]
-    values.fillBetween(edges, [-0.05, -0.05], [1.05, 1.05], color: gray, alpha: 0.18)
-    slopes.fillBetween(
-      edges, [1e-12, 1e-12], [1, 1], label: "z in T5's [2, 1000, 1000, 2], layers 2–3",
-      color: gray, alpha: 0.18)
     // The plain slope in the band is far below any sensible axis: say how far.
-    let exponent = Int(log10(slope(band.lowerBound, stretch: 1)).rounded())
+    let exponent = Int(log10(slope(band.lowerBound, stretch: 1)).rounded(.up))
     let left = TextAnchor(.right, .center)
     for (i, line) in [
       "in the grey band", "σ′(x) < 10\(superscripts(exponent)),", "far below this axis",
