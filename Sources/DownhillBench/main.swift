@@ -1,6 +1,8 @@
-// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|training|gif]`.
+// downhill-bench: release-build benchmarks.
+// `swift run -c release downhill-bench [plot|training|gif|surfaces]`.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "plot" { PlotBench.run() }
 if which == "surface-png" { PlotBench.surfacePNGOnly() }
 if which == "all" || which == "training" { TrainingBench.run() }
 if which == "all" || which == "gif" { GIFBench.run() }
+if which == "all" || which == "surfaces" { SurfaceBench.run() }
