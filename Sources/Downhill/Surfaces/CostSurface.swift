@@ -47,8 +47,13 @@ public struct CostSurface: Sendable {
       throw DownhillError.invalidArgument(
         "the point the other parameters are held at is not finite")
     }
+    self.init(checkedCost: cost, slice: .parameters(first: first, second: second, point: point))
+  }
+
+  /// A surface whose slice the caller has already validated.
+  init(checkedCost cost: @escaping CostFunction, slice: Slice) {
     self.cost = cost
-    slice = .parameters(first: first, second: second, point: point)
+    self.slice = slice
   }
 
   /// The plane through `center` spanned by `first` and `second`.
@@ -158,6 +163,11 @@ public struct CostSurface: Sendable {
     -> GridSurface
   {
     try GridSurface.validate(alphas: alphas, betas: betas)
+    // 2³¹ doubles are 16 GB: a request that large is a mistake, not a figure.
+    guard alphas.count <= (1 << 31) / betas.count else {
+      throw DownhillError.invalidArgument(
+        "a \(alphas.count)×\(betas.count) grid is too large to evaluate")
+    }
     let columns = alphas.count
     let values = evaluate(count: alphas.count * betas.count, maxConcurrency: maxConcurrency) {
       k in (alphas[k % columns], betas[k / columns])

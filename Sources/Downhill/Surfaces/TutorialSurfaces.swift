@@ -67,8 +67,8 @@ public enum TutorialSurfaces {
 
   /// The T3 surface over (θ1, θ2) (both parameters of the NOT gate).
   public static func notGateSurface(cost: NotGateCost) -> CostSurface {
-    // Two distinct indices into a finite 2-vector: the initializer cannot throw here.
-    try! CostSurface(cost: notGate(cost: cost), parameters: 0, 1, at: [0, 0])
+    CostSurface(
+      checkedCost: notGate(cost: cost), slice: .parameters(first: 0, second: 1, point: [0, 0]))
   }
 
   /// The tutorial's random sample of (θ1, θ2): `np.random.seed(seed)`, then two independent
