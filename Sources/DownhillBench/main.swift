@@ -1,7 +1,9 @@
-// downhill-bench: release-build benchmarks. `swift run -c release downhill-bench [plot|svg|training|gif]`.
+// downhill-bench: release-build benchmarks.
+// `swift run -c release downhill-bench [plot|svg|training|gif|surfaces]`.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "plot" { PlotBench.run() }
 if which == "all" || which == "svg" { SVGBench.run() }
 if which == "surface-png" { PlotBench.surfacePNGOnly() }
 if which == "all" || which == "training" { TrainingBench.run() }
 if which == "all" || which == "gif" { GIFBench.run() }
+if which == "all" || which == "surfaces" { SurfaceBench.run() }
