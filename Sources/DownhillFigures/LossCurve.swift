@@ -57,12 +57,14 @@ public enum FigureError: Error, Equatable, CustomStringConvertible {
   case emptyTable
   case unknownColumn(String, available: [String])
   case noSeries(xColumn: String)
+  case invalidOptions(String)
 
   public var description: String {
     switch self {
     case .emptyTable: "the table has no columns"
     case .unknownColumn(let name, let available):
       "no column named '\(name)'; the columns are: \(available.joined(separator: ", "))"
+    case .invalidOptions(let message): message
     case .noSeries(let x):
       "nothing to plot: the only column is the x column '\(x)'; add a y column or pass --y"
     }

@@ -1,0 +1,95 @@
+import Foundation
+import Downhill
+import DownhillPlot
+
+/// MSE beside cross-entropy, each with gradient descent from the same five starts at the same
+/// α: on MSE's plateaus the gradient vanishes and starts stall; cross-entropy's bowl takes every
+/// start down to the valley.
+public enum CostSurfaceComparison {
+  /// Starts on MSE's plateaus and slopes, chosen to show both outcomes.
+  static let starts: [(Double, Double)] = [(-12, 12), (12, -12), (-10, -3), (6, 10), (-13, 2)]
+
+  public static func figure(learningRate: Double = 4, steps: Int = 400) throws -> Figure {
+    let f = Figure(width: 1200, height: 560, title: "Gradient descent from the same five starts (α = \(learningRate.formatted()), \(steps) steps)")
+    f.subplots(rows: 1, columns: 2)
+    for (k, cost) in [TutorialSurfaces.NotGateCost.mse, .crossEntropy].enumerated() {
+      var o = CostSurfaceFigure.Options()
+      o.cost = cost
+      o.startPoints = starts
+      o.learningRate = learningRate
+      o.steps = steps
+      let a = f.axes3D(row: 0, column: k)
+      try CostSurfaceFigure.draw(o, into: a, paths: try CostSurfaceFigure.paths(o), labelPaths: k == 1)
+      a.title = CostSurfaceFigure.name(cost)
+    }
+    return f
+  }
+}
+
+/// Contours of Rosenbrock's function with the paths of seven optimizers from one start.
+public enum OptimizerComparison {
+  static let runs: [(name: String, label: String, rate: Double)] = [
+    ("sgd", "SGD", 0.0015), ("momentum", "momentum", 0.0003), ("nesterov", "Nesterov", 0.0003),
+    ("adagrad", "AdaGrad", 0.5), ("rmsprop", "RMSProp", 0.01), ("adam", "Adam", 0.05), ("lbfgs", "L-BFGS", 1),
+  ]
+
+  public static func figure(start: [Double] = [-1.5, 2.5], steps: Int = 600) throws -> Figure {
+    let f = Figure(width: 900, height: 640, title: "Seven optimizers on Rosenbrock's function from (\(start[0].formatted()), \(start[1].formatted()))")
+    let a = f.axes
+    let xs = GridSurface.linspace(-2, 2, count: 240)
+    let ys = GridSurface.linspace(-1, 3, count: 240)
+    var z: [Double] = []
+    for y in ys { for x in xs { z.append(TestFunction.rosenbrock.evaluate([x, y]).value) } }
+    a.contourFilled(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
+    a.contour(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: nil, color: Color(hex: 0xffffff, alpha: 0.45), width: 0.6)
+    let colors = [0xffffff, 0xff7f0e, 0xd62728, 0x17becf, 0xe377c2, 0xbcbd22, 0x111111].map { Color(hex: UInt32($0)) }
+    for (run, color) in zip(runs, colors) {
+      var optimizer = try OptimizerNames.make(run.name, learningRate: run.rate)
+      let t = minimize(TestFunction.rosenbrock.objective, from: start, optimizer: &optimizer, steps: steps, tolerance: 1e-10)
+      let finite = t.points.filter { $0.allSatisfy(\.isFinite) }
+      a.plot(finite.map { $0[0] }, finite.map { $0[1] }, label: "\(run.label) (\(t.steps) steps)", color: color, width: 1.6)
+    }
+    a.scatter([start[0]], [start[1]], sizes: [10], marker: .circle, color: .white)
+    a.scatter([1], [1], sizes: [14], marker: .plus, color: .white)
+    a.annotate("minimum (1, 1)", pointingTo: 1, 1, textAt: 1.35, 0.2, color: .white)
+    a.xLimits = -2...2
+    a.yLimits = -1...3
+    a.xLabel = "x"
+    a.yLabel = "y"
+    a.legend = .lowerLeft
+    a.colorbarLabel = "f(x, y) = (1 − x)² + 100(y − x²)²"
+    return f
+  }
+}
+
+/// The XOR network's loss around its trained weights: along two filter-normalised random
+/// directions (Li et al. 2018) as a 3D surface, and in the PCA plane of the training path as
+/// contours with the path projected onto it.
+public enum LossLandscapeFigure {
+  public static func figure() throws -> Figure {
+    let l = try XORLandscape.compute(hidden: 4, learningRate: 1, iterations: 2000, every: 10, gridSize: 61, span: 1)
+    let f = Figure(width: 1200, height: 560, title: "XOR network (3-4-1): loss landscape around the trained weights")
+    f.subplots(rows: 1, columns: 2)
+    let a3 = f.axes3D(row: 0, column: 0)
+    a3.surface(x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis, shaded: true)
+    a3.scatter([Vector3(0, 0, l.randomPlane[30, 30])], label: "trained weights", color: Color(hex: 0xd62728), size: 8)
+    a3.title = "random filter-normalised directions"
+    a3.xLabel = "α (direction 1)"
+    a3.yLabel = "β (direction 2)"
+    a3.zLabel = "loss"
+    a3.colorbarLabel = ""
+    let a = f.grid[0][1]
+    let p = l.pcaPlane
+    a.contourFilled(x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
+    a.contour(x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true, color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
+    a.plot(l.pca.alphas, l.pca.betas, label: "training path (2,000 steps)", color: Color(hex: 0xff7f0e), width: 2, marker: .circle, markerSize: 3)
+    a.scatter([l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white)
+    a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
+    let r = l.pca.explainedVarianceRatio
+    a.title = "PCA plane of the path"
+    a.xLabel = String(format: "PC 1 (%.1f %% of variance)", r.first * 100)
+    a.yLabel = String(format: "PC 2 (%.1f %%)", r.second * 100)
+    a.legend = .best
+    return f
+  }
+}
