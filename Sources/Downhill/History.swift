@@ -2,6 +2,7 @@ import Foundation
 
 /// What a `History` keeps, and where.
 public struct HistoryOptions: Sendable {
+  /// How weights and gradients are stored (flip counts are always Int32).
   public enum Precision: String, Sendable, Codable {
     case float32, float64
     var element: NPY.Element { self == .float32 ? .float32 : .float64 }
@@ -11,6 +12,7 @@ public struct HistoryOptions: Sendable {
   public var every: Int
   /// The layers to record (nil: all).
   public var layers: [Int]?
+  /// Float32 halves the memory and files; Double keeps every bit.
   public var precision: Precision
   /// Stream the arrays to this folder as they are recorded instead of keeping them in memory.
   public var streamingDirectory: URL?
@@ -32,8 +34,11 @@ public struct HistoryOptions: Sendable {
 
 /// Everything about a run that is not a number per step.
 public struct RunMetadata: Codable, Sendable, Equatable {
+  /// The `meta.json` format this version writes and reads.
   public static let currentFormatVersion = 1
+  /// The history folder format (`load` refuses other versions).
   public var formatVersion = RunMetadata.currentFormatVersion
+  // The run: network, cost, optimizer and data, as given.
   public var layerSizes: [Int]
   public var activations: [String]
   public var bias: String
@@ -44,12 +49,18 @@ public struct RunMetadata: Codable, Sendable, Equatable {
   public var dataset: String
   public var examples: Int
   public var batchSize: Int?
+  // What was recorded, and how.
+  /// Every k-th step was recorded.
   public var every: Int
+  /// The layers whose weights, gradients and flips were recorded.
   public var recordedLayers: [Int]
   /// Each recorded layer's weight shape (rows, columns).
   public var layerShapes: [[Int]]
+  /// "float32" or "float64".
   public var precision: String
+  /// Records in each array (rows of loss.csv).
   public var recordedSteps: Int = 0
+  /// Training time, from the history's creation to the end of the run.
   public var wallTimeSeconds: Double = 0
 
   public init(
@@ -81,9 +92,13 @@ public struct RunMetadata: Codable, Sendable, Equatable {
 /// updates, of whether the update moved the weight down (for SGD: whether the gradient was > 0,
 /// the tutorials' `(update > 0)` test).
 public final class History {
+  /// The run this history belongs to.
   public private(set) var metadata: RunMetadata
+  /// The step number of each record.
   public private(set) var steps: [Int] = []
+  /// The loss at each recorded step (before that step's update).
   public private(set) var losses: [Double] = []
+  /// The learning rate at each recorded step.
   public private(set) var learningRates: [Double] = []
 
   private var weights: [Int: HistoryStore] = [:]
