@@ -113,7 +113,7 @@ public final class History {
     let gradients: HistoryStore
     let flips: HistoryStore
   }
-  private var recording: [Recording] = []
+  private let recording: [Recording]
   private var lastDown: [Bool]
   private var previous: [Double]
   private var observedSteps = 0
@@ -169,10 +169,13 @@ public final class History {
         element: .int32, recordShape: shape,
         streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
     }
-    recording = recorded.map {
-      Recording(
-        offset: offsets[$0], weights: weights[$0]!, gradients: gradients[$0]!, flips: flips[$0]!)
+    var recording: [Recording] = []
+    for l in recorded {
+      recording.append(
+        Recording(
+          offset: offsets[l], weights: weights[l]!, gradients: gradients[l]!, flips: flips[l]!))
     }
+    self.recording = recording
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
       let needed = records * bytesPerRecord
@@ -398,6 +401,7 @@ public final class History {
     flipCounts = []
     lastDown = []
     previous = []
+    recording = []
 
     let lossURL = directory.appendingPathComponent("loss.csv")
     guard let csv = try? String(contentsOf: lossURL, encoding: .utf8) else {
