@@ -74,6 +74,10 @@ enum TrainingBench {
       ) { _, h in steps = h.steps.count }
     }
     print(String(format: "  in-process Swift: %.3f s (%d steps recorded)", inProcess, steps))
+    guard FileManager.default.isExecutableFile(atPath: ".build/release/downhill") else {
+      print("  whole-process timing skipped: run `swift build -c release --product downhill` first")
+      return
+    }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-bench-t4")
     let base = [".build/release/downhill", "tutorial", "t4", "--hidden", "4", "--alpha", "1"]
     func best(_ arguments: [String], runs: Int = 5) -> (wall: Double, cpu: Double) {
