@@ -15,6 +15,7 @@ public enum Cost: String, Sendable, CaseIterable, CustomStringConvertible {
 
   public var description: String { rawValue }
 
+  /// C(o, t) for a batch, one example per row.
   public func value(output o: Matrix, target t: Matrix) -> Double {
     precondition(o.values.count == t.values.count, "output and target shapes differ")
     var terms = [Double](repeating: 0, count: o.values.count)
@@ -30,6 +31,7 @@ public enum Cost: String, Sendable, CaseIterable, CustomStringConvertible {
     }
   }
 
+  /// ∂C/∂o, shaped as the output.
   public func gradient(output o: Matrix, target t: Matrix) -> Matrix {
     precondition(o.values.count == t.values.count, "output and target shapes differ")
     var out = Matrix(rows: o.rows, columns: o.columns)

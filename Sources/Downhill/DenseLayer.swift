@@ -12,8 +12,11 @@ public enum BiasMode: String, Sendable, CaseIterable, Codable {
 /// A fully connected layer: `a = activation(x · W)`, with `W` of shape inputs × outputs (plus one
 /// bias row when the bias is folded in).
 public struct DenseLayer: Sendable, Equatable {
+  /// inputs (+ 1 bias row when folded) × outputs.
   public var weights: Matrix
+  /// The nonlinearity applied to x · W.
   public var activation: Activation
+  /// Whether the last weight row is the bias, with a 1 appended to every input.
   public let foldedBias: Bool
 
   public init(weights: Matrix, activation: Activation, foldedBias: Bool) {
@@ -22,13 +25,18 @@ public struct DenseLayer: Sendable, Equatable {
     self.foldedBias = foldedBias
   }
 
+  /// Inputs per example, without the bias.
   public var inputCount: Int { foldedBias ? weights.rows - 1 : weights.rows }
+  /// Units of this layer.
   public var outputCount: Int { weights.columns }
 
   /// What `backward` needs from `forward`.
   public struct Cache: Sendable {
+    /// The input as multiplied, bias column included.
     public var input: Matrix
+    /// The pre-activation x · W.
     public var z: Matrix
+    /// The output f(z).
     public var a: Matrix
   }
 

@@ -79,8 +79,20 @@ final class HistoryStore {
     let buffer = UnsafeBufferPointer(start: values, count: width)
     switch element {
     case .float64: doubles.append(contentsOf: buffer)
-    case .float32: for v in buffer { floats.append(Float(v)) }
-    case .int32: for v in buffer { ints.append(Int32(v)) }
+    case .float32:
+      // Grow once, then convert in place (appending element by element checks capacity each
+      // time).
+      let start = floats.count
+      floats.append(contentsOf: repeatElement(0, count: width))
+      floats.withUnsafeMutableBufferPointer { out in
+        for i in 0..<width { out[start + i] = Float(buffer[i]) }
+      }
+    case .int32:
+      let start = ints.count
+      ints.append(contentsOf: repeatElement(0, count: width))
+      ints.withUnsafeMutableBufferPointer { out in
+        for i in 0..<width { out[start + i] = Int32(buffer[i]) }
+      }
     }
   }
 

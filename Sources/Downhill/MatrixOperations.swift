@@ -43,12 +43,19 @@ extension Matrix {
   /// The elementwise (Hadamard) product, numpy's `a * b` for equal shapes.
   public func hadamard(_ other: Matrix) -> Matrix { zipWith(other, *) }
 
+  /// Elementwise sum of equal shapes.
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipWith(rhs, +) }
+  /// Elementwise difference of equal shapes.
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipWith(rhs, -) }
+  /// Scalar times matrix (`alpha * m` in numpy, same rounding).
   public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
+  /// Matrix times scalar.
   public static func * (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 * rhs } }
+  /// Adds a scalar to every element.
   public static func + (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 + rhs } }
+  /// Scalar minus every element (`1 - m`, as in σ′ = a(1 − a)).
   public static func - (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs - $0 } }
+  /// Subtracts a scalar from every element.
   public static func - (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 - rhs } }
   public static prefix func - (m: Matrix) -> Matrix { m.map { -$0 } }
 

@@ -111,15 +111,24 @@ extension Network {
     return lastLoss
   }
 
-  /// The fraction of rows whose largest output is at the target's largest entry.
+  /// The fraction of rows whose largest output is at the target's largest entry, computed 1,024
+  /// rows at a time so that scoring 60,000 MNIST images does not need gigabytes.
   public func accuracy(on dataset: Dataset) throws -> Double {
-    let output = try predict(dataset.inputs)
-    try check(targets: dataset.targets, examples: output.rows)
+    try check(targets: dataset.targets, examples: dataset.inputs.rows)
+    let n = dataset.inputs.rows
+    guard n > 0 else { return 0 }
     var correct = 0
-    for r in 0..<output.rows {
-      if Network.argmax(output, row: r) == Network.argmax(dataset.targets, row: r) { correct += 1 }
+    var start = 0
+    while start < n {
+      let rows = start..<min(start + 1024, n)
+      let output = try predict(dataset.inputs.selectingRows(rows))
+      for (r, row) in rows.enumerated()
+      where Network.argmax(output, row: r) == Network.argmax(dataset.targets, row: row) {
+        correct += 1
+      }
+      start = rows.upperBound
     }
-    return output.rows == 0 ? 0 : Double(correct) / Double(output.rows)
+    return Double(correct) / Double(n)
   }
 
   static func argmax(_ m: Matrix, row: Int) -> Int {

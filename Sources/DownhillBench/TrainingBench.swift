@@ -41,17 +41,27 @@ enum TrainingBench {
     }
   }
 
-  static func process(_ arguments: [String]) -> Double {
+  /// Wall and CPU (user + system) seconds of a child process. On a shared machine the CPU time
+  /// is the steadier measure.
+  static func process(_ arguments: [String]) -> (wall: Double, cpu: Double) {
+    func childCPU() -> Double {
+      var usage = rusage()
+      getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+      func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+      return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = arguments
     p.standardOutput = FileHandle.nullDevice
-    return seconds {
+    let before = childCPU()
+    let wall = seconds {
       do {
         try p.run()
         p.waitUntilExit()
       } catch { print("  could not run \(arguments.joined(separator: " ")): \(error)") }
     }
+    return (wall, childCPU() - before)
   }
 
   /// T4, hidden 4, α = 1, 60,000 iterations, every step of the history recorded in memory.
@@ -64,21 +74,30 @@ enum TrainingBench {
       ) { _, h in steps = h.steps.count }
     }
     print(String(format: "  in-process Swift: %.3f s (%d steps recorded)", inProcess, steps))
+    guard FileManager.default.isExecutableFile(atPath: ".build/release/downhill") else {
+      print("  whole-process timing skipped: run `swift build -c release --product downhill` first")
+      return
+    }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-bench-t4")
     let base = [".build/release/downhill", "tutorial", "t4", "--hidden", "4", "--alpha", "1"]
-    func best(_ extra: [String]) -> Double { (0..<5).map { _ in process(base + extra) }.min()! }
-    let plain = best([])
-    let full64 = best(["--history", dir.path])
-    let full32 = best(["--history", dir.path, "--history-precision", "float32"])
-    let numpy = (0..<2).map { _ in
-      process(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"])
-    }.min()!
-    print(String(format: "  numpy (python3 scripts/oracle/t4.py 4 60000 10000 1): %.3f s", numpy))
-    for (label, t) in [
-      ("downhill, no history", plain), ("downhill, full history float64 saved", full64),
-      ("downhill, full history float32 saved", full32),
+    func best(_ arguments: [String], runs: Int = 5) -> (wall: Double, cpu: Double) {
+      let all = (0..<runs).map { _ in process(arguments) }
+      return (all.map(\.wall).min()!, all.map(\.cpu).min()!)
+    }
+    let numpy = best(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"], runs: 2)
+    print(
+      String(
+        format: "  numpy (python3 scripts/oracle/t4.py 4 60000 10000 1): %.3f s wall, %.3f s CPU",
+        numpy.wall, numpy.cpu))
+    for (label, extra) in [
+      ("no history", []), ("full history float64 saved", ["--history", dir.path]),
+      ("full history float32 saved", ["--history", dir.path, "--history-precision", "float32"]),
     ] {
-      print(String(format: "  %@: %.3f s, %.1f× faster", label, t, numpy / t))
+      let t = best(base + extra)
+      print(
+        String(
+          format: "  downhill, %@: %.3f s wall (%.1f× faster), %.3f s CPU (%.1f× less)", label,
+          t.wall, numpy.wall / t.wall, t.cpu, numpy.cpu / t.cpu))
     }
     try? FileManager.default.removeItem(at: dir)
   }
