@@ -138,10 +138,13 @@ public struct Line3DMark: Mark3D {
 
   public func drawLegendSwatch(in rect: Rect, renderer: Renderer) {
     let y = rect.minY + rect.height / 2
-    renderer.draw(Path(polyline: [Point(rect.minX, y), Point(rect.maxX, y)]), style: .stroked(color, width: width))
+    let line = Path(polyline: [Point(rect.minX, y), Point(rect.maxX, y)])
+    // A grey casing keeps light paths (white on a jet surface) visible on the legend's white.
+    renderer.draw(line, style: .stroked(Color(hex: 0x808080), width: width + 1.5))
+    renderer.draw(line, style: .stroked(color, width: width))
     if marksEnds {
-      renderer.draw(Marker.circle.path(at: Point(rect.minX + 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: .white, width: 0.8)))
-      renderer.draw(Marker.square.path(at: Point(rect.maxX - 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: .white, width: 0.8)))
+      renderer.draw(Marker.circle.path(at: Point(rect.minX + 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
+      renderer.draw(Marker.square.path(at: Point(rect.maxX - 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
     }
   }
 }

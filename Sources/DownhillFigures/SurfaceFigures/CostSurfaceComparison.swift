@@ -29,11 +29,13 @@ public enum CostSurfaceComparison {
 /// Contours of Rosenbrock's function with the paths of seven optimizers from one start.
 public enum OptimizerComparison {
   static let runs: [(name: String, label: String, rate: Double)] = [
-    ("sgd", "SGD", 0.0015), ("momentum", "momentum", 0.0003), ("nesterov", "Nesterov", 0.0003),
-    ("adagrad", "AdaGrad", 0.5), ("rmsprop", "RMSProp", 0.01), ("adam", "Adam", 0.05), ("lbfgs", "L-BFGS", 1),
+    // Each near the largest rate that stays stable in the valley's steep walls.
+    ("sgd", "SGD, α = 0.0008", 0.0008), ("momentum", "momentum, α = 0.0002", 0.0002),
+    ("nesterov", "Nesterov, α = 0.0002", 0.0002), ("adagrad", "AdaGrad, α = 0.3", 0.3),
+    ("rmsprop", "RMSProp, α = 0.005", 0.005), ("adam", "Adam, α = 0.02", 0.02), ("lbfgs", "L-BFGS", 1),
   ]
 
-  public static func figure(start: [Double] = [-1.5, 2.5], steps: Int = 600) throws -> Figure {
+  public static func figure(start: [Double] = [-1.5, 2.5], steps: Int = 3000) throws -> Figure {
     let f = Figure(width: 900, height: 640, title: "Seven optimizers on Rosenbrock's function from (\(start[0].formatted()), \(start[1].formatted()))")
     let a = f.axes
     let xs = GridSurface.linspace(-2, 2, count: 240)
@@ -42,12 +44,15 @@ public enum OptimizerComparison {
     for y in ys { for x in xs { z.append(TestFunction.rosenbrock.evaluate([x, y]).value) } }
     a.contourFilled(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
     a.contour(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: nil, color: Color(hex: 0xffffff, alpha: 0.45), width: 0.6)
-    let colors = [0xffffff, 0xff7f0e, 0xd62728, 0x17becf, 0xe377c2, 0xbcbd22, 0x111111].map { Color(hex: UInt32($0)) }
+    let colors = [0xe41a1c, 0xff7f00, 0xffe119, 0x17becf, 0xf781bf, 0xb8e186, 0x111111].map { Color(hex: UInt32($0)) }
     for (run, color) in zip(runs, colors) {
       var optimizer = try OptimizerNames.make(run.name, learningRate: run.rate)
       let t = minimize(TestFunction.rosenbrock.objective, from: start, optimizer: &optimizer, steps: steps, tolerance: 1e-10)
       let finite = t.points.filter { $0.allSatisfy(\.isFinite) }
-      a.plot(finite.map { $0[0] }, finite.map { $0[1] }, label: "\(run.label) (\(t.steps) steps)", color: color, width: 1.6)
+      let last = finite.last ?? start
+      a.plot(
+        finite.map { $0[0] }, finite.map { $0[1] }, label: String(format: "%@: %d steps, ends (%.2f, %.2f)", run.label, t.steps, last[0], last[1]),
+        color: color, width: 1.6)
     }
     a.scatter([start[0]], [start[1]], sizes: [10], marker: .circle, color: .white)
     a.scatter([1], [1], sizes: [14], marker: .plus, color: .white)

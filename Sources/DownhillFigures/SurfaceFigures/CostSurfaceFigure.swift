@@ -136,6 +136,8 @@ public enum CostSurfaceFigure {
     a.legend = o.starts > 0 || !o.startPoints.isEmpty ? .best : nil
     a.xLabel = "Theta1"
     a.yLabel = "Theta2"
+    a.xLimits = o.range
+    a.yLimits = o.range
     a.equalAspect = true
     a.title = o.title ?? "NOT gate: \(name(o.cost)) cost, contours"
     return f
