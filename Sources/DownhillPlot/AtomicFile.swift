@@ -6,8 +6,8 @@
 
 /// Writes a file so that readers see either the old file or the complete new one, never a
 /// partial write: the bytes go to a temporary file in the same folder, which is then renamed.
-enum AtomicFile {
-  static func write(_ bytes: [UInt8], to path: String) throws {
+public enum AtomicFile {
+  public static func write(_ bytes: [UInt8], to path: String) throws {
     let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
     var template = ((folder.isEmpty ? "" : folder) + "/.downhill-XXXXXX").utf8CString
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
