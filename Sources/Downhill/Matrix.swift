@@ -7,7 +7,8 @@ public struct Matrix: Equatable, Sendable {
   public var values: [Double]
 
   public init(rows: Int, columns: Int, values: [Double]) {
-    precondition(rows >= 0 && columns >= 0 && values.count == rows * columns,
+    precondition(
+      rows >= 0 && columns >= 0 && values.count == rows * columns,
       "Matrix(\(rows)×\(columns)) needs \(rows * columns) values, got \(values.count)")
     self.rows = rows
     self.columns = columns

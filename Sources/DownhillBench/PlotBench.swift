@@ -6,7 +6,8 @@ import Foundation
 /// The plotting benchmark of issue 2: a 60,000-point, two-series, log-y line chart at
 /// 1280×800 to PNG and SVG. The CSVs come from `scripts/bench/make_bench_csv.py`.
 enum PlotBench {
-  static let folder = ProcessInfo.processInfo.environment["DOWNHILL_BENCH_DATA"] ?? "/tmp/downhill-bench"
+  static let folder =
+    ProcessInfo.processInfo.environment["DOWNHILL_BENCH_DATA"] ?? "/tmp/downhill-bench"
 
   static func run() {
     surface()
@@ -44,7 +45,8 @@ enum PlotBench {
       let svgBytes = try! figure(simplify: true).render(format: .svg)
       let rawBytes = try! figure(simplify: false).render(format: .svg)
       try? Data(svgBytes).write(to: URL(fileURLWithPath: "\(folder)/downhill-\(name).svg"))
-      try? Data(try! figure(simplify: true).render(format: .png)).write(to: URL(fileURLWithPath: "\(folder)/downhill-\(name).png"))
+      try? Data(try! figure(simplify: true).render(format: .png)).write(
+        to: URL(fileURLWithPath: "\(folder)/downhill-\(name).png"))
       print(
         String(
           format: "plot %@: PNG %.1f ms, SVG %.1f ms, SVG %d B (unsimplified %d B)", name, png, svg,
@@ -98,11 +100,15 @@ enum PlotBench {
     let svg = median { _ = try! figure().render(format: .svg) }
     let svgBytes = try! figure().render(format: .svg)
     try? Data(svgBytes).write(to: URL(fileURLWithPath: "\(folder)/downhill-surface-200.svg"))
-    try? Data(try! figure().render(format: .png)).write(to: URL(fileURLWithPath: "\(folder)/downhill-surface-200.png"))
+    try? Data(try! figure().render(format: .png)).write(
+      to: URL(fileURLWithPath: "\(folder)/downhill-surface-200.png"))
     var zcsv = ""
     for v in z { zcsv += "\(v)\n" }
     try? zcsv.write(toFile: "\(folder)/surface-200-z.txt", atomically: true, encoding: .utf8)
-    print(String(format: "surface 200×200 + path: PNG %.1f ms, SVG %.1f ms, SVG %d B", png, svg, svgBytes.count))
+    print(
+      String(
+        format: "surface 200×200 + path: PNG %.1f ms, SVG %.1f ms, SVG %d B", png, svg,
+        svgBytes.count))
   }
 
   /// Median wall time of 7 runs, in milliseconds, after one warm-up.

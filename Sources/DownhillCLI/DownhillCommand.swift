@@ -14,6 +14,9 @@ struct DownhillCommand: ParsableCommand {
         downhill tutorial t4
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
-    subcommands: [FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self, TrainCommand.self, TutorialCommand.self, DescendCommand.self]
+    subcommands: [
+      FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
+      TrainCommand.self, TutorialCommand.self, DescendCommand.self,
+    ]
   )
 }

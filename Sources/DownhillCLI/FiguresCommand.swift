@@ -20,7 +20,10 @@ struct FiguresCommand: ParsableCommand {
   @Option(help: "Only these figures (repeatable).") var only: [String] = []
   @Flag(help: "List the figures and exit.") var list = false
   @Option(help: "Frames per animation (GIF).") var frames = 36
-  @Flag(help: "Write nothing; exit non-zero naming every committed file that differs from what the code draws now.")
+  @Flag(
+    help:
+      "Write nothing; exit non-zero naming every committed file that differs from what the code draws now."
+  )
   var check = false
 
   func run() throws {
@@ -31,16 +34,19 @@ struct FiguresCommand: ParsableCommand {
     }
     guard frames >= 1, frames <= 1000 else { throw ValidationError("--frames must be 1…1000") }
     let formats = try format.split(separator: ",").map { name -> OutputFormat in
-      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased())
+      else {
         throw ValidationError("unknown format '\(name)': use png, svg or pdf")
       }
       return f
     }
-    for name in only where Catalogue.entry(named: name) == nil && Animations.entry(named: name) == nil {
+    for name in only
+    where Catalogue.entry(named: name) == nil && Animations.entry(named: name) == nil {
       throw ValidationError("no figure named '\(name)'; see 'downhill figures --list'")
     }
     let entries = only.isEmpty ? Catalogue.all : Catalogue.all.filter { only.contains($0.name) }
-    let animations = only.isEmpty ? Animations.all : Animations.all.filter { only.contains($0.name) }
+    let animations =
+      only.isEmpty ? Animations.all : Animations.all.filter { only.contains($0.name) }
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let inputs = CatalogueInputs(dataDirectory: URL(fileURLWithPath: data))
     let clock = ContinuousClock()
@@ -49,7 +55,9 @@ struct FiguresCommand: ParsableCommand {
     // Writes, or in --check mode compares with what is committed.
     func emit(_ bytes: [UInt8], to path: String) throws {
       if check {
-        if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes { stale.append(path) }
+        if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes {
+          stale.append(path)
+        }
       } else {
         try AtomicFile.write(bytes, to: path)
         print("wrote \(path)")
@@ -57,14 +65,20 @@ struct FiguresCommand: ParsableCommand {
     }
     for entry in entries {
       let figure = try entry.make(inputs)
-      for f in formats { try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)") }
+      for f in formats {
+        try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+      }
     }
-    for animation in animations { try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif") }
+    for animation in animations {
+      try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
+    }
     if check {
       guard stale.isEmpty else {
-        throw ValidationError("out of date (run 'downhill figures' and commit): \(stale.joined(separator: ", "))")
+        throw ValidationError(
+          "out of date (run 'downhill figures' and commit): \(stale.joined(separator: ", "))")
       }
-      print("all \(entries.count * formats.count + animations.count) files match what the code draws")
+      print(
+        "all \(entries.count * formats.count + animations.count) files match what the code draws")
       return
     }
     let count = entries.count + animations.count

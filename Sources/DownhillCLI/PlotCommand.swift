@@ -1,8 +1,8 @@
-import Foundation
 import ArgumentParser
 import Downhill
 import DownhillFigures
 import DownhillPlot
+import Foundation
 
 struct PlotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,7 +26,8 @@ struct PlotCommand: ParsableCommand {
   @Option(name: .customLong("x"), help: "The column to use as x (default: the first).")
   var xColumn: String?
 
-  @Option(name: .customLong("y"), help: "A column to plot; repeat for several (default: all but x).")
+  @Option(
+    name: .customLong("y"), help: "A column to plot; repeat for several (default: all but x).")
   var yColumns: [String] = []
 
   @Flag(name: .customLong("logy"), help: "Logarithmic y axis.")
@@ -37,14 +38,16 @@ struct PlotCommand: ParsableCommand {
 
   @Option(help: "Title above the plot.") var title: String?
   @Option(help: "Label of the x axis (default: the x column's name).") var xlabel: String?
-  @Option(help: "Label of the y axis (default: the series' name when there is one).") var ylabel: String?
+  @Option(help: "Label of the y axis (default: the series' name when there is one).") var ylabel:
+    String?
   @Option(help: "Figure width in pixels.") var width: Double = 800
   @Option(help: "Figure height in pixels.") var height: Double = 500
   @Option(help: "Pixel scale for PNG output (2 for HiDPI).") var scale: Double = 1
 
   func validate() throws {
     guard OutputFormat(path: out) != nil else {
-      throw ValidationError("cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
+      throw ValidationError(
+        "cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
     }
   }
 

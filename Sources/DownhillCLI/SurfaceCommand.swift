@@ -12,7 +12,8 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "Scattered (θ1, θ2) points, triangulated, as the tutorial.") var points = 500
   @Option(help: "A regular N×N grid instead of scattered points.") var grid: Int?
   @Option(help: "Descent paths from this many seeded starts.") var starts = 0
-  @Option(help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).") var optimizer = "sgd"
+  @Option(help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).")
+  var optimizer = "sgd"
   @Option(help: "Learning rate (step size) of the paths.") var alpha = 4.0
   @Option(help: "Steps per path.") var steps = 400
   @Option(help: "Seed of the random points and starts.") var seed: UInt32 = 0
@@ -21,9 +22,12 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "Where to write the figure: .png, .svg or .pdf.") var out: String
 
   func validate() throws {
-    guard problem == "not" else { throw ValidationError("unknown problem '\(problem)': only 'not' has a cost surface so far") }
+    guard problem == "not" else {
+      throw ValidationError("unknown problem '\(problem)': only 'not' has a cost surface so far")
+    }
     guard OutputFormat(path: out) != nil else {
-      throw ValidationError("cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
+      throw ValidationError(
+        "cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
     }
     _ = try options()
   }
@@ -35,8 +39,11 @@ struct SurfaceOptions: ParsableArguments {
     case "cross-entropy", "crossentropy", "ce": o.cost = .crossEntropy
     default: throw ValidationError("unknown cost '\(cost)': use mse or cross-entropy")
     }
-    let parts = range.split(separator: ":", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi, lo.isFinite, hi.isFinite else {
+    let parts = range.split(separator: ":", omittingEmptySubsequences: false).map {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi, lo.isFinite, hi.isFinite
+    else {
       throw ValidationError("--range must be MIN:MAX with MIN < MAX, e.g. -15:15 (got '\(range)')")
     }
     o.range = lo...hi
@@ -66,7 +73,8 @@ struct SurfaceCommand: ParsableCommand {
       """)
 
   @OptionGroup var surface: SurfaceOptions
-  @Option(help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).") var azimuth: Double?
+  @Option(help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).")
+  var azimuth: Double?
   @Option(help: "View elevation in degrees.") var elevation = 30.0
 
   func validate() throws {

@@ -24,7 +24,8 @@ public enum LossCurve {
   public static func figure(from table: CSVTable, options: Options) throws -> Figure {
     guard let first = table.columnNames.first else { throw FigureError.emptyTable }
     let xName = options.xColumn ?? first
-    let yNames = options.yColumns.isEmpty ? table.columnNames.filter { $0 != xName } : options.yColumns
+    let yNames =
+      options.yColumns.isEmpty ? table.columnNames.filter { $0 != xName } : options.yColumns
     for name in [xName] + yNames where table.column(named: name) == nil {
       throw FigureError.unknownColumn(name, available: table.columnNames)
     }
@@ -36,7 +37,9 @@ public enum LossCurve {
     return figure(x: table.column(named: xName)!, series: series, options: o)
   }
 
-  public static func figure(x: [Double], series: [(name: String, values: [Double])], options: Options) -> Figure {
+  public static func figure(
+    x: [Double], series: [(name: String, values: [Double])], options: Options
+  ) -> Figure {
     let figure = Figure(width: options.width, height: options.height, scale: options.scale)
     let axes = figure.axes
     axes.title = options.title

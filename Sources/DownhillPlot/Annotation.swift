@@ -13,7 +13,8 @@ public struct Annotation: Mark {
   public var label: String? { nil }
 
   public init(
-    _ text: String, at position: (x: Double, y: Double), pointingTo target: (x: Double, y: Double)? = nil,
+    _ text: String, at position: (x: Double, y: Double),
+    pointingTo target: (x: Double, y: Double)? = nil,
     anchor: TextAnchor = TextAnchor(.left, .center), color: Color = Color(hex: 0x1a1a1a),
     fontSize: Double? = nil
   ) {
@@ -35,7 +36,8 @@ public struct Annotation: Mark {
     if let target {
       let t = context.transform.point(target.x, target.y)
       if t.x.isFinite, t.y.isFinite {
-        drawArrow(from: textEdge(toward: t, at: p, font: font, context: context), to: t, context: context)
+        drawArrow(
+          from: textEdge(toward: t, at: p, font: font, context: context), to: t, context: context)
       }
     }
     context.renderer.draw(text: text, at: p, font: font, color: color, anchor: anchor, rotation: 0)
@@ -75,7 +77,10 @@ public struct Annotation: Mark {
     context.renderer.draw(Path(polyline: [a, base]), style: .stroked(color, width: 1))
     let wing = head * 0.45
     context.renderer.draw(
-      .polygon([b, Point(base.x - uy * wing, base.y + ux * wing), Point(base.x + uy * wing, base.y - ux * wing)]),
+      .polygon([
+        b, Point(base.x - uy * wing, base.y + ux * wing),
+        Point(base.x + uy * wing, base.y - ux * wing),
+      ]),
       style: .filled(color))
   }
 }

@@ -41,7 +41,8 @@ public struct AreaMark: Mark {
   }
 
   public func drawLegendSwatch(in rect: Rect, context: DrawContext) {
-    let r = Rect(x: rect.minX, y: rect.minY + rect.height * 0.15, width: rect.width, height: rect.height * 0.7)
+    let r = Rect(
+      x: rect.minX, y: rect.minY + rect.height * 0.15, width: rect.width, height: rect.height * 0.7)
     context.renderer.draw(.rectangle(r), style: .filled(color))
   }
 

@@ -92,16 +92,22 @@ public final class Axes {
     alpha: Double = 0.3
   ) -> Axes {
     add(
-      AreaMark(x: x, lower: lower, upper: upper, label: label, color: (color ?? nextColor()).withAlpha(alpha)))
+      AreaMark(
+        x: x, lower: lower, upper: upper, label: label,
+        color: (color ?? nextColor()).withAlpha(alpha)))
   }
 
   @discardableResult
-  public func horizontalLine(at y: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]) -> Axes {
+  public func horizontalLine(
+    at y: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]
+  ) -> Axes {
     add(ReferenceLine(.horizontal, at: y, label: label, color: color ?? theme.frame, dash: dash))
   }
 
   @discardableResult
-  public func verticalLine(at x: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]) -> Axes {
+  public func verticalLine(
+    at x: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 3]
+  ) -> Axes {
     add(ReferenceLine(.vertical, at: x, label: label, color: color ?? theme.frame, dash: dash))
   }
 
@@ -120,12 +126,16 @@ public final class Axes {
     color: Color? = nil
   ) -> Axes {
     let anchor = TextAnchor(textX <= x ? .right : .left, .center)
-    return add(Annotation(text, at: (textX, textY), pointingTo: (x, y), anchor: anchor, color: color ?? theme.text))
+    return add(
+      Annotation(
+        text, at: (textX, textY), pointingTo: (x, y), anchor: anchor, color: color ?? theme.text))
   }
 
   /// A matrix as coloured cells, row 0 at the top (as `imshow`).
   @discardableResult
-  public func heatmap(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis) -> Axes {
+  public func heatmap(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis)
+    -> Axes
+  {
     yInverted = true
     // One tick per cell when cells are few enough to label: cell indices, not 0.5 steps.
     if columns <= 16 { xTickValues = (0..<columns).map(Double.init) }

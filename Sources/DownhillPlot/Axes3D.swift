@@ -47,9 +47,12 @@ public final class Axes3D {
     guard z.count == x.count * y.count else { return self }
     var vertices: [Vector3] = []
     vertices.reserveCapacity(z.count)
-    for r in y.indices { for c in x.indices { vertices.append(Vector3(x[c], y[r], z[r * x.count + c])) } }
+    for r in y.indices {
+      for c in x.indices { vertices.append(Vector3(x[c], y[r], z[r * x.count + c])) }
+    }
     var mark = SurfaceMark(
-      vertices: vertices, topology: .grid(rows: y.count, columns: x.count), colormap: colormap, label: label,
+      vertices: vertices, topology: .grid(rows: y.count, columns: x.count), colormap: colormap,
+      label: label,
       alpha: alpha, shaded: shaded, edgeColor: edgeColor)
     mark.rasterized = rasterized
     return add(mark)
@@ -65,23 +68,34 @@ public final class Axes3D {
     let triangles = DelaunayTriangulation(points: (0..<n).map { Point(x[$0], y[$0]) }).triangles
     return add(
       SurfaceMark(
-        vertices: (0..<n).map { Vector3(x[$0], y[$0], z[$0]) }, topology: .triangles(triangles), colormap: colormap,
+        vertices: (0..<n).map { Vector3(x[$0], y[$0], z[$0]) }, topology: .triangles(triangles),
+        colormap: colormap,
         label: label, alpha: alpha, shaded: shaded, edgeColor: edgeColor, edgeWidth: edgeWidth))
   }
 
   /// A path through 3D points, marked at start and end.
   @discardableResult
-  public func trajectory(_ points: [Vector3], label: String? = nil, color: Color? = nil, width: Double = 1.75, marker: Marker? = nil) -> Axes3D {
-    add(Line3DMark(points: points, label: label, color: color ?? nextColor(), width: width, marker: marker, marksEnds: true))
+  public func trajectory(
+    _ points: [Vector3], label: String? = nil, color: Color? = nil, width: Double = 1.75,
+    marker: Marker? = nil
+  ) -> Axes3D {
+    add(
+      Line3DMark(
+        points: points, label: label, color: color ?? nextColor(), width: width, marker: marker,
+        marksEnds: true))
   }
 
   @discardableResult
-  public func line(_ points: [Vector3], label: String? = nil, color: Color? = nil, width: Double = 1.75) -> Axes3D {
+  public func line(
+    _ points: [Vector3], label: String? = nil, color: Color? = nil, width: Double = 1.75
+  ) -> Axes3D {
     add(Line3DMark(points: points, label: label, color: color ?? nextColor(), width: width))
   }
 
   @discardableResult
-  public func scatter(_ points: [Vector3], label: String? = nil, color: Color? = nil, size: Double = 6) -> Axes3D {
+  public func scatter(
+    _ points: [Vector3], label: String? = nil, color: Color? = nil, size: Double = 6
+  ) -> Axes3D {
     add(Scatter3DMark(points: points, label: label, color: color ?? nextColor(), size: size))
   }
 
@@ -90,11 +104,17 @@ public final class Axes3D {
   /// Axis limits: explicit, or the data's range (matplotlib draws 3D data edge to edge).
   func limits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>) {
     let e = marks.reduce(Extent3D(x: nil, y: nil, z: nil)) { $0.union($1.extent()) }
-    func resolve(_ explicit: ClosedRange<Double>?, _ data: ClosedRange<Double>?) -> ClosedRange<Double> {
-      if let explicit, explicit.lowerBound.isFinite, explicit.upperBound.isFinite, explicit.lowerBound < explicit.upperBound {
+    func resolve(_ explicit: ClosedRange<Double>?, _ data: ClosedRange<Double>?) -> ClosedRange<
+      Double
+    > {
+      if let explicit, explicit.lowerBound.isFinite, explicit.upperBound.isFinite,
+        explicit.lowerBound < explicit.upperBound
+      {
         return explicit
       }
-      guard let data, let l = AxisScale.dataLimits([data.lowerBound, data.upperBound], kind: .linear, margin: 0) else { return 0...1 }
+      guard let data,
+        let l = AxisScale.dataLimits([data.lowerBound, data.upperBound], kind: .linear, margin: 0)
+      else { return 0...1 }
       return l.lower...l.upper
     }
     return (resolve(xLimits, e.x), resolve(yLimits, e.y), resolve(zLimits, e.z))

@@ -6,11 +6,15 @@ import Foundation
 extension Axes3D {
   func draw(in cell: Rect, renderer r: Renderer, warn: (String) -> Void) {
     let limits = limits()
-    var bar = colorbarLabel != nil ? colorMapping.map { ColorbarLayout(mapping: $0, label: colorbarLabel!) } : nil
+    var bar =
+      colorbarLabel != nil
+      ? colorMapping.map { ColorbarLayout(mapping: $0, label: colorbarLabel!) } : nil
     var plot = cell
     if let t = title, !t.isEmpty {
       let h = r.measure(text: t, font: theme.font(theme.titleSize)).height + theme.pad
-      r.draw(text: t, at: Point(cell.midX, cell.minY), font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+      r.draw(
+        text: t, at: Point(cell.midX, cell.minY), font: theme.font(theme.titleSize),
+        color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
       plot = Rect(x: plot.x, y: plot.y + h, width: plot.width, height: plot.height - h)
     }
     if var b = bar {
@@ -32,7 +36,9 @@ extension Axes3D {
     if showsLegend { drawLegend(r, in: plot) }
     if let bar {
       let h = plot.height * 0.6
-      bar.draw(beside: Rect(x: plot.maxX - ColorbarLayout.gap, y: plot.midY - h / 2, width: 0, height: h), renderer: r, theme: theme)
+      bar.draw(
+        beside: Rect(x: plot.maxX - ColorbarLayout.gap, y: plot.midY - h / 2, width: 0, height: h),
+        renderer: r, theme: theme)
     }
   }
 
@@ -40,21 +46,27 @@ extension Axes3D {
   /// for this view, or — when `keepsScaleWhileTurning` — to the sphere around it, so frames of
   /// a turning animation keep one scale.
   private func fittedTransform(
-    limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>), in plot: Rect, r: Renderer
+    limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>), in plot: Rect,
+    r: Renderer
   ) -> Transform3D {
     var fmax = 1.0
     if case .perspective(let d) = view.projection { fmax = max(1.5, d) / (max(1.5, d) - 1) }
     var scale = min(plot.width, plot.height) / fmax
     var center = Point(plot.midX, plot.midY)
     for _ in 0..<3 {
-      let t = Transform3D(limits: limits, aspect: boxAspect, view: view, center: center, scale: scale)
+      let t = Transform3D(
+        limits: limits, aspect: boxAspect, view: view, center: center, scale: scale)
       let geometry = BoxGeometry(transform: t, limits: limits)
       let corners = geometry.corners()
       let box = Rect.bounding(corners)
-      let full = box.union(geometry.drawAxes(r, theme: theme, ticks: ticks(geometry, limits), labels: (xLabel, yLabel, zLabel), draw: false))
+      let full = box.union(
+        geometry.drawAxes(
+          r, theme: theme, ticks: ticks(geometry, limits), labels: (xLabel, yLabel, zLabel),
+          draw: false))
       // Text keeps its size while the box scales: fit the box into what the text leaves.
       let spare = (
-        w: plot.width - (full.width - box.width) - 2, h: plot.height - (full.height - box.height) - 2
+        w: plot.width - (full.width - box.width) - 2,
+        h: plot.height - (full.height - box.height) - 2
       )
       var extent = (w: box.width, h: box.height)
       if keepsScaleWhileTurning {
@@ -72,11 +84,15 @@ extension Axes3D {
     return Transform3D(limits: limits, aspect: boxAspect, view: view, center: center, scale: scale)
   }
 
-  func ticks(_ box: BoxGeometry, _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>)) -> (
+  func ticks(
+    _ box: BoxGeometry,
+    _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>)
+  ) -> (
     x: [Tick], y: [Tick], z: [Tick]
   ) {
     (
-      ticksFor(limits.x, length: box.screenLength(axis: 0)), ticksFor(limits.y, length: box.screenLength(axis: 1)),
+      ticksFor(limits.x, length: box.screenLength(axis: 0)),
+      ticksFor(limits.y, length: box.screenLength(axis: 1)),
       ticksFor(limits.z, length: box.screenLength(axis: 2))
     )
   }
@@ -84,7 +100,10 @@ extension Axes3D {
   private func ticksFor(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
     AxisScale(kind: .linear, lower: range.lowerBound, upper: range.upperBound)
       .ticks(maxTicks: max(2, min(6, Int(length / 55))))
-      .filter { $0.isMajor && $0.value >= range.lowerBound - 1e-9 * (range.upperBound - range.lowerBound) && $0.value <= range.upperBound + 1e-9 * (range.upperBound - range.lowerBound) }
+      .filter {
+        $0.isMajor && $0.value >= range.lowerBound - 1e-9 * (range.upperBound - range.lowerBound)
+          && $0.value <= range.upperBound + 1e-9 * (range.upperBound - range.lowerBound)
+      }
   }
 
   private func drawLegend(_ r: Renderer, in plot: Rect) {
@@ -94,12 +113,21 @@ extension Axes3D {
     let lineHeight = r.measure(text: "Xg", font: font).height
     let row = lineHeight * 1.25
     let textWidth = labelled.map { r.measure(text: $0.label!, font: font).width }.max() ?? 0
-    let box = Rect(x: plot.maxX - 14 - 26 - 7 - textWidth - 8, y: plot.minY + 4, width: 14 + 26 + 7 + textWidth, height: 14 + row * Double(labelled.count) - (row - lineHeight))
-    r.draw(.roundedRectangle(box, radius: 3), style: PathStyle(fill: theme.background.withAlpha(0.85), stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
+    let box = Rect(
+      x: plot.maxX - 14 - 26 - 7 - textWidth - 8, y: plot.minY + 4, width: 14 + 26 + 7 + textWidth,
+      height: 14 + row * Double(labelled.count) - (row - lineHeight))
+    r.draw(
+      .roundedRectangle(box, radius: 3),
+      style: PathStyle(
+        fill: theme.background.withAlpha(0.85),
+        stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
     for (i, m) in labelled.enumerated() {
       let top = box.minY + 7 + Double(i) * row
-      m.drawLegendSwatch(in: Rect(x: box.minX + 7, y: top, width: 26, height: lineHeight), renderer: r)
-      r.draw(text: m.label!, at: Point(box.minX + 40, top + lineHeight / 2), font: font, color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
+      m.drawLegendSwatch(
+        in: Rect(x: box.minX + 7, y: top, width: 26, height: lineHeight), renderer: r)
+      r.draw(
+        text: m.label!, at: Point(box.minX + 40, top + lineHeight / 2), font: font,
+        color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
     }
   }
 }
@@ -141,12 +169,18 @@ struct BoxGeometry {
       let corners = [(false, false), (true, false), (true, true), (false, true)].map { (hu, hv) in
         project(point([axis: fixed, u: bound(u, high: hu), v: bound(v, high: hv)]))
       }
-      r.draw(.polygon(corners), style: PathStyle(fill: Color(hex: axis == 2 ? 0xeeeeee : 0xf2f2f2), stroke: StrokeStyle(color: Color(hex: 0xd0d0d0), width: 0.7)))
+      r.draw(
+        .polygon(corners),
+        style: PathStyle(
+          fill: Color(hex: axis == 2 ? 0xeeeeee : 0xf2f2f2),
+          stroke: StrokeStyle(color: Color(hex: 0xd0d0d0), width: 0.7)))
       var grid = Path()
       for (along, across) in [(u, v), (v, u)] {
         for t in all[along] {
-          grid.move(to: project(point([axis: fixed, along: t.value, across: bound(across, high: false)])))
-          grid.line(to: project(point([axis: fixed, along: t.value, across: bound(across, high: true)])))
+          grid.move(
+            to: project(point([axis: fixed, along: t.value, across: bound(across, high: false)])))
+          grid.line(
+            to: project(point([axis: fixed, along: t.value, across: bound(across, high: true)])))
         }
       }
       r.draw(grid, style: .stroked(Color(hex: 0xd5d5d5), width: 0.7))
@@ -157,11 +191,16 @@ struct BoxGeometry {
   /// front edges, z on the vertical edge furthest left on screen.
   @discardableResult
   func drawAxes(
-    _ r: Renderer, theme: Theme, ticks: (x: [Tick], y: [Tick], z: [Tick]), labels: (String?, String?, String?), draw: Bool
+    _ r: Renderer, theme: Theme, ticks: (x: [Tick], y: [Tick], z: [Tick]),
+    labels: (String?, String?, String?), draw: Bool
   ) -> Rect {
     var bounds = Rect.bounding(corners())
     let floor = bound(2, high: backIsHigh(2))
-    let centre = project(Vector3((limits.x.lowerBound + limits.x.upperBound) / 2, (limits.y.lowerBound + limits.y.upperBound) / 2, (limits.z.lowerBound + limits.z.upperBound) / 2))
+    let centre = project(
+      Vector3(
+        (limits.x.lowerBound + limits.x.upperBound) / 2,
+        (limits.y.lowerBound + limits.y.upperBound) / 2,
+        (limits.z.lowerBound + limits.z.upperBound) / 2))
     // z: the vertical edge whose floor corner is leftmost on screen (matplotlib's choice).
     let cornerChoices = [(false, false), (true, false), (false, true), (true, true)]
     let zCorner = cornerChoices.min { a, b in
@@ -182,7 +221,9 @@ struct BoxGeometry {
       b[edge.axis] = bound(edge.axis, high: true)
       let pa = project(point(a))
       let pb = project(point(b))
-      if draw { r.draw(Path(polyline: [pa, pb]), style: .stroked(theme.frame, width: theme.frameWidth)) }
+      if draw {
+        r.draw(Path(polyline: [pa, pb]), style: .stroked(theme.frame, width: theme.frameWidth))
+      }
       // Outward: perpendicular to the edge on screen, away from the box's centre.
       var nx = -(pb.y - pa.y)
       var ny = pb.x - pa.x
@@ -211,9 +252,12 @@ struct BoxGeometry {
         widest = max(widest, extent * 2)
         let d = theme.tickLength + theme.pad * 0.6 + extent
         let at = Point(p.x + nx * d, p.y + ny * d)
-        bounds = bounds.union(Rect(x: at.x - m.width / 2, y: at.y - m.height / 2, width: m.width, height: m.height))
+        bounds = bounds.union(
+          Rect(x: at.x - m.width / 2, y: at.y - m.height / 2, width: m.width, height: m.height))
         if draw {
-          r.draw(text: t.label, at: at, font: tickFont, color: theme.text, anchor: TextAnchor(.center, .center), rotation: 0)
+          r.draw(
+            text: t.label, at: at, font: tickFont, color: theme.text,
+            anchor: TextAnchor(.center, .center), rotation: 0)
         }
       }
       if draw { r.draw(ticksPath, style: .stroked(theme.frame, width: theme.frameWidth)) }
@@ -230,7 +274,9 @@ struct BoxGeometry {
         let (bw, bh) = (w * c + labelHeight * s, w * s + labelHeight * c)
         bounds = bounds.union(Rect(x: at.x - bw / 2, y: at.y - bh / 2, width: bw, height: bh))
         if draw {
-          r.draw(text: label, at: at, font: labelFont, color: theme.text, anchor: TextAnchor(.center, .center), rotation: angle)
+          r.draw(
+            text: label, at: at, font: labelFont, color: theme.text,
+            anchor: TextAnchor(.center, .center), rotation: angle)
         }
       }
     }
@@ -262,5 +308,7 @@ extension Rect {
     return Rect(x: x0, y: y0, width: max(maxX, o.maxX) - x0, height: max(maxY, o.maxY) - y0)
   }
 
-  func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: max(1, width - 2 * d), height: max(1, height - 2 * d)) }
+  func insetBy(_ d: Double) -> Rect {
+    Rect(x: x + d, y: y + d, width: max(1, width - 2 * d), height: max(1, height - 2 * d))
+  }
 }

@@ -12,7 +12,10 @@ extension AxesLayout {
     for mark in axes.marks { mark.draw(in: context) }
     r.popClip()
 
-    r.draw(.rectangle(area), style: PathStyle(stroke: StrokeStyle(color: theme.frame, width: theme.frameWidth, join: .miter)))
+    r.draw(
+      .rectangle(area),
+      style: PathStyle(
+        stroke: StrokeStyle(color: theme.frame, width: theme.frameWidth, join: .miter)))
     drawTicks(r, theme: theme, transform: transform)
     drawLabels(r, theme: theme)
 
@@ -52,7 +55,8 @@ extension AxesLayout {
       marks.line(to: Point(px, area.maxY + length))
       if tick.isMajor, !axes.hidesXTickLabels, !tick.label.isEmpty {
         r.draw(
-          text: tick.label, at: Point(px, area.maxY + theme.tickLength + theme.pad * 0.7), font: font,
+          text: tick.label, at: Point(px, area.maxY + theme.tickLength + theme.pad * 0.7),
+          font: font,
           color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
       }
     }
@@ -64,7 +68,8 @@ extension AxesLayout {
       marks.line(to: Point(area.minX - length, py))
       if tick.isMajor, !axes.hidesYTickLabels, !tick.label.isEmpty {
         r.draw(
-          text: tick.label, at: Point(area.minX - theme.tickLength - theme.pad * 0.7, py), font: font,
+          text: tick.label, at: Point(area.minX - theme.tickLength - theme.pad * 0.7, py),
+          font: font,
           color: theme.text, anchor: TextAnchor(.right, .center), rotation: 0)
       }
     }
@@ -78,12 +83,19 @@ extension AxesLayout {
     if let label = axes.xLabel, !label.isEmpty {
       let tickHeight = axes.hidesXTickLabels ? 0 : r.measure(text: "0", font: tickFont).height
       r.draw(
-        text: r.ellipsized(label, font: labelFont, toFit: xOffset.map { area.width - 2 * r.measure(text: $0, font: tickFont).width - 10 } ?? area.width + 40),
+        text: r.ellipsized(
+          label, font: labelFont,
+          toFit: xOffset.map { area.width - 2 * r.measure(text: $0, font: tickFont).width - 10 }
+            ?? area.width + 40),
         at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
     }
     if let label = axes.yLabel, !label.isEmpty {
-      let widest = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
+      let widest =
+        axes.hidesYTickLabels
+        ? 0
+        : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max()
+          ?? 0)
       r.draw(
         text: r.ellipsized(label, font: labelFont, toFit: area.height + 20),
         at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
@@ -92,20 +104,24 @@ extension AxesLayout {
     if let offset = xOffset {
       let tickHeight = r.measure(text: "0", font: tickFont).height
       r.draw(
-        text: offset, at: Point(area.maxX, area.maxY + tickSpace + tickHeight + theme.pad * 1.2), font: tickFont,
+        text: offset, at: Point(area.maxX, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
+        font: tickFont,
         color: theme.text, anchor: TextAnchor(.right, .top), rotation: 0)
     }
     if let offset = yOffset {
       r.draw(
-        text: offset, at: Point(area.minX, area.minY - theme.pad), font: tickFont, color: theme.text,
+        text: offset, at: Point(area.minX, area.minY - theme.pad), font: tickFont,
+        color: theme.text,
         anchor: TextAnchor(.left, .bottom), rotation: 0)
     }
     if let title = axes.title, !title.isEmpty {
-      let offsetHeight = yOffset == nil ? 0 : r.measure(text: "0", font: tickFont).height + theme.pad
+      let offsetHeight =
+        yOffset == nil ? 0 : r.measure(text: "0", font: tickFont).height + theme.pad
       r.draw(
         text: r.ellipsized(title, font: theme.font(theme.titleSize), toFit: area.width + 40),
         at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5 - offsetHeight),
-        font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: 0)
+        font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom),
+        rotation: 0)
     }
   }
 }

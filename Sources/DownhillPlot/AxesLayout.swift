@@ -20,12 +20,18 @@ struct AxesLayout {
   var top = 0.0
   var bottom = 0.0
 
-  init(axes: Axes, xRange: ClosedRange<Double>?, yRange: ClosedRange<Double>?, warn: (String) -> Void) {
+  init(
+    axes: Axes, xRange: ClosedRange<Double>?, yRange: ClosedRange<Double>?, warn: (String) -> Void
+  ) {
     self.axes = axes
     let tight = axes.wantsTightLimits
-    x = Self.scale(axes.xScale, explicit: axes.xLimits, data: xRange, tight: tight, axisName: "x", warn: warn)
-    y = Self.scale(axes.yScale, explicit: axes.yLimits, data: yRange, tight: tight, axisName: "y", warn: warn)
-    colorbar = axes.colorbarLabel != nil ? axes.colorMapping.map { ColorbarLayout(mapping: $0, label: axes.colorbarLabel!) } : nil
+    x = Self.scale(
+      axes.xScale, explicit: axes.xLimits, data: xRange, tight: tight, axisName: "x", warn: warn)
+    y = Self.scale(
+      axes.yScale, explicit: axes.yLimits, data: yRange, tight: tight, axisName: "y", warn: warn)
+    colorbar =
+      axes.colorbarLabel != nil
+      ? axes.colorMapping.map { ColorbarLayout(mapping: $0, label: axes.colorbarLabel!) } : nil
   }
 
   /// The data range a mark set covers on one axis, before margins.
@@ -43,15 +49,21 @@ struct AxesLayout {
   ) -> AxisScale {
     if let explicit, explicit.lowerBound.isFinite, explicit.upperBound.isFinite {
       if kind == .log && explicit.lowerBound <= 0 {
-        warn("log \(axisName) limits must be positive; ignoring \(explicit.lowerBound)…\(explicit.upperBound)")
+        warn(
+          "log \(axisName) limits must be positive; ignoring \(explicit.lowerBound)…\(explicit.upperBound)"
+        )
       } else if explicit.lowerBound < explicit.upperBound {
         return AxisScale(kind: kind, lower: explicit.lowerBound, upper: explicit.upperBound)
       }
     }
-    if let data, let limits = AxisScale.dataLimits([data.lowerBound, data.upperBound], kind: kind, margin: tight ? 0 : 0.05) {
+    if let data,
+      let limits = AxisScale.dataLimits(
+        [data.lowerBound, data.upperBound], kind: kind, margin: tight ? 0 : 0.05)
+    {
       return AxisScale(kind: kind, lower: limits.lower, upper: limits.upper)
     }
-    return kind == .log ? AxisScale(kind: .log, lower: 1, upper: 10) : AxisScale(kind: .linear, lower: 0, upper: 1)
+    return kind == .log
+      ? AxisScale(kind: .log, lower: 1, upper: 10) : AxisScale(kind: .linear, lower: 0, upper: 1)
   }
 
   /// Chooses ticks for the current plot area and measures the margins they need. Tick counts
@@ -59,19 +71,33 @@ struct AxesLayout {
   mutating func measure(with r: Renderer, theme: Theme) {
     let tickFont = theme.font(theme.tickLabelSize)
     let lineHeight = r.measure(text: "0", font: tickFont).height
-    (xTicks, xOffset) = Self.fittingTicks(x, explicit: axes.xTickValues, length: area.width, r: r, font: tickFont, horizontal: true)
-    (yTicks, yOffset) = Self.fittingTicks(y, explicit: axes.yTickValues, length: area.height, r: r, font: tickFont, horizontal: false)
+    (xTicks, xOffset) = Self.fittingTicks(
+      x, explicit: axes.xTickValues, length: area.width, r: r, font: tickFont, horizontal: true)
+    (yTicks, yOffset) = Self.fittingTicks(
+      y, explicit: axes.yTickValues, length: area.height, r: r, font: tickFont, horizontal: false)
     if axes.hidesXTickLabels { xOffset = nil }
     if axes.hidesYTickLabels { yOffset = nil }
 
     let labelHeight = r.measure(text: "Xg", font: theme.font(theme.labelSize)).height
     let tickSpace = theme.tickLength + theme.pad * 0.7
-    let yLabelWidth = axes.hidesYTickLabels ? 0 : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
-    left = tickSpace + yLabelWidth + (axes.yLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
+    let yLabelWidth =
+      axes.hidesYTickLabels
+      ? 0
+      : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
+    left =
+      tickSpace + yLabelWidth
+      + (axes.yLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
     let hasXLabel = !(axes.xLabel ?? "").isEmpty
-    bottom = tickSpace + (axes.hidesXTickLabels ? 0 : lineHeight)
+    bottom =
+      tickSpace + (axes.hidesXTickLabels ? 0 : lineHeight)
       + (hasXLabel ? theme.pad * 1.2 + labelHeight : xOffset != nil ? theme.pad + lineHeight : 0)
-    let titleHeight = axes.title.map { $0.isEmpty ? 0 : r.measure(text: $0, font: theme.font(theme.titleSize, bold: false)).height + theme.pad * 1.5 } ?? 0
+    let titleHeight =
+      axes.title.map {
+        $0.isEmpty
+          ? 0
+          : r.measure(text: $0, font: theme.font(theme.titleSize, bold: false)).height + theme.pad
+            * 1.5
+      } ?? 0
     // The top y tick label sticks out above the plot area by half its height.
     top = max(titleHeight, lineHeight / 2 + 2)
     // The y offset sits above the axes' top-left corner, under any title.
@@ -93,15 +119,18 @@ struct AxesLayout {
   }
 
   private static func fittingTicks(
-    _ scale: AxisScale, explicit: [Double]?, length: Double, r: Renderer, font: Font, horizontal: Bool
+    _ scale: AxisScale, explicit: [Double]?, length: Double, r: Renderer, font: Font,
+    horizontal: Bool
   ) -> ([Tick], String?) {
     let lineHeight = r.measure(text: "0", font: font).height
     // Neighbouring labels need a gap of at least half a line between them.
     func fits(_ labelled: [Tick]) -> Bool {
       for (a, b) in zip(labelled, labelled.dropFirst()) {
         let distance = abs(scale.transform(b.value) - scale.transform(a.value)) * length
-        let needed = horizontal
-          ? (r.measure(text: a.label, font: font).width + r.measure(text: b.label, font: font).width) / 2 + lineHeight * 0.6
+        let needed =
+          horizontal
+          ? (r.measure(text: a.label, font: font).width + r.measure(text: b.label, font: font).width)
+            / 2 + lineHeight * 0.6
           : lineHeight * 1.15
         if distance < needed { return false }
       }
@@ -113,7 +142,9 @@ struct AxesLayout {
       if let explicit, maxTicks >= min(9, explicit.count) {
         let values = explicit.filter(\.isFinite)
         let labels = TickLocator.linearLabels(values)
-        (ticks, offset) = (zip(values, labels.labels).map { Tick(value: $0, label: $1) }, labels.offset)
+        (ticks, offset) = (
+          zip(values, labels.labels).map { Tick(value: $0, label: $1) }, labels.offset
+        )
       }
       let labelled = ticks.filter { $0.isMajor && !$0.label.isEmpty }
       if labelled.count < 2 || fits(labelled) { return (ticks, offset) }
@@ -124,8 +155,12 @@ struct AxesLayout {
       // Even the fewest ticks crowd a tiny axis: label every k-th one.
       for k in 2...max(2, labelled.count) {
         let kept = Set(stride(from: 0, to: labelled.count, by: k).map { labelled[$0].value })
-        let thinned = ticks.map { t in kept.contains(t.value) ? t : Tick(value: t.value, label: "", isMajor: t.isMajor) }
-        if fits(thinned.filter { !$0.label.isEmpty }) || kept.count <= 1 { return (thinned, offset) }
+        let thinned = ticks.map { t in
+          kept.contains(t.value) ? t : Tick(value: t.value, label: "", isMajor: t.isMajor)
+        }
+        if fits(thinned.filter { !$0.label.isEmpty }) || kept.count <= 1 {
+          return (thinned, offset)
+        }
       }
       return (ticks, offset)
     }

@@ -89,7 +89,8 @@ public enum CairoCanvas {
   public static func rasterize(
     width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
   ) throws -> RasterImage {
-    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0, width * scale >= 1, height * scale >= 1,
+    guard width.isFinite, height.isFinite, scale.isFinite, scale > 0, width * scale >= 1,
+      height * scale >= 1,
       width * scale <= maximumPixels, height * scale <= maximumPixels
     else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
     let surface = cairo_image_surface_create(
@@ -102,7 +103,9 @@ public enum CairoCanvas {
     let status = cairo_status(cr)
     cairo_destroy(cr)
     try check(status)
-    guard let image = RasterImage(imageSurface: surface) else { throw PlotError.cairo("empty raster") }
+    guard let image = RasterImage(imageSurface: surface) else {
+      throw PlotError.cairo("empty raster")
+    }
     return image
   }
 

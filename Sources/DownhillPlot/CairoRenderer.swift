@@ -76,7 +76,8 @@ final class CairoRenderer: Renderer {
     cairo_translate(cr, rect.x, rect.y)
     cairo_scale(cr, rect.width / Double(image.width), rect.height / Double(image.height))
     cairo_set_source_surface(cr, surface, 0, 0)
-    cairo_pattern_set_filter(cairo_get_source(cr), smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
+    cairo_pattern_set_filter(
+      cairo_get_source(cr), smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
     cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
     cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
     cairo_fill(cr)

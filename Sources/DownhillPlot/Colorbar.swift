@@ -42,13 +42,19 @@ struct ColorbarLayout {
       $0.value >= min(scale.lower, scale.upper) - 1e-9 * abs(scale.upper - scale.lower)
         && $0.value <= max(scale.lower, scale.upper) + 1e-9 * abs(scale.upper - scale.lower)
     }
-    let labelWidth = ticks.filter(\.isMajor).map { r.measure(text: $0.label, font: font).width }.max() ?? 0
-    let titleHeight = label.isEmpty ? 0 : r.measure(text: label, font: theme.font(theme.labelSize)).height + theme.pad
-    width = Self.gap + Self.stripWidth + theme.tickLength + theme.pad * 0.7 + labelWidth + titleHeight + theme.pad
+    let labelWidth =
+      ticks.filter(\.isMajor).map { r.measure(text: $0.label, font: font).width }.max() ?? 0
+    let titleHeight =
+      label.isEmpty
+      ? 0 : r.measure(text: label, font: theme.font(theme.labelSize)).height + theme.pad
+    width =
+      Self.gap + Self.stripWidth + theme.tickLength + theme.pad * 0.7 + labelWidth + titleHeight
+      + theme.pad
   }
 
   func draw(beside area: Rect, renderer r: Renderer, theme: Theme) {
-    let strip = Rect(x: area.maxX + Self.gap, y: area.minY, width: Self.stripWidth, height: area.height)
+    let strip = Rect(
+      x: area.maxX + Self.gap, y: area.minY, width: Self.stripWidth, height: area.height)
     let steps = 256
     var pixels = [UInt8](repeating: 0, count: steps * 4)
     for i in 0..<steps {
@@ -80,17 +86,22 @@ struct ColorbarLayout {
       let y = strip.maxY - scale.transform(tick.value) * strip.height
       guard y.isFinite else { continue }
       let length = tick.isMajor ? theme.tickLength : theme.minorTickLength
-      r.draw(Path(polyline: [Point(strip.maxX, y), Point(strip.maxX + length, y)]), style: .stroked(theme.frame, width: theme.frameWidth))
+      r.draw(
+        Path(polyline: [Point(strip.maxX, y), Point(strip.maxX + length, y)]),
+        style: .stroked(theme.frame, width: theme.frameWidth))
       if tick.isMajor && !tick.label.isEmpty {
         let at = Point(strip.maxX + theme.tickLength + theme.pad * 0.7, y)
-        r.draw(text: tick.label, at: at, font: font, color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
+        r.draw(
+          text: tick.label, at: at, font: font, color: theme.text,
+          anchor: TextAnchor(.left, .center), rotation: 0)
         labelRight = max(labelRight, at.x + r.measure(text: tick.label, font: font).width)
       }
     }
     if !label.isEmpty {
       let labelFont = theme.font(theme.labelSize)
       r.draw(
-        text: label, at: Point(labelRight + theme.pad, strip.minY + strip.height / 2), font: labelFont,
+        text: label, at: Point(labelRight + theme.pad, strip.minY + strip.height / 2),
+        font: labelFont,
         color: theme.text, anchor: TextAnchor(.center, .top), rotation: .pi / 2)
     }
   }

@@ -11,7 +11,9 @@ public enum ColumnReducer {
   /// Whether reducing `points` could help: x never decreases, and there are more than four
   /// points per column on average.
   public static func applies(to points: [Point], width: Double) -> Bool {
-    guard points.count > 8, width > 0, let first = points.first, let last = points.last else { return false }
+    guard points.count > 8, width > 0, let first = points.first, let last = points.last else {
+      return false
+    }
     let columns = (last.x - first.x) / width + 1
     guard Double(points.count) > 4 * columns else { return false }
     for (a, b) in zip(points, points.dropFirst()) where b.x < a.x { return false }

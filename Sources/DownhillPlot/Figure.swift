@@ -18,7 +18,10 @@ public final class Figure {
   /// Cells of the grid that hold a 3D plot instead of their 2D axes, keyed by row and column.
   private var panels3D: [[Int]: Axes3D] = [:]
 
-  public init(width: Double = 800, height: Double = 500, scale: Double = 1, title: String? = nil, theme: Theme = .standard) {
+  public init(
+    width: Double = 800, height: Double = 500, scale: Double = 1, title: String? = nil,
+    theme: Theme = .standard
+  ) {
     self.width = width
     self.height = height
     self.scale = scale
@@ -46,7 +49,9 @@ public final class Figure {
   /// Replaces the figure's axes with a rows × columns grid, as `plt.subplots`. Shared axes
   /// take common limits, and only the outer row/column labels its ticks.
   @discardableResult
-  public func subplots(rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false) -> [[Axes]] {
+  public func subplots(rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false)
+    -> [[Axes]]
+  {
     let rows = max(1, rows)
     let columns = max(1, columns)
     panels3D = [:]
@@ -69,7 +74,9 @@ public final class Figure {
 
   /// Encodes the figure in `format`.
   public func render(format: OutputFormat) throws -> [UInt8] {
-    try CairoCanvas.render(format: format, width: width, height: height, scale: scale) { draw(on: $0) }
+    try CairoCanvas.render(format: format, width: width, height: height, scale: scale) {
+      draw(on: $0)
+    }
   }
 
   /// The figure's pixels at its size × `scale`, without encoding a file (animation frames).
@@ -87,38 +94,53 @@ public final class Figure {
   /// Lays out and draws the whole figure on any renderer.
   public func draw(on r: Renderer) {
     _ = axes  // a figure with nothing added still shows an empty axes
-    r.draw(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), style: .filled(theme.background))
+    r.draw(
+      .rectangle(Rect(x: 0, y: 0, width: width, height: height)), style: .filled(theme.background))
     var top = theme.outerPad
     if let title, !title.isEmpty {
       let font = theme.font(theme.figureTitleSize)
-      r.draw(text: title, at: Point(width / 2, top), font: font, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+      r.draw(
+        text: title, at: Point(width / 2, top), font: font, color: theme.text,
+        anchor: TextAnchor(.center, .top), rotation: 0)
       top += r.measure(text: title, font: font).height + theme.pad
     }
     var layouts = resolveLimits()
     let rows = layouts.count
     let columns = layouts[0].count
     // Two passes: tick labels depend on the plot size, and the plot size on the labels.
-    var cells = [[Rect]](repeating: [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: columns), count: rows)
+    var cells = [[Rect]](
+      repeating: [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: columns),
+      count: rows)
     for _ in 0..<3 {
       for i in 0..<rows {
-        for j in 0..<columns where panels3D[[i, j]] == nil { layouts[i][j].measure(with: r, theme: theme) }
+        for j in 0..<columns where panels3D[[i, j]] == nil {
+          layouts[i][j].measure(with: r, theme: theme)
+        }
       }
       let lefts = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].left }.max()! }
       let rights = (0..<columns).map { j in (0..<rows).map { layouts[$0][j].right }.max()! }
       let tops = (0..<rows).map { i in layouts[i].map(\.top).max()! }
       let bottoms = (0..<rows).map { i in layouts[i].map(\.bottom).max()! }
       let pad = theme.outerPad
-      let plotWidth = max(8, (width - 2 * pad - lefts.reduce(0, +) - rights.reduce(0, +) - Double(columns - 1) * theme.gap) / Double(columns))
-      let plotHeight = max(8, (height - top - pad - tops.reduce(0, +) - bottoms.reduce(0, +) - Double(rows - 1) * theme.gap) / Double(rows))
+      let plotWidth = max(
+        8,
+        (width - 2 * pad - lefts.reduce(0, +) - rights.reduce(0, +) - Double(columns - 1)
+          * theme.gap) / Double(columns))
+      let plotHeight = max(
+        8,
+        (height - top - pad - tops.reduce(0, +) - bottoms.reduce(0, +) - Double(rows - 1)
+          * theme.gap) / Double(rows))
       var y = top
       for i in 0..<rows {
         y += tops[i]
         var x = pad
         for j in 0..<columns {
           x += lefts[j]
-          layouts[i][j].area = Self.fitted(Rect(x: x, y: y, width: plotWidth, height: plotHeight), layout: layouts[i][j])
+          layouts[i][j].area = Self.fitted(
+            Rect(x: x, y: y, width: plotWidth, height: plotHeight), layout: layouts[i][j])
           cells[i][j] = Rect(
-            x: x - lefts[j], y: y - tops[i], width: plotWidth + lefts[j] + rights[j], height: plotHeight + tops[i] + bottoms[i])
+            x: x - lefts[j], y: y - tops[i], width: plotWidth + lefts[j] + rights[j],
+            height: plotHeight + tops[i] + bottoms[i])
           x += plotWidth + rights[j] + theme.gap
         }
         y += plotHeight + bottoms[i] + theme.gap
@@ -151,14 +173,16 @@ public final class Figure {
     }
     let x0 = r.minX.rounded()
     let y0 = r.minY.rounded()
-    return Rect(x: x0, y: y0, width: max(1, r.maxX.rounded() - x0), height: max(1, r.maxY.rounded() - y0))
+    return Rect(
+      x: x0, y: y0, width: max(1, r.maxX.rounded() - x0), height: max(1, r.maxY.rounded() - y0))
   }
 
   private func resolveLimits() -> [[AxesLayout]] {
     let all = grid.flatMap { $0 }
     func groupRange(_ a: Axes, xAxis: Bool) -> ClosedRange<Double>? {
       let group = xAxis ? a.sharedXGroup : a.sharedYGroup
-      let members = group == nil ? [a] : all.filter { (xAxis ? $0.sharedXGroup : $0.sharedYGroup) == group }
+      let members =
+        group == nil ? [a] : all.filter { (xAxis ? $0.sharedXGroup : $0.sharedYGroup) == group }
       var lo = Double.infinity
       var hi = -Double.infinity
       for m in members {
@@ -171,7 +195,9 @@ public final class Figure {
     }
     return grid.map { row in
       row.map { a in
-        AxesLayout(axes: a, xRange: groupRange(a, xAxis: true), yRange: groupRange(a, xAxis: false), warn: onWarning)
+        AxesLayout(
+          axes: a, xRange: groupRange(a, xAxis: true), yRange: groupRange(a, xAxis: false),
+          warn: onWarning)
       }
     }
   }

@@ -9,8 +9,12 @@ public struct HeatmapMark: Mark {
   public var mapping: ColorMapping?
   public var label: String? { nil }
 
-  public init(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis, isLog: Bool = false) {
-    precondition(rows >= 0 && columns >= 0 && values.count == rows * columns, "heatmap values must fill rows × columns")
+  public init(
+    rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis, isLog: Bool = false
+  ) {
+    precondition(
+      rows >= 0 && columns >= 0 && values.count == rows * columns,
+      "heatmap values must fill rows × columns")
     self.rows = rows
     self.columns = columns
     self.values = values
@@ -37,7 +41,9 @@ public struct HeatmapMark: Mark {
     let t = context.transform
     let p0 = t.point(-0.5, -0.5)
     let p1 = t.point(Double(columns) - 0.5, Double(rows) - 0.5)
-    let rect = Rect(x: Swift.min(p0.x, p1.x), y: Swift.min(p0.y, p1.y), width: abs(p1.x - p0.x), height: abs(p1.y - p0.y))
+    let rect = Rect(
+      x: Swift.min(p0.x, p1.x), y: Swift.min(p0.y, p1.y), width: abs(p1.x - p0.x),
+      height: abs(p1.y - p0.y))
     // Row 0 must land where y = 0 is drawn: at the top when the axis is inverted, else flip.
     let topIsRowZero = p0.y < p1.y
     var image = RasterImage(width: columns, height: rows, pixels: pixels)

@@ -13,12 +13,17 @@ struct Legend {
     let swatchWidth = 26.0
     let pad = 7.0
     let textWidth = marks.map { r.measure(text: $0.label ?? "", font: font).width }.max() ?? 0
-    let size = (width: pad * 2 + swatchWidth + 7 + textWidth, height: pad * 2 + rowHeight * Double(marks.count) - (rowHeight - lineHeight))
+    let size = (
+      width: pad * 2 + swatchWidth + 7 + textWidth,
+      height: pad * 2 + rowHeight * Double(marks.count) - (rowHeight - lineHeight)
+    )
     let box = bestBox(size: size, context: context)
 
     r.draw(
       .roundedRectangle(box, radius: 3),
-      style: PathStyle(fill: theme.axesBackground.withAlpha(0.85), stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
+      style: PathStyle(
+        fill: theme.axesBackground.withAlpha(0.85),
+        stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
     for (i, mark) in marks.enumerated() {
       let top = box.minY + pad + Double(i) * rowHeight
       let swatch = Rect(x: box.minX + pad, y: top, width: swatchWidth, height: lineHeight)
@@ -60,7 +65,9 @@ struct Legend {
     var bestCount = Int.max
     for candidate in LegendPlacement.allCases.dropFirst() {
       let b = box(candidate)
-      let count = points.reduce(0) { $0 + ($1.x >= b.minX && $1.x <= b.maxX && $1.y >= b.minY && $1.y <= b.maxY ? 1 : 0) }
+      let count = points.reduce(0) {
+        $0 + ($1.x >= b.minX && $1.x <= b.maxX && $1.y >= b.minY && $1.y <= b.maxY ? 1 : 0)
+      }
       if count < bestCount {
         best = b
         bestCount = count
@@ -77,13 +84,21 @@ extension Path {
     var p = Path()
     p.move(to: Point(r.minX + radius, r.minY))
     p.line(to: Point(r.maxX - radius, r.minY))
-    p.curve(to: Point(r.maxX, r.minY + radius), control1: Point(r.maxX - radius + k, r.minY), control2: Point(r.maxX, r.minY + radius - k))
+    p.curve(
+      to: Point(r.maxX, r.minY + radius), control1: Point(r.maxX - radius + k, r.minY),
+      control2: Point(r.maxX, r.minY + radius - k))
     p.line(to: Point(r.maxX, r.maxY - radius))
-    p.curve(to: Point(r.maxX - radius, r.maxY), control1: Point(r.maxX, r.maxY - radius + k), control2: Point(r.maxX - radius + k, r.maxY))
+    p.curve(
+      to: Point(r.maxX - radius, r.maxY), control1: Point(r.maxX, r.maxY - radius + k),
+      control2: Point(r.maxX - radius + k, r.maxY))
     p.line(to: Point(r.minX + radius, r.maxY))
-    p.curve(to: Point(r.minX, r.maxY - radius), control1: Point(r.minX + radius - k, r.maxY), control2: Point(r.minX, r.maxY - radius + k))
+    p.curve(
+      to: Point(r.minX, r.maxY - radius), control1: Point(r.minX + radius - k, r.maxY),
+      control2: Point(r.minX, r.maxY - radius + k))
     p.line(to: Point(r.minX, r.minY + radius))
-    p.curve(to: Point(r.minX + radius, r.minY), control1: Point(r.minX, r.minY + radius - k), control2: Point(r.minX + radius - k, r.minY))
+    p.curve(
+      to: Point(r.minX + radius, r.minY), control1: Point(r.minX, r.minY + radius - k),
+      control2: Point(r.minX + radius - k, r.minY))
     p.close()
     return p
   }

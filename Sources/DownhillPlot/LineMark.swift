@@ -40,39 +40,49 @@ public struct LineMark: Mark {
   }
 
   public func draw(in context: DrawContext) {
-    warnNonPositive(x, axis: "x", log: context.transform.x.kind == .log, label: label, context: context)
-    warnNonPositive(y, axis: "y", log: context.transform.y.kind == .log, label: label, context: context)
+    warnNonPositive(
+      x, axis: "x", log: context.transform.x.kind == .log, label: label, context: context)
+    warnNonPositive(
+      y, axis: "y", log: context.transform.y.kind == .log, label: label, context: context)
     let (sx, sy) = steppedValues()
     let display = (0..<sx.count).map { context.transform.point(sx[$0], sy[$0]) }
     // Clip to a little outside the plot area so the line's own width still reaches the edge.
     let margin = width * 2 + 2
     let a = context.transform.area
-    let bounds = Rect(x: a.x - margin, y: a.y - margin, width: a.width + 2 * margin, height: a.height + 2 * margin)
+    let bounds = Rect(
+      x: a.x - margin, y: a.y - margin, width: a.width + 2 * margin, height: a.height + 2 * margin)
     var path = Path()
     for piece in PolylineClipper.pieces(display, clippedTo: bounds) {
       // Column reduction first (cheap, and it keeps every vertex), then run merging.
-      let simple = simplifyThreshold > 0 && dash.isEmpty
-        ? PathSimplifier.simplify(ColumnReducer.reduce(piece, width: Self.columnWidth), threshold: simplifyThreshold)
+      let simple =
+        simplifyThreshold > 0 && dash.isEmpty
+        ? PathSimplifier.simplify(
+          ColumnReducer.reduce(piece, width: Self.columnWidth), threshold: simplifyThreshold)
         : piece
       path.append(Path(polyline: simple))
     }
     if width > 0 {
-      context.renderer.draw(path, style: PathStyle(stroke: StrokeStyle(color: color, width: width, dash: dash, cap: .round)))
+      context.renderer.draw(
+        path,
+        style: PathStyle(stroke: StrokeStyle(color: color, width: width, dash: dash, cap: .round)))
     }
     if let marker {
-      drawMarkers(marker, at: (0..<x.count).map { context.transform.point(x[$0], y[$0]) }, context: context)
+      drawMarkers(
+        marker, at: (0..<x.count).map { context.transform.point(x[$0], y[$0]) }, context: context)
     }
   }
 
   private func drawMarkers(_ marker: Marker, at points: [Point], context: DrawContext) {
     let a = context.transform.area
     var path = Path()
-    for p in points where p.x.isFinite && p.y.isFinite && p.x >= a.minX - markerSize && p.x <= a.maxX + markerSize
+    for p in points
+    where p.x.isFinite && p.y.isFinite && p.x >= a.minX - markerSize && p.x <= a.maxX + markerSize
       && p.y >= a.minY - markerSize && p.y <= a.maxY + markerSize
     {
       path.append(marker.path(at: p, size: markerSize))
     }
-    let style = marker.isFilled
+    let style =
+      marker.isFilled
       ? PathStyle(fill: color, stroke: StrokeStyle(color: color, width: 0.5))
       : PathStyle(stroke: StrokeStyle(color: color, width: Swift.max(1, width * 0.8)))
     context.renderer.draw(path, style: style)
@@ -95,9 +105,12 @@ public struct LineMark: Mark {
   public func displayPoints(in context: DrawContext) -> [Point] {
     let (sx, sy) = steppedValues()
     let stride = Swift.max(1, sx.count / 2000)
-    let vertices = Swift.stride(from: 0, to: sx.count, by: stride).map { context.transform.point(sx[$0], sy[$0]) }
+    let vertices = Swift.stride(from: 0, to: sx.count, by: stride).map {
+      context.transform.point(sx[$0], sy[$0])
+    }
     var points: [Point] = []
-    for (a, b) in zip(vertices, vertices.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+    for (a, b) in zip(vertices, vertices.dropFirst())
+    where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
       let n = Swift.min(200, Int((abs(b.x - a.x) + abs(b.y - a.y)) / 6))
       for k in 0...n {
         let t = Double(k) / Double(n + 1)

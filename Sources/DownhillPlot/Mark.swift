@@ -25,7 +25,9 @@ public struct Extent: Sendable {
     Extent(x: Self.join(x, other.x), y: Self.join(y, other.y))
   }
 
-  private static func join(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<Double>? {
+  private static func join(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<
+    Double
+  >? {
     guard let a else { return b }
     guard let b else { return a }
     return Swift.min(a.lowerBound, b.lowerBound)...Swift.max(a.upperBound, b.upperBound)
@@ -53,7 +55,9 @@ public struct DataTransform: Sendable {
   public func point(_ dx: Double, _ dy: Double) -> Point {
     let tx = x.transform(dx)
     let ty = y.transform(dy)
-    return Point(area.minX + tx * area.width, yInverted ? area.minY + ty * area.height : area.maxY - ty * area.height)
+    return Point(
+      area.minX + tx * area.width,
+      yInverted ? area.minY + ty * area.height : area.maxY - ty * area.height)
   }
 
   public func displayX(_ dx: Double) -> Double { area.minX + x.transform(dx) * area.width }
@@ -85,11 +89,15 @@ extension Mark {
 }
 
 /// Values a log axis cannot show are dropped; say so once per mark, as matplotlib does.
-func warnNonPositive(_ values: [Double], axis: String, log: Bool, label: String?, context: DrawContext) {
+func warnNonPositive(
+  _ values: [Double], axis: String, log: Bool, label: String?, context: DrawContext
+) {
   guard log else { return }
   let bad = values.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }
   if bad > 0 {
     let name = label.map { "'\($0)'" } ?? "a series"
-    context.warn("\(name) has \(bad) value\(bad == 1 ? "" : "s") ≤ 0 on the log \(axis) axis; they are not drawn")
+    context.warn(
+      "\(name) has \(bad) value\(bad == 1 ? "" : "s") ≤ 0 on the log \(axis) axis; they are not drawn"
+    )
   }
 }

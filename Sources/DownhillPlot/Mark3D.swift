@@ -50,7 +50,9 @@ extension Scene3D {
   }
 
   /// Adds a face whose corners are already projected: `corners` index into `projected`.
-  mutating func addFace<C: Collection<Int>>(_ corners: C, projected: [(point: Point, depth: Double)], fill: Color) {
+  mutating func addFace<C: Collection<Int>>(
+    _ corners: C, projected: [(point: Point, depth: Double)], fill: Color
+  ) {
     var key = 0.0
     for i in corners {
       facePoints.append(projected[i].point)
@@ -67,8 +69,11 @@ extension Scene3D {
     segments.append(Segment(a: transform.project(a), b: transform.project(b), style: style))
   }
 
-  mutating func addMarker(_ p: Vector3, marker: Marker, size: Double, fill: Color, edge: Color?, transform: Transform3D) {
+  mutating func addMarker(
+    _ p: Vector3, marker: Marker, size: Double, fill: Color, edge: Color?, transform: Transform3D
+  ) {
     guard p.isFinite else { return }
-    markers.append(Marker3D(at: transform.project(p), marker: marker, size: size, fill: fill, edge: edge))
+    markers.append(
+      Marker3D(at: transform.project(p), marker: marker, size: size, fill: fill, edge: edge))
   }
 }

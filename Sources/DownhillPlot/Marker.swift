@@ -8,10 +8,17 @@ public enum Marker: String, CaseIterable, Sendable {
     let r = size / 2
     switch self {
     case .circle: return .circle(center: c, radius: r)
-    case .square: return .rectangle(Rect(x: c.x - r * 0.9, y: c.y - r * 0.9, width: r * 1.8, height: r * 1.8))
-    case .diamond: return .polygon([Point(c.x, c.y - r), Point(c.x + r, c.y), Point(c.x, c.y + r), Point(c.x - r, c.y)])
+    case .square:
+      return .rectangle(Rect(x: c.x - r * 0.9, y: c.y - r * 0.9, width: r * 1.8, height: r * 1.8))
+    case .diamond:
+      return .polygon([
+        Point(c.x, c.y - r), Point(c.x + r, c.y), Point(c.x, c.y + r), Point(c.x - r, c.y),
+      ])
     case .triangle:
-      return .polygon([Point(c.x, c.y - r), Point(c.x + r * 0.95, c.y + r * 0.7), Point(c.x - r * 0.95, c.y + r * 0.7)])
+      return .polygon([
+        Point(c.x, c.y - r), Point(c.x + r * 0.95, c.y + r * 0.7),
+        Point(c.x - r * 0.95, c.y + r * 0.7),
+      ])
     case .plus:
       var p = Path()
       p.move(to: Point(c.x - r, c.y)); p.line(to: Point(c.x + r, c.y))

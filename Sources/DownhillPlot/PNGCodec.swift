@@ -6,10 +6,14 @@ extension RasterImage {
   /// Decodes PNG bytes; nil when they are not a PNG Cairo can read.
   public init?(png bytes: [UInt8]) {
     let source = ByteSource(bytes)
-    guard let surface = cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
+    guard
+      let surface = cairo_image_surface_create_from_png_stream(
+        readFromSource, Unmanaged.passUnretained(source).toOpaque())
     else { return nil }
     defer { cairo_surface_destroy(surface) }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let image = RasterImage(imageSurface: surface) else {
+    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+      let image = RasterImage(imageSurface: surface)
+    else {
       return nil
     }
     self = image
@@ -44,7 +48,8 @@ extension RasterImage {
   /// Encodes the image as PNG.
   public func pngData() throws -> [UInt8] {
     try CairoCanvas.render(format: .png, width: Double(width), height: Double(height)) { r in
-      r.draw(self, in: Rect(x: 0, y: 0, width: Double(width), height: Double(height)), smooth: false)
+      r.draw(
+        self, in: Rect(x: 0, y: 0, width: Double(width), height: Double(height)), smooth: false)
     }
   }
 }

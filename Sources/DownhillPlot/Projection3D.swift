@@ -14,7 +14,9 @@ public struct Vector3: Equatable, Sendable {
   static func - (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x - b.x, a.y - b.y, a.z - b.z) }
   static func * (a: Vector3, s: Double) -> Vector3 { Vector3(a.x * s, a.y * s, a.z * s) }
   func dot(_ b: Vector3) -> Double { x * b.x + y * b.y + z * b.z }
-  func cross(_ b: Vector3) -> Vector3 { Vector3(y * b.z - z * b.y, z * b.x - x * b.z, x * b.y - y * b.x) }
+  func cross(_ b: Vector3) -> Vector3 {
+    Vector3(y * b.z - z * b.y, z * b.x - x * b.z, x * b.y - y * b.x)
+  }
   var length: Double { dot(self).squareRoot() }
   var normalized: Vector3 {
     let l = length
@@ -35,7 +37,10 @@ public struct View3D: Equatable, Sendable {
   public var elevation: Double
   public var projection: Projection
 
-  public init(azimuth: Double = -60, elevation: Double = 30, projection: Projection = .perspective(distance: 6)) {
+  public init(
+    azimuth: Double = -60, elevation: Double = 30,
+    projection: Projection = .perspective(distance: 6)
+  ) {
     self.azimuth = azimuth
     self.elevation = elevation
     self.projection = projection
@@ -62,7 +67,8 @@ public struct Transform3D: Sendable {
   let scale: Double
 
   init(
-    limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>), aspect: Vector3,
+    limits: (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>),
+    aspect: Vector3,
     view: View3D, center: Point, scale: Double
   ) {
     self.limits = limits
@@ -74,7 +80,11 @@ public struct Transform3D: Sendable {
     let az = view.azimuth * .pi / 180
     right = r.length > 1e-9 ? r.normalized : Vector3(-sin(az), cos(az), 0)
     up = toward.cross(right)
-    if case .perspective(let d) = view.projection { distance = max(1.5, d) * 0.5 } else { distance = nil }
+    if case .perspective(let d) = view.projection {
+      distance = max(1.5, d) * 0.5
+    } else {
+      distance = nil
+    }
     self.center = center
     self.scale = scale
   }
@@ -84,7 +94,9 @@ public struct Transform3D: Sendable {
     func unit(_ v: Double, _ r: ClosedRange<Double>) -> Double {
       r.upperBound > r.lowerBound ? (v - r.lowerBound) / (r.upperBound - r.lowerBound) - 0.5 : 0
     }
-    return Vector3(unit(p.x, limits.x) * aspect.x, unit(p.y, limits.y) * aspect.y, unit(p.z, limits.z) * aspect.z)
+    return Vector3(
+      unit(p.x, limits.x) * aspect.x, unit(p.y, limits.y) * aspect.y, unit(p.z, limits.z) * aspect.z
+    )
   }
 
   /// Display point and depth of a data point.

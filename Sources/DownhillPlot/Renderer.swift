@@ -67,8 +67,11 @@ extension Renderer {
     for i in 0..<batch.count {
       let color = batch.fills[i]
       let edge = batch.edgeColor ?? color
-      let stroke = batch.edgeWidth > 0 ? StrokeStyle(color: edge, width: batch.edgeWidth, join: .round) : nil
-      draw(.polygon(Array(batch.polygon(i))), style: PathStyle(fill: color, stroke: stroke, antialias: batch.antialias))
+      let stroke =
+        batch.edgeWidth > 0 ? StrokeStyle(color: edge, width: batch.edgeWidth, join: .round) : nil
+      draw(
+        .polygon(Array(batch.polygon(i))),
+        style: PathStyle(fill: color, stroke: stroke, antialias: batch.antialias))
     }
   }
 }

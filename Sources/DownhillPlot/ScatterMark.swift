@@ -36,8 +36,10 @@ public struct ScatterMark: Mark {
   }
 
   public func draw(in context: DrawContext) {
-    warnNonPositive(x, axis: "x", log: context.transform.x.kind == .log, label: label, context: context)
-    warnNonPositive(y, axis: "y", log: context.transform.y.kind == .log, label: label, context: context)
+    warnNonPositive(
+      x, axis: "x", log: context.transform.x.kind == .log, label: label, context: context)
+    warnNonPositive(
+      y, axis: "y", log: context.transform.y.kind == .log, label: label, context: context)
     let a = context.transform.area
     // One path per colour keeps vector output small when many points share a colour.
     var batches: [Color: Path] = [:]
@@ -75,6 +77,8 @@ public struct ScatterMark: Mark {
 
   public func displayPoints(in context: DrawContext) -> [Point] {
     let stride = Swift.max(1, x.count / 2000)
-    return Swift.stride(from: 0, to: x.count, by: stride).map { context.transform.point(x[$0], y[$0]) }
+    return Swift.stride(from: 0, to: x.count, by: stride).map {
+      context.transform.point(x[$0], y[$0])
+    }
   }
 }

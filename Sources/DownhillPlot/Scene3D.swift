@@ -63,7 +63,9 @@ public struct Scene3D {
     }
     let translucent = faceFills.contains { $0.alpha < 1 }
     if translucent || faceCount == 0 {
-      for (p, style, _) in behind.sorted(by: { $0.2 < $1.2 }) { r.draw(p, style: PathStyle(stroke: style)) }
+      for (p, style, _) in behind.sorted(by: { $0.2 < $1.2 }) {
+        r.draw(p, style: PathStyle(stroke: style))
+      }
     }
     var batch = PolygonBatch()
     batch.edgeWidth = faceEdgeColor == nil ? 0 : faceEdgeWidth
@@ -88,7 +90,9 @@ public struct Scene3D {
       for k in range {
         let p = facePoints[k]
         let l = hypot(p.x - cx, p.y - cy)
-        batch.points.append(grow > 0 && l > 1e-9 ? Point(p.x + (p.x - cx) / l * grow, p.y + (p.y - cy) / l * grow) : p)
+        batch.points.append(
+          grow > 0 && l > 1e-9 ? Point(p.x + (p.x - cx) / l * grow, p.y + (p.y - cy) / l * grow) : p
+        )
       }
       batch.starts.append(batch.points.count)
       batch.fills.append(faceFills[i])
@@ -100,9 +104,13 @@ public struct Scene3D {
         r.drawPolygons(batch)
       }
     }
-    for (p, style, _) in merged(front.sorted(by: { $0.2 < $1.2 })) { r.draw(p, style: PathStyle(stroke: style)) }
-    for m in markers.sorted(by: { $0.at.depth < $1.at.depth }) where index.isVisible(m.at, tolerance: tolerance) {
-      let style = m.marker.isFilled
+    for (p, style, _) in merged(front.sorted(by: { $0.2 < $1.2 })) {
+      r.draw(p, style: PathStyle(stroke: style))
+    }
+    for m in markers.sorted(by: { $0.at.depth < $1.at.depth })
+    where index.isVisible(m.at, tolerance: tolerance) {
+      let style =
+        m.marker.isFilled
         ? PathStyle(fill: m.fill, stroke: m.edge.map { StrokeStyle(color: $0, width: 0.8) })
         : PathStyle(stroke: StrokeStyle(color: m.fill, width: 1.5))
       r.draw(m.marker.path(at: m.at.point, size: m.size), style: style)
@@ -111,10 +119,15 @@ public struct Scene3D {
 
   private static func rasterized(_ batch: PolygonBatch) -> (RasterImage, Rect)? {
     let bounds = Rect.bounding(batch.points)
-    let rect = Rect(x: bounds.minX.rounded(.down), y: bounds.minY.rounded(.down), width: bounds.width.rounded(.up) + 1, height: bounds.height.rounded(.up) + 1)
+    let rect = Rect(
+      x: bounds.minX.rounded(.down), y: bounds.minY.rounded(.down),
+      width: bounds.width.rounded(.up) + 1, height: bounds.height.rounded(.up) + 1)
     var shifted = batch
     shifted.points = batch.points.map { Point($0.x - rect.minX, $0.y - rect.minY) }
-    guard let image = try? CairoCanvas.rasterize(width: rect.width, height: rect.height, scale: rasterScale, draw: { $0.drawPolygons(shifted) })
+    guard
+      let image = try? CairoCanvas.rasterize(
+        width: rect.width, height: rect.height, scale: rasterScale,
+        draw: { $0.drawPolygons(shifted) })
     else { return nil }
     return (image, rect)
   }
@@ -125,7 +138,8 @@ public struct Scene3D {
     var out: [(Path, StrokeStyle, Double)] = []
     for run in runs {
       if let last = out.last, last.1 == run.1, case .line(let end)? = last.0.elements.last,
-        case .move(let start)? = run.0.elements.first, abs(end.x - start.x) < 1e-9, abs(end.y - start.y) < 1e-9
+        case .move(let start)? = run.0.elements.first, abs(end.x - start.x) < 1e-9,
+        abs(end.y - start.y) < 1e-9
       {
         var p = last.0
         for e in run.0.elements.dropFirst() { p.elements.append(e) }
@@ -230,8 +244,12 @@ struct FaceIndex {
   /// Splits a segment into stretches that are wholly visible or wholly hidden.
   func runs(_ s: Scene3D.Segment, tolerance: Double) -> [Run] {
     func at(_ t: Double) -> (point: Point, depth: Double) {
-      (Point(s.a.point.x + (s.b.point.x - s.a.point.x) * t, s.a.point.y + (s.b.point.y - s.a.point.y) * t),
-       s.a.depth + (s.b.depth - s.a.depth) * t)
+      (
+        Point(
+          s.a.point.x + (s.b.point.x - s.a.point.x) * t,
+          s.a.point.y + (s.b.point.y - s.a.point.y) * t),
+        s.a.depth + (s.b.depth - s.a.depth) * t
+      )
     }
     let length = hypot(s.b.point.x - s.a.point.x, s.b.point.y - s.a.point.y)
     guard length.isFinite else { return [] }
@@ -251,13 +269,18 @@ struct FaceIndex {
           if isVisible(at(mid), tolerance: tolerance) == visible { lo = mid } else { hi = mid }
         }
         let cut = (lo + hi) / 2
-        runs.append(Run(from: at(start).point, to: at(cut).point, visible: visible, depth: at((start + cut) / 2).depth))
+        runs.append(
+          Run(
+            from: at(start).point, to: at(cut).point, visible: visible,
+            depth: at((start + cut) / 2).depth))
         start = cut
         visible = v
       }
       previous = t
     }
-    runs.append(Run(from: at(start).point, to: at(1).point, visible: visible, depth: at((start + 1) / 2).depth))
+    runs.append(
+      Run(
+        from: at(start).point, to: at(1).point, visible: visible, depth: at((start + 1) / 2).depth))
     return runs
   }
 }

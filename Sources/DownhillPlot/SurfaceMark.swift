@@ -76,10 +76,13 @@ public struct SurfaceMark: Mark3D {
       for i in face { meanZ += vertices[i].z }
       meanZ /= Double(face.count)
       // A non-finite corner makes a hole (log(0), overflow).
-      guard meanZ.isFinite, face.allSatisfy({ projected[$0].point.x.isFinite && projected[$0].point.y.isFinite }) else { continue }
+      guard meanZ.isFinite,
+        face.allSatisfy({ projected[$0].point.x.isFinite && projected[$0].point.y.isFinite })
+      else { continue }
       var c = mapping?.color(for: meanZ) ?? theme.cycle[0]
       if shaded {
-        let n = (box[face[1]] - box[face[0]]).cross(box[face[face.count - 1]] - box[face[0]]).normalized
+        let n = (box[face[1]] - box[face[0]]).cross(box[face[face.count - 1]] - box[face[0]])
+          .normalized
         let k = 0.55 + 0.45 * abs(n.dot(light))
         c = Color(red: c.red * k, green: c.green * k, blue: c.blue * k)
       }
@@ -92,7 +95,9 @@ public struct SurfaceMark: Mark3D {
 
   public func drawLegendSwatch(in rect: Rect, renderer: Renderer) {
     let c = mapping?.colormap.color(at: 0.6) ?? .black
-    renderer.draw(.rectangle(Rect(x: rect.minX, y: rect.minY + 2, width: rect.width, height: rect.height - 4)), style: .filled(c))
+    renderer.draw(
+      .rectangle(Rect(x: rect.minX, y: rect.minY + 2, width: rect.width, height: rect.height - 4)),
+      style: .filled(c))
   }
 }
 
@@ -110,7 +115,8 @@ public struct Line3DMark: Mark3D {
   public var marksEnds: Bool
 
   public init(
-    points: [Vector3], label: String? = nil, color: Color, width: Double = 1.75, marker: Marker? = nil,
+    points: [Vector3], label: String? = nil, color: Color, width: Double = 1.75,
+    marker: Marker? = nil,
     markerSize: Double = 4, marksEnds: Bool = false
   ) {
     self.points = points
@@ -126,13 +132,22 @@ public struct Line3DMark: Mark3D {
 
   public func addPrimitives(to scene: inout Scene3D, transform: Transform3D, theme: Theme) {
     let style = StrokeStyle(color: color, width: width, cap: .round, join: .round)
-    for (a, b) in zip(points, points.dropFirst()) { scene.addSegment(a, b, style: style, transform: transform) }
-    if let marker {
-      for p in points { scene.addMarker(p, marker: marker, size: markerSize, fill: color, edge: nil, transform: transform) }
+    for (a, b) in zip(points, points.dropFirst()) {
+      scene.addSegment(a, b, style: style, transform: transform)
     }
-    if marksEnds, let first = points.first(where: \.isFinite), let last = points.last(where: \.isFinite) {
-      scene.addMarker(first, marker: .circle, size: 8, fill: color, edge: .white, transform: transform)
-      scene.addMarker(last, marker: .square, size: 8, fill: color, edge: .white, transform: transform)
+    if let marker {
+      for p in points {
+        scene.addMarker(
+          p, marker: marker, size: markerSize, fill: color, edge: nil, transform: transform)
+      }
+    }
+    if marksEnds, let first = points.first(where: \.isFinite),
+      let last = points.last(where: \.isFinite)
+    {
+      scene.addMarker(
+        first, marker: .circle, size: 8, fill: color, edge: .white, transform: transform)
+      scene.addMarker(
+        last, marker: .square, size: 8, fill: color, edge: .white, transform: transform)
     }
   }
 
@@ -143,8 +158,12 @@ public struct Line3DMark: Mark3D {
     renderer.draw(line, style: .stroked(Color(hex: 0x808080), width: width + 1.5))
     renderer.draw(line, style: .stroked(color, width: width))
     if marksEnds {
-      renderer.draw(Marker.circle.path(at: Point(rect.minX + 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
-      renderer.draw(Marker.square.path(at: Point(rect.maxX - 3, y), size: 7), style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
+      renderer.draw(
+        Marker.circle.path(at: Point(rect.minX + 3, y), size: 7),
+        style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
+      renderer.draw(
+        Marker.square.path(at: Point(rect.maxX - 3, y), size: 7),
+        style: PathStyle(fill: color, stroke: StrokeStyle(color: Color(hex: 0x808080), width: 0.8)))
     }
   }
 }
@@ -157,7 +176,10 @@ public struct Scatter3DMark: Mark3D {
   public var size: Double
   public var marker: Marker
 
-  public init(points: [Vector3], label: String? = nil, color: Color, size: Double = 6, marker: Marker = .circle) {
+  public init(
+    points: [Vector3], label: String? = nil, color: Color, size: Double = 6,
+    marker: Marker = .circle
+  ) {
     self.points = points
     self.label = label
     self.color = color
@@ -168,7 +190,9 @@ public struct Scatter3DMark: Mark3D {
   public func extent() -> Extent3D { Extent3D(points.filter(\.isFinite)) }
 
   public func addPrimitives(to scene: inout Scene3D, transform: Transform3D, theme: Theme) {
-    for p in points { scene.addMarker(p, marker: marker, size: size, fill: color, edge: nil, transform: transform) }
+    for p in points {
+      scene.addMarker(p, marker: marker, size: size, fill: color, edge: nil, transform: transform)
+    }
   }
 
   public func drawLegendSwatch(in rect: Rect, renderer: Renderer) {

@@ -14,7 +14,8 @@ public func expectFigure(
   _ figure: Figure, named name: String, tolerance: Double = 2.0,
   filePath: StaticString = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let outcome = FigureBaseline(name: name, testFile: "\(filePath)").check(figure, tolerance: tolerance)
+  let outcome = FigureBaseline(name: name, testFile: "\(filePath)").check(
+    figure, tolerance: tolerance)
   if let failure = outcome.failure {
     Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
   }
@@ -30,11 +31,13 @@ public struct FigureBaseline: Sendable {
   public init(name: String, testFile: String) {
     self.name = name
     let testURL = URL(fileURLWithPath: testFile)
-    baseline = testURL.deletingLastPathComponent().appendingPathComponent("__Figures__").appendingPathComponent("\(name).png")
+    baseline = testURL.deletingLastPathComponent().appendingPathComponent("__Figures__")
+      .appendingPathComponent("\(name).png")
     if let custom = ProcessInfo.processInfo.environment["DOWNHILL_ARTIFACTS"], !custom.isEmpty {
       artifacts = URL(fileURLWithPath: custom)
     } else {
-      artifacts = Self.packageRoot(from: testURL).appendingPathComponent(".build/downhill-artifacts")
+      artifacts = Self.packageRoot(from: testURL).appendingPathComponent(
+        ".build/downhill-artifacts")
     }
   }
 
@@ -42,7 +45,9 @@ public struct FigureBaseline: Sendable {
   static func packageRoot(from file: URL) -> URL {
     var dir = file.deletingLastPathComponent()
     while dir.path != "/" {
-      if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
+      if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+        return dir
+      }
       dir = dir.deletingLastPathComponent()
     }
     return file.deletingLastPathComponent()
@@ -60,16 +65,23 @@ public struct FigureBaseline: Sendable {
       let actualBytes = try figure.render(format: .png)
       try Data(actualBytes).write(to: artifacts.appendingPathComponent("\(name).png"))
       if ProcessInfo.processInfo.environment["DOWNHILL_RECORD"] == "1" {
-        try fm.createDirectory(at: baseline.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.createDirectory(
+          at: baseline.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(actualBytes).write(to: baseline)
-        return Outcome(rms: nil, failure: "recorded baseline \(baseline.path); run again without DOWNHILL_RECORD=1")
+        return Outcome(
+          rms: nil,
+          failure: "recorded baseline \(baseline.path); run again without DOWNHILL_RECORD=1")
       }
       guard let expectedData = fm.contents(atPath: baseline.path) else {
         return Outcome(
           rms: nil,
-          failure: "no baseline at \(baseline.path); record it with DOWNHILL_RECORD=1 swift test, look at it, and commit it")
+          failure:
+            "no baseline at \(baseline.path); record it with DOWNHILL_RECORD=1 swift test, look at it, and commit it"
+        )
       }
-      guard let expected = RasterImage(png: [UInt8](expectedData)), let actual = RasterImage(png: actualBytes) else {
+      guard let expected = RasterImage(png: [UInt8](expectedData)),
+        let actual = RasterImage(png: actualBytes)
+      else {
         return Outcome(rms: nil, failure: "baseline \(baseline.path) is not a readable PNG")
       }
       let comparison = ImageComparison(expected: expected, actual: actual)
@@ -79,10 +91,14 @@ public struct FigureBaseline: Sendable {
       if let diff = comparison.diff {
         try Data(diff.pngData()).write(to: artifacts.appendingPathComponent("\(name)-diff.png"))
       }
-      let what = comparison.diff == nil
+      let what =
+        comparison.diff == nil
         ? "size \(actual.width)×\(actual.height) differs from the baseline's \(expected.width)×\(expected.height)"
         : "RMS \(String(format: "%.3f", comparison.rms)) exceeds tolerance \(tolerance)"
-      return Outcome(rms: comparison.rms, failure: "figure '\(name)' \(what); expected, actual and diff PNGs are in \(artifacts.path)")
+      return Outcome(
+        rms: comparison.rms,
+        failure: "figure '\(name)' \(what); expected, actual and diff PNGs are in \(artifacts.path)"
+      )
     } catch {
       return Outcome(rms: nil, failure: "figure '\(name)' could not be compared: \(error)")
     }

@@ -31,10 +31,14 @@ import Testing
     #expect(ceFinal < 0.05, "cross-entropy should reach the valley, reached \(ceFinal)")
   }
 
-  @Test(arguments: ["cost-surface-mse", "cost-surface-cross-entropy", "cost-surface-comparison", "cost-contours-optimizers", "loss-landscape-xor"])
+  @Test(arguments: [
+    "cost-surface-mse", "cost-surface-cross-entropy", "cost-surface-comparison",
+    "cost-contours-optimizers", "loss-landscape-xor",
+  ])
   func catalogueFigureRenders(name: String) throws {
     let entry = try #require(Catalogue.entry(named: name))
-    let figure = try entry.make(CatalogueInputs(dataDirectory: .init(fileURLWithPath: "figures/data")))
+    let figure = try entry.make(
+      CatalogueInputs(dataDirectory: .init(fileURLWithPath: "figures/data")))
     var warnings: [String] = []
     figure.onWarning = { warnings.append($0) }
     #expect(try !figure.render(format: .png).isEmpty)

@@ -11,7 +11,9 @@ import Testing
       let r = Double(image.pixels[i]) / 255
       let g = Double(image.pixels[i + 1]) / 255
       let b = Double(image.pixels[i + 2]) / 255
-      if abs(r - color.red) < 0.15 && abs(g - color.green) < 0.15 && abs(b - color.blue) < 0.15 { return true }
+      if abs(r - color.red) < 0.15 && abs(g - color.green) < 0.15 && abs(b - color.blue) < 0.15 {
+        return true
+      }
     }
     return false
   }
@@ -27,7 +29,8 @@ import Testing
     let image = try #require(RasterImage(png: try f.render(format: .png)))
     // Find the plot area from the recorded frame: the first stroked rectangle after the marks.
     let frames = rec.paths.compactMap { (p, s) -> Rect? in
-      guard s.stroke?.color == Theme.standard.frame, p.elements.count == 5, case .move(let a) = p.elements[0],
+      guard s.stroke?.color == Theme.standard.frame, p.elements.count == 5,
+        case .move(let a) = p.elements[0],
         case .line(let c) = p.elements[2]
       else { return nil }
       return Rect(x: a.x, y: a.y, width: c.x - a.x, height: c.y - a.y)
@@ -59,7 +62,9 @@ import Testing
   }
 
   @Test func emptySinglePointAndConstantDataGiveFiniteTicks() throws {
-    let cases: [([Double], [Double])] = [([], []), ([3], [7]), ([0, 1, 2], [5, 5, 5]), ([1, 1], [1e-300, 1e-300])]
+    let cases: [([Double], [Double])] = [
+      ([], []), ([3], [7]), ([0, 1, 2], [5, 5, 5]), ([1, 1], [1e-300, 1e-300]),
+    ]
     for (x, y) in cases {
       let f = Figure(width: 300, height: 200)
       f.axes.plot(x, y, marker: .circle)

@@ -17,11 +17,16 @@ import Testing
     #expect(abs(c.rms - (900.0 / 6).squareRoot()) < 1e-12)
     #expect(c.diff?.pixels[0] == 255)
     #expect(ImageComparison(expected: a, actual: a).rms == 0)
-    #expect(ImageComparison(expected: a, actual: RasterImage(width: 1, height: 1, pixels: [0, 0, 0, 255])).rms == .infinity)
+    #expect(
+      ImageComparison(
+        expected: a, actual: RasterImage(width: 1, height: 1, pixels: [0, 0, 0, 255])
+      ).rms == .infinity)
   }
 
   @Test func pngRoundTripsThroughTheCodec() throws {
-    let image = RasterImage(width: 3, height: 2, pixels: (0..<24).map { UInt8(($0 * 37) % 256) | ($0 % 4 == 3 ? 255 : 0) })
+    let image = RasterImage(
+      width: 3, height: 2, pixels: (0..<24).map { UInt8(($0 * 37) % 256) | ($0 % 4 == 3 ? 255 : 0) }
+    )
     let back = try #require(RasterImage(png: try image.pngData()))
     #expect(back == image)
   }

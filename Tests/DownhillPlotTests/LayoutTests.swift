@@ -4,7 +4,9 @@ import Testing
 @testable import DownhillPlot
 
 @Suite struct LayoutTests {
-  static let sizes: [(Double, Double)] = [(260, 180), (400, 300), (640, 400), (1280, 800), (1900, 500)]
+  static let sizes: [(Double, Double)] = [
+    (260, 180), (400, 300), (640, 400), (1280, 800), (1900, 500),
+  ]
 
   @Test(arguments: sizes)
   func textNeverOverlapsOrLeavesTheFigure(size: (Double, Double)) throws {
@@ -13,7 +15,9 @@ import Testing
       let boxes = rec.texts.filter { !$0.string.isEmpty }
       for t in boxes {
         #expect(t.box.minX >= -0.5 && t.box.minY >= -0.5, "'\(t.string)' sticks out at \(t.box)")
-        #expect(t.box.maxX <= figure.width + 0.5 && t.box.maxY <= figure.height + 0.5, "'\(t.string)' sticks out at \(t.box)")
+        #expect(
+          t.box.maxX <= figure.width + 0.5 && t.box.maxY <= figure.height + 0.5,
+          "'\(t.string)' sticks out at \(t.box)")
       }
       for (i, a) in boxes.enumerated() {
         for b in boxes[(i + 1)...] where a.box.intersects(b.box) {
@@ -52,7 +56,8 @@ import Testing
     f.axes.plot([0, 10], [0, 2])
     f.axes.equalAspect = true
     let rec = try record(f)
-    let frame = try #require(rec.paths.first { $0.1.stroke?.color == Theme.standard.frame && $0.0.elements.count == 5 })
+    let frame = try #require(
+      rec.paths.first { $0.1.stroke?.color == Theme.standard.frame && $0.0.elements.count == 5 })
     guard case .move(let a) = frame.0.elements[0], case .line(let c) = frame.0.elements[2] else {
       Issue.record("frame is not a rectangle")
       return
@@ -70,6 +75,8 @@ import Testing
     f.axes.scatter([0.02], [0])
     let rec = try record(f)
     let legend = try #require(rec.texts.first { $0.string == "rising" })
-    #expect(legend.box.minY > 200 && legend.box.minX > 250, "legend should sit lower right, is at \(legend.box)")
+    #expect(
+      legend.box.minY > 200 && legend.box.minX > 250,
+      "legend should sit lower right, is at \(legend.box)")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DownhillPlot
 
 func notCost(_ t1: Double, _ t2: Double, ce: Bool) -> Double {

@@ -15,7 +15,8 @@ import Testing
     a.xLimits = 0...1
     a.yLimits = 0...1
     a.zLimits = 0...1
-    a.surface(x: [0, planeTo], y: [0, 1], z: [0.5, 0.5, 0.5, 0.5], colormap: .viridis, shaded: false)
+    a.surface(
+      x: [0, planeTo], y: [0, 1], z: [0.5, 0.5, 0.5, 0.5], colormap: .viridis, shaded: false)
     a.line([Vector3(0.2, 0.5, segmentZ), Vector3(0.8, 0.5, segmentZ)], color: red, width: 3)
     return f
   }
@@ -40,7 +41,8 @@ import Testing
 
   @Test func hiddenSegmentsAreAbsentFromVectorOutput() throws {
     let svg = String(decoding: try Self.scene(segmentZ: 0.2).render(format: .svg), as: UTF8.self)
-    let visible = String(decoding: try Self.scene(segmentZ: 0.8).render(format: .svg), as: UTF8.self)
+    let visible = String(
+      decoding: try Self.scene(segmentZ: 0.8).render(format: .svg), as: UTF8.self)
     let redStroke = ["#ff0000", "#f00", "rgb(100%,0%,0%)"]
     #expect(!redStroke.contains { svg.contains($0) })
     #expect(redStroke.contains { visible.contains($0) })
@@ -51,7 +53,9 @@ import Testing
     let rec = try record(Self.scene(segmentZ: 0.2, planeTo: 0.5))
     let redPaths = rec.paths.filter { $0.1.stroke?.color == Self.red }
     #expect(redPaths.count == 1)
-    let planes = rec.paths.filter { $0.1.fill != nil && $0.0.elements.count == 5 && $0.1.stroke?.color != Theme.standard.frame }
+    let planes = rec.paths.filter {
+      $0.1.fill != nil && $0.0.elements.count == 5 && $0.1.stroke?.color != Theme.standard.frame
+    }
     let plane = try #require(planes.last)
     guard case .move(let start)? = redPaths.first?.0.elements.first else {
       Issue.record("no visible red segment")
@@ -65,7 +69,9 @@ import Testing
       }
     }
     let (p, q) = (corners[1], corners[2])
-    let distance = abs((q.x - p.x) * (p.y - start.y) - (p.x - start.x) * (q.y - p.y)) / hypot(q.x - p.x, q.y - p.y)
+    let distance =
+      abs((q.x - p.x) * (p.y - start.y) - (p.x - start.x) * (q.y - p.y))
+      / hypot(q.x - p.x, q.y - p.y)
     // Faces are drawn grown by 0.3 units to close antialiasing seams.
     #expect(distance < 0.35, "the path reappears \(distance) px from the face's edge")
   }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import DownhillPlot
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import DownhillPlot
 
 @Suite struct OutputTests {
   @Test func pngHasSignatureAndPixelSizeAtScale() throws {
@@ -35,12 +35,17 @@ import Testing
   func sameFigureGivesSameBytes(format: OutputFormat) throws {
     let a = try SampleFigures.gallery().render(format: format)
     let b = try SampleFigures.gallery().render(format: format)
-    let firstDifference = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? (a.count == b.count ? nil : a.count)
-    #expect(firstDifference == nil, "\(format) differs at byte \(firstDifference ?? -1): \(String(decoding: a[(firstDifference ?? 0)...].prefix(80), as: UTF8.self))")
+    let firstDifference =
+      a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? (a.count == b.count ? nil : a.count)
+    #expect(
+      firstDifference == nil,
+      "\(format) differs at byte \(firstDifference ?? -1): \(String(decoding: a[(firstDifference ?? 0)...].prefix(80), as: UTF8.self))"
+    )
   }
 
   @Test func unwritablePathFailsAndLeavesNothing() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-ro-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-ro-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let missing = dir.appendingPathComponent("no/such/folder/plot.png").path
@@ -49,17 +54,22 @@ import Testing
   }
 
   @Test func writeIsCompleteAndLeavesNoTemporaryFile() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-w-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-w-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("loss.svg").path
     try SampleFigures.lossCurves().write(to: path)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["loss.svg"])
-    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(SampleFigures.lossCurves().render(format: .svg)))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: path))
+        == Data(SampleFigures.lossCurves().render(format: .svg)))
   }
 
   @Test func unknownExtensionIsAClearError() {
-    #expect(throws: PlotError.unknownFormat(path: "plot.jpg")) { try SampleFigures.lossCurves().write(to: "plot.jpg") }
+    #expect(throws: PlotError.unknownFormat(path: "plot.jpg")) {
+      try SampleFigures.lossCurves().write(to: "plot.jpg")
+    }
     #expect(OutputFormat(path: "a/b.SVG") == .svg)
     #expect(OutputFormat(path: "noextension") == nil)
     #expect(OutputFormat(path: ".png") == nil)

@@ -19,9 +19,13 @@ final class RecordingRenderer: Renderer {
     inner.draw(path, style: style)
   }
 
-  func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) { inner.draw(image, in: rect, smooth: smooth) }
+  func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
+    inner.draw(image, in: rect, smooth: smooth)
+  }
 
-  func draw(text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double) {
+  func draw(
+    text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
+  ) {
     let m = inner.measure(text: text, font: font)
     let dx: Double
     switch anchor.horizontal {
@@ -52,7 +56,8 @@ final class RecordingRenderer: Renderer {
 
 extension Rect {
   func intersects(_ o: Rect, tolerance: Double = 0.5) -> Bool {
-    minX < o.maxX - tolerance && o.minX < maxX - tolerance && minY < o.maxY - tolerance && o.minY < maxY - tolerance
+    minX < o.maxX - tolerance && o.minX < maxX - tolerance && minY < o.maxY - tolerance
+      && o.minY < maxY - tolerance
   }
 }
 

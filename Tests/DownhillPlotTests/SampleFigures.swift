@@ -47,7 +47,8 @@ enum SampleFigures {
     g[1][0].step([0, 1, 2, 3, 4], [1, 3, 2, 5, 4].map { $0 - 0.5 }, position: .mid, label: "mid")
     g[1][0].title = "steps"
     g[1][0].xLabel = "x"
-    g[1][1].heatmap(rows: 4, columns: 6, values: (0..<24).map { Double($0 % 7) }, colormap: .viridis)
+    g[1][1].heatmap(
+      rows: 4, columns: 6, values: (0..<24).map { Double($0 % 7) }, colormap: .viridis)
     g[1][1].colorbarLabel = "flips"
     g[1][1].title = "heatmap"
     return f

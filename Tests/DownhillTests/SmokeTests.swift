@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Downhill
 
 @Test func versionIsSet() { #expect(!DownhillVersion.string.isEmpty) }

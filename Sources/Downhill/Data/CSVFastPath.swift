@@ -1,4 +1,3 @@
-
 /// The common CSV — no quote characters — parsed straight from its bytes: no per-record arrays
 /// of Strings, only the bytes of each number handed to `Double(_:)`. A 60,000-row
 /// loss log parses several times faster. Results and errors
@@ -19,7 +18,9 @@ extension CSVTable {
       while start < count {
         var end = start
         while end < count, base[end] != 10, base[end] != 13 { end += 1 }
-        let next = end < count && base[end] == 13 && end + 1 < count && base[end + 1] == 10 ? end + 2 : end + 1
+        let next =
+          end < count && base[end] == 13 && end + 1 < count && base[end + 1] == 10
+          ? end + 2 : end + 1
         defer {
           start = next
           line += 1
@@ -30,7 +31,9 @@ extension CSVTable {
         for i in start..<end where base[i] == 44 { fieldStarts.append(i + 1) }
         func fieldEnd(_ k: Int) -> Int { k + 1 < fieldStarts.count ? fieldStarts[k + 1] - 1 : end }
         func text(_ k: Int) -> String {
-          String(decoding: UnsafeBufferPointer(start: base + fieldStarts[k], count: fieldEnd(k) - fieldStarts[k]), as: UTF8.self)
+          String(
+            decoding: UnsafeBufferPointer(
+              start: base + fieldStarts[k], count: fieldEnd(k) - fieldStarts[k]), as: UTF8.self)
         }
         guard let header = names else {
           // The header goes through the general rules (trimming, numbers-only, duplicates).
@@ -65,13 +68,17 @@ extension CSVTable {
           }
           // Short fields become small (inline) Strings: no allocation, and Double(_:) then
           // applies exactly the general path's rule.
-          guard let value = Double(String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self))
+          guard
+            let value = Double(
+              String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self))
           else { throw CSVError.notANumber(line: line, column: header[k], text: text(k)) }
           columns[k].append(value)
         }
       }
       guard let header = names else { throw CSVError.empty }
-      guard columns.first.map({ !$0.isEmpty }) ?? false else { throw CSVError.noDataRows(header: headerLine) }
+      guard columns.first.map({ !$0.isEmpty }) ?? false else {
+        throw CSVError.noDataRows(header: headerLine)
+      }
       return try CSVTable(columnNames: header, columns: columns)
     }
   }

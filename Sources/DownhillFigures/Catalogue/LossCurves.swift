@@ -9,7 +9,8 @@ extension Catalogue {
       name: "xor-learning-rates",
       summary: "XOR network (T4, hidden 4): mean |error| over 60,000 iterations for α = 0.01…100",
       make: { inputs in
-        let table = try CSVTable(contentsOf: inputs.dataDirectory.appendingPathComponent("xor-loss.csv"))
+        let table = try CSVTable(
+          contentsOf: inputs.dataDirectory.appendingPathComponent("xor-loss.csv"))
         var o = LossCurve.Options()
         o.logY = true
         o.title = "XOR network: error against iteration, by learning rate"

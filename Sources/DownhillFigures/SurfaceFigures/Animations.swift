@@ -1,6 +1,6 @@
-import Foundation
 import Downhill
 import DownhillPlot
+import Foundation
 
 /// An animation of the catalogue: a name (the GIF's file name) and how to make its frames.
 public struct AnimationEntry: Sendable {
@@ -13,7 +13,8 @@ public struct AnimationEntry: Sendable {
 public enum Animations {
   public static let all: [AnimationEntry] = [
     AnimationEntry(
-      name: "3d-error-plane", summary: "T3's MSE error surface over two weights, turning a full circle",
+      name: "3d-error-plane",
+      summary: "T3's MSE error surface over two weights, turning a full circle",
       make: { frames in try errorPlane(frames: frames) }),
     AnimationEntry(
       name: "descent", summary: "Balls rolling down the cross-entropy surface, step by step",
@@ -23,7 +24,9 @@ public enum Animations {
   public static func entry(named name: String) -> AnimationEntry? { all.first { $0.name == name } }
 
   /// The tutorial's `3d_error_plane`: the MSE surface seen from every azimuth in turn.
-  public static func errorPlane(frames: Int = 36, size: (Double, Double) = (520, 400)) throws -> AnimatedGIF {
+  public static func errorPlane(frames: Int = 36, size: (Double, Double) = (520, 400)) throws
+    -> AnimatedGIF
+  {
     var o = CostSurfaceFigure.Options()
     o.grid = 40
     var gif = try AnimatedGIF(width: Int(size.0), height: Int(size.1), delay: 0.1)
@@ -41,7 +44,9 @@ public enum Animations {
   }
 
   /// Five balls descending the cross-entropy surface, one more step per frame.
-  public static func descent(frames: Int = 40, size: (Double, Double) = (560, 420)) throws -> AnimatedGIF {
+  public static func descent(frames: Int = 40, size: (Double, Double) = (560, 420)) throws
+    -> AnimatedGIF
+  {
     var o = CostSurfaceFigure.Options()
     o.cost = .crossEntropy
     o.grid = 40

@@ -1,6 +1,6 @@
-import Foundation
 import Downhill
 import DownhillPlot
+import Foundation
 
 /// MSE beside cross-entropy, each with gradient descent from the same five starts at the same
 /// α: on MSE's plateaus the gradient vanishes and starts stall; cross-entropy's bowl takes every
@@ -10,7 +10,11 @@ public enum CostSurfaceComparison {
   static let starts: [(Double, Double)] = [(-12, 12), (12, -12), (-10, -3), (6, 10), (-13, 2)]
 
   public static func figure(learningRate: Double = 4, steps: Int = 400) throws -> Figure {
-    let f = Figure(width: 1200, height: 560, title: "Gradient descent from the same five starts (α = \(learningRate.formatted()), \(steps) steps)")
+    let f = Figure(
+      width: 1200, height: 560,
+      title:
+        "Gradient descent from the same five starts (α = \(learningRate.formatted()), \(steps) steps)"
+    )
     f.subplots(rows: 1, columns: 2)
     for (k, cost) in [TutorialSurfaces.NotGateCost.mse, .crossEntropy].enumerated() {
       var o = CostSurfaceFigure.Options()
@@ -19,7 +23,8 @@ public enum CostSurfaceComparison {
       o.learningRate = learningRate
       o.steps = steps
       let a = f.axes3D(row: 0, column: k)
-      try CostSurfaceFigure.draw(o, into: a, paths: try CostSurfaceFigure.paths(o), labelPaths: k == 1)
+      try CostSurfaceFigure.draw(
+        o, into: a, paths: try CostSurfaceFigure.paths(o), labelPaths: k == 1)
       a.title = CostSurfaceFigure.name(cost)
     }
     return f
@@ -32,26 +37,40 @@ public enum OptimizerComparison {
     // Each near the largest rate that stays stable in the valley's steep walls.
     ("sgd", "SGD, α = 0.0008", 0.0008), ("momentum", "momentum, α = 0.0002", 0.0002),
     ("nesterov", "Nesterov, α = 0.0002", 0.0002), ("adagrad", "AdaGrad, α = 0.3", 0.3),
-    ("rmsprop", "RMSProp, α = 0.005", 0.005), ("adam", "Adam, α = 0.02", 0.02), ("lbfgs", "L-BFGS", 1),
+    ("rmsprop", "RMSProp, α = 0.005", 0.005), ("adam", "Adam, α = 0.02", 0.02),
+    ("lbfgs", "L-BFGS", 1),
   ]
 
   public static func figure(start: [Double] = [-1.5, 2.5], steps: Int = 3000) throws -> Figure {
-    let f = Figure(width: 900, height: 640, title: "Seven optimizers on Rosenbrock's function from (\(start[0].formatted()), \(start[1].formatted()))")
+    let f = Figure(
+      width: 900, height: 640,
+      title:
+        "Seven optimizers on Rosenbrock's function from (\(start[0].formatted()), \(start[1].formatted()))"
+    )
     let a = f.axes
     let xs = GridSurface.linspace(-2, 2, count: 240)
     let ys = GridSurface.linspace(-1, 3, count: 240)
     var z: [Double] = []
     for y in ys { for x in xs { z.append(TestFunction.rosenbrock.evaluate([x, y]).value) } }
-    a.contourFilled(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
-    a.contour(x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: nil, color: Color(hex: 0xffffff, alpha: 0.45), width: 0.6)
-    let colors = [0xe41a1c, 0xff7f00, 0xffe119, 0x17becf, 0xf781bf, 0xb8e186, 0x111111].map { Color(hex: UInt32($0)) }
+    a.contourFilled(
+      x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
+    a.contour(
+      x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: nil,
+      color: Color(hex: 0xffffff, alpha: 0.45), width: 0.6)
+    let colors = [0xe41a1c, 0xff7f00, 0xffe119, 0x17becf, 0xf781bf, 0xb8e186, 0x111111].map {
+      Color(hex: UInt32($0))
+    }
     for (run, color) in zip(runs, colors) {
       var optimizer = try OptimizerNames.make(run.name, learningRate: run.rate)
-      let t = minimize(TestFunction.rosenbrock.objective, from: start, optimizer: &optimizer, steps: steps, tolerance: 1e-10)
+      let t = minimize(
+        TestFunction.rosenbrock.objective, from: start, optimizer: &optimizer, steps: steps,
+        tolerance: 1e-10)
       let finite = t.points.filter { $0.allSatisfy(\.isFinite) }
       let last = finite.last ?? start
       a.plot(
-        finite.map { $0[0] }, finite.map { $0[1] }, label: String(format: "%@: %d steps, ends (%.2f, %.2f)", run.label, t.steps, last[0], last[1]),
+        finite.map { $0[0] }, finite.map { $0[1] },
+        label: String(
+          format: "%@: %d steps, ends (%.2f, %.2f)", run.label, t.steps, last[0], last[1]),
         color: color, width: 1.6)
     }
     a.scatter([start[0]], [start[1]], sizes: [10], marker: .circle, color: .white)
@@ -72,12 +91,19 @@ public enum OptimizerComparison {
 /// contours with the path projected onto it.
 public enum LossLandscapeFigure {
   public static func figure() throws -> Figure {
-    let l = try XORLandscape.compute(hidden: 4, learningRate: 1, iterations: 2000, every: 10, gridSize: 61, span: 1)
-    let f = Figure(width: 1200, height: 560, title: "XOR network (3-4-1): loss landscape around the trained weights")
+    let l = try XORLandscape.compute(
+      hidden: 4, learningRate: 1, iterations: 2000, every: 10, gridSize: 61, span: 1)
+    let f = Figure(
+      width: 1200, height: 560,
+      title: "XOR network (3-4-1): loss landscape around the trained weights")
     f.subplots(rows: 1, columns: 2)
     let a3 = f.axes3D(row: 0, column: 0)
-    a3.surface(x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis, shaded: true)
-    a3.scatter([Vector3(0, 0, l.randomPlane[30, 30])], label: "trained weights", color: Color(hex: 0xd62728), size: 8)
+    a3.surface(
+      x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis,
+      shaded: true)
+    a3.scatter(
+      [Vector3(0, 0, l.randomPlane[30, 30])], label: "trained weights", color: Color(hex: 0xd62728),
+      size: 8)
     a3.title = "random filter-normalised directions"
     a3.xLabel = "α (direction 1)"
     a3.yLabel = "β (direction 2)"
@@ -85,9 +111,14 @@ public enum LossLandscapeFigure {
     a3.colorbarLabel = ""
     let a = f.grid[0][1]
     let p = l.pcaPlane
-    a.contourFilled(x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
-    a.contour(x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true, color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
-    a.plot(l.pca.alphas, l.pca.betas, label: "training path (2,000 steps)", color: Color(hex: 0xff7f0e), width: 2, marker: .circle, markerSize: 3)
+    a.contourFilled(
+      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
+    a.contour(
+      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true,
+      color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
+    a.plot(
+      l.pca.alphas, l.pca.betas, label: "training path (2,000 steps)", color: Color(hex: 0xff7f0e),
+      width: 2, marker: .circle, markerSize: 3)
     a.scatter([l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white)
     a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
     let r = l.pca.explainedVarianceRatio

@@ -31,32 +31,45 @@ public enum CostSurfaceFigure {
 
     /// One-line errors for options no figure can be drawn from.
     public func validate() throws {
-      guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
+      guard range.lowerBound.isFinite, range.upperBound.isFinite,
+        range.lowerBound < range.upperBound
+      else {
         throw FigureError.invalid("the range must be two finite numbers, min < max (e.g. -15:15)")
       }
-      if let grid, grid < 2 || grid > 2000 { throw FigureError.invalid("--grid must be 2…2000, got \(grid)") }
+      if let grid, grid < 2 || grid > 2000 {
+        throw FigureError.invalid("--grid must be 2…2000, got \(grid)")
+      }
       if grid == nil, points < 3 || points > 200_000 {
         throw FigureError.invalid("--points must be 3…200000, got \(points)")
       }
-      guard azimuth.map(\.isFinite) ?? true, elevation.isFinite, elevation >= -90, elevation <= 90 else {
+      guard azimuth.map(\.isFinite) ?? true, elevation.isFinite, elevation >= -90, elevation <= 90
+      else {
         throw FigureError.invalid("the view needs a finite azimuth and an elevation in -90…90")
       }
-      guard starts >= 0, starts <= 50 else { throw FigureError.invalid("--starts must be 0…50, got \(starts)") }
-      guard learningRate.isFinite, learningRate > 0 else { throw FigureError.invalid("the learning rate must be a positive number") }
-      guard steps >= 1, steps <= 1_000_000 else { throw FigureError.invalid("--steps must be 1…1000000") }
+      guard starts >= 0, starts <= 50 else {
+        throw FigureError.invalid("--starts must be 0…50, got \(starts)")
+      }
+      guard learningRate.isFinite, learningRate > 0 else {
+        throw FigureError.invalid("the learning rate must be a positive number")
+      }
+      guard steps >= 1, steps <= 1_000_000 else {
+        throw FigureError.invalid("--steps must be 1…1000000")
+      }
       _ = try OptimizerNames.make(optimizer, learningRate: learningRate)
     }
   }
 
   /// Colours that stay readable on the jet colormap.
-  static let pathColors: [Color] = [0xffffff, 0x111111, 0xff33cc, 0x8c2d04, 0x7a7aff, 0xcccccc].map { Color(hex: $0) }
+  static let pathColors: [Color] = [0xffffff, 0x111111, 0xff33cc, 0x8c2d04, 0x7a7aff, 0xcccccc].map
+  { Color(hex: $0) }
 
   /// The cost's samples: (θ1, θ2, cost) on the grid or at the tutorial's random pairs.
   static func samples(_ o: Options) throws -> (x: [Double], y: [Double], z: [Double], grid: Int?) {
     let c = TutorialSurfaces.notGate(cost: o.cost)
     if let n = o.grid {
       let axis = GridSurface.linspace(o.range.lowerBound, o.range.upperBound, count: n)
-      let surface = try TutorialSurfaces.notGateSurface(cost: o.cost).grid(alphas: axis, betas: axis)
+      let surface = try TutorialSurfaces.notGateSurface(cost: o.cost).grid(
+        alphas: axis, betas: axis)
       return (axis, axis, surface.values, n)
     }
     let pairs = try TutorialSurfaces.randomPairs(count: o.points, range: o.range, seed: o.seed)
@@ -70,7 +83,10 @@ public enum CostSurfaceFigure {
       var g = SeededGenerator(seed: o.seed &+ 1)
       let span = o.range.upperBound - o.range.lowerBound
       starts = (0..<o.starts).map { _ in
-        (o.range.lowerBound + span * (0.1 + 0.8 * g.randomSample()), o.range.lowerBound + span * (0.1 + 0.8 * g.randomSample()))
+        (
+          o.range.lowerBound + span * (0.1 + 0.8 * g.randomSample()),
+          o.range.lowerBound + span * (0.1 + 0.8 * g.randomSample())
+        )
       }
     }
     let c = TutorialSurfaces.notGate(cost: o.cost)
@@ -83,18 +99,26 @@ public enum CostSurfaceFigure {
     }
   }
 
-  static func name(_ cost: TutorialSurfaces.NotGateCost) -> String { cost == .mse ? "MSE" : "cross-entropy" }
+  static func name(_ cost: TutorialSurfaces.NotGateCost) -> String {
+    cost == .mse ? "MSE" : "cross-entropy"
+  }
 
   /// Draws the surface and paths into `axes`.
   static func draw(_ o: Options, into axes: Axes3D, paths: [[Vector3]], labelPaths: Bool) throws {
     let s = try samples(o)
     if let n = s.grid {
-      axes.surface(x: s.x, y: s.y, z: s.z, colormap: .jet, shaded: false, edgeColor: n <= 60 ? Color(hex: 0x000000, alpha: 0.25) : nil)
+      axes.surface(
+        x: s.x, y: s.y, z: s.z, colormap: .jet, shaded: false,
+        edgeColor: n <= 60 ? Color(hex: 0x000000, alpha: 0.25) : nil)
     } else {
-      axes.triangulatedSurface(x: s.x, y: s.y, z: s.z, colormap: .jet, edgeColor: Color(hex: 0x000000, alpha: 0.3), edgeWidth: 0.25)
+      axes.triangulatedSurface(
+        x: s.x, y: s.y, z: s.z, colormap: .jet, edgeColor: Color(hex: 0x000000, alpha: 0.3),
+        edgeWidth: 0.25)
     }
     for (i, p) in paths.enumerated() {
-      axes.trajectory(p, label: labelPaths ? "start \(i + 1)" : nil, color: pathColors[i % pathColors.count], width: 2)
+      axes.trajectory(
+        p, label: labelPaths ? "start \(i + 1)" : nil, color: pathColors[i % pathColors.count],
+        width: 2)
     }
     axes.xLabel = "Theta1"
     axes.yLabel = "Theta2"
@@ -124,9 +148,13 @@ public enum CostSurfaceFigure {
     let f = Figure(width: o.width, height: o.height)
     let a = f.axes
     let positive = s.z.filter { $0 > 0 && $0.isFinite }
-    let levels: ContourLevels = o.cost == .crossEntropy && (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300) > 100 ? .logarithmic(12) : .automatic(12)
+    let levels: ContourLevels =
+      o.cost == .crossEntropy && (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300) > 100
+      ? .logarithmic(12) : .automatic(12)
     a.contourFilled(x: s.x, y: s.y, z: s.z, levels: levels, colormap: .viridis)
-    a.contour(x: s.x, y: s.y, z: s.z, levels: levels, colormap: nil, labels: true, color: Color(hex: 0xffffff, alpha: 0.7), width: 0.7)
+    a.contour(
+      x: s.x, y: s.y, z: s.z, levels: levels, colormap: nil, labels: true,
+      color: Color(hex: 0xffffff, alpha: 0.7), width: 0.7)
     a.colorbarLabel = "cost"
     for (i, p) in try paths(o).enumerated() {
       let c = pathColors[(i + 1) % pathColors.count]

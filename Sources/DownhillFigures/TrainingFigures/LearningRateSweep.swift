@@ -7,14 +7,17 @@ import Foundation
 public enum LearningRateSweep {
   /// One seeded T4 run's mean |error| every `every` iterations (and at iteration 1, so the
   /// log axis has a first point).
-  static func errors(hidden: Int, alpha: Double, iterations: Int, every: Int) throws -> (x: [Double], y: [Double]) {
+  static func errors(hidden: Int, alpha: Double, iterations: Int, every: Int) throws -> (
+    x: [Double], y: [Double]
+  ) {
     var generator = SeededGenerator(seed: 1)
     var network = try Tutorials.t4Network(hidden: hidden, generator: &generator)
     var optimizer: any Optimizer = SGD(learningRate: alpha)
     var x: [Double] = []
     var y: [Double] = []
     try network.train(
-      on: .t4XOR, optimizer: &optimizer, options: TrainingOptions(iterations: iterations, reportEvery: 1),
+      on: .t4XOR, optimizer: &optimizer,
+      options: TrainingOptions(iterations: iterations, reportEvery: 1),
       generator: &generator, learningRate: alpha
     ) { report in
       let step = report.step + 1
@@ -26,11 +29,16 @@ public enum LearningRateSweep {
     return (x, y)
   }
 
-  public static func figure(iterations: Int = 60000, alphas: [Double] = Tutorials.t4Alphas) throws -> Figure {
-    let figure = Figure(width: 980, height: 470, title: "XOR network: error against iteration, by learning rate α")
+  public static func figure(iterations: Int = 60000, alphas: [Double] = Tutorials.t4Alphas) throws
+    -> Figure
+  {
+    let figure = Figure(
+      width: 980, height: 470, title: "XOR network: error against iteration, by learning rate α")
     let panels = figure.subplots(rows: 1, columns: 2, sharedY: true)
     // A sequential colormap ordered by α reads better than ten unrelated colours.
-    let colors = alphas.indices.map { Colormap.plasma.color(at: 0.85 * Double($0) / Double(max(1, alphas.count - 1))) }
+    let colors = alphas.indices.map {
+      Colormap.plasma.color(at: 0.85 * Double($0) / Double(max(1, alphas.count - 1)))
+    }
     for (panel, hidden) in zip(panels[0], [4, 32]) {
       panel.title = "hidden layer of \(hidden)"
       panel.xScale = .log

@@ -12,13 +12,18 @@ public enum SignFlips {
       network: network, options: HistoryOptions(every: max(iterations, 1)),
       metadata: Tutorials.t4Metadata(network: network, alpha: alpha, iterations: iterations))
     try network.train(
-      on: .t4XOR, optimizer: &optimizer, options: TrainingOptions(iterations: iterations), generator: &generator,
+      on: .t4XOR, optimizer: &optimizer, options: TrainingOptions(iterations: iterations),
+      generator: &generator,
       history: history, learningRate: alpha)
     return try [history.runningFlipCounts(layer: 0), history.runningFlipCounts(layer: 1)]
   }
 
-  public static func figure(alphas: [Double] = [0.1, 1, 10, 100], hidden: Int = 4, iterations: Int = 60000) throws -> Figure {
-    let figure = Figure(width: 900, height: 200 + 150 * Double(alphas.count), title: "How often each weight's update changed direction (60,000 iterations)")
+  public static func figure(
+    alphas: [Double] = [0.1, 1, 10, 100], hidden: Int = 4, iterations: Int = 60000
+  ) throws -> Figure {
+    let figure = Figure(
+      width: 900, height: 200 + 150 * Double(alphas.count),
+      title: "How often each weight's update changed direction (60,000 iterations)")
     let grid = figure.subplots(rows: alphas.count, columns: 2)
     for (row, alpha) in alphas.enumerated() {
       let c = try counts(alpha: alpha, hidden: hidden, iterations: iterations)

@@ -6,10 +6,13 @@ import DownhillPlot
 /// them back, and leaky ReLU with He initialisation is the usual fix. Per-layer gradient norms
 /// over the run show it at a glance.
 public enum VanishingGradients {
-  static func norms(activation: Activation, initialization: Initialization, updates: Int, sizes: [Int]) throws -> [[Double]] {
+  static func norms(
+    activation: Activation, initialization: Initialization, updates: Int, sizes: [Int]
+  ) throws -> [[Double]] {
     var generator = SeededGenerator(seed: 1)
     var network = try Network(
-      sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared, initialization: initialization,
+      sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared,
+      initialization: initialization,
       generator: &generator)
     var optimizer: any Optimizer = SGD(learningRate: 0.01)
     // Two million weights a layer: record every 10th step in single precision (≈ 16 MB a
@@ -17,17 +20,25 @@ public enum VanishingGradients {
     let history = try History(
       network: network, options: HistoryOptions(every: 10, precision: .float32),
       metadata: RunMetadata(
-        layerSizes: sizes, activations: ["\(activation)"], bias: "folded", cost: "sum-squared", seed: 1, optimizer: "sgd",
-        hyperParameters: ["learningRate": 0.01], dataset: Dataset.t5Example.name, examples: 1, batchSize: nil, every: 1,
+        layerSizes: sizes, activations: ["\(activation)"], bias: "folded", cost: "sum-squared",
+        seed: 1, optimizer: "sgd",
+        hyperParameters: ["learningRate": 0.01], dataset: Dataset.t5Example.name, examples: 1,
+        batchSize: nil, every: 1,
         recordedLayers: [], layerShapes: [], precision: "float64"))
     try network.train(
-      on: .t5Example, optimizer: &optimizer, options: TrainingOptions(iterations: updates), generator: &generator,
+      on: .t5Example, optimizer: &optimizer, options: TrainingOptions(iterations: updates),
+      generator: &generator,
       history: history, learningRate: 0.01)
     return try (0..<network.layers.count).map { try history.gradientNorms(layer: $0) }
   }
 
-  public static func figure(updates: Int = 300, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure {
-    let figure = Figure(width: 1100, height: 450, title: "Gradient norm per layer while training a \(sizes.map(String.init).joined(separator: "–")) network")
+  public static func figure(updates: Int = 300, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure
+  {
+    let figure = Figure(
+      width: 1100, height: 450,
+      title:
+        "Gradient norm per layer while training a \(sizes.map(String.init).joined(separator: "–")) network"
+    )
     let panels = figure.subplots(rows: 1, columns: 3, sharedY: true)
     let runs: [(String, Activation, Initialization)] = [
       ("sigmoid, T5's U[0, 1) weights", .sigmoid, .tutorialDNN),
@@ -39,11 +50,14 @@ public enum VanishingGradients {
       panel.yScale = .log
       panel.xLabel = "update"
       panel.showsGrid = true
-      let layerNorms = try norms(activation: activation, initialization: initialization, updates: updates, sizes: sizes)
+      let layerNorms = try norms(
+        activation: activation, initialization: initialization, updates: updates, sizes: sizes)
       let steps = layerNorms.first.map { $0.indices.map { Double($0 * 10) } } ?? []
       for (i, series) in layerNorms.enumerated() {
         // A gradient of exactly zero cannot sit on a log axis; floor it visibly instead.
-        panel.plot(steps, series.map { max($0, 1e-30) }, label: "layer \(i + 1)", color: Theme.standard.cycle[i], marker: .circle, markerSize: 3.5)
+        panel.plot(
+          steps, series.map { max($0, 1e-30) }, label: "layer \(i + 1)",
+          color: Theme.standard.cycle[i], marker: .circle, markerSize: 3.5)
       }
       if layerNorms.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
         panel.text(
