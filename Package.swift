@@ -26,7 +26,7 @@ let package = Package(
     // Training core: no Cairo.
     .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib"]),
     // Plotting core: no training. giflib encodes animations.
-    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif"]),
+    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif", "CZlib"]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
     .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),

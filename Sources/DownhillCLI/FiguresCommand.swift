@@ -82,6 +82,8 @@ struct FiguresCommand: ParsableCommand {
       return
     }
     let count = entries.count + animations.count
-    print("\(count) figure\(count == 1 ? "" : "s") in \(clock.now - start)")
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("\(count) figure\(count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
   }
 }

@@ -65,10 +65,7 @@ public enum CairoCanvas {
     cairo_destroy(cr)
     try check(drawStatus)
 
-    if format == .png {
-      cairo_surface_flush(surface)
-      try check(cairo_surface_write_to_png_stream(surface, writeToSink, closure))
-    }
+    if format == .png { sink.bytes = try PNGEncoder.encode(surface: surface) }
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface))
     return sink.bytes
