@@ -26,7 +26,9 @@ let package = Package(
     // Training core: no Cairo.
     .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib"]),
     // Plotting core: no training. giflib encodes animations.
-    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif", "CZlib"]),
+    // libpng with our own compression settings; C, because libpng reports errors by longjmp.
+    .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
+    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif", "CPNGWriter"]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
     .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),
