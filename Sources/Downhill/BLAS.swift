@@ -96,6 +96,13 @@ public enum BLAS {
     execv("/proc/self/exe", CommandLine.unsafeArgv)
   }
 
+  /// Stops OpenBLAS's idle worker threads. They start with the library and spin on
+  /// `sched_yield` for their first ~0.1 s, which on two cores slows a short command (a plot, a
+  /// tutorial) by a quarter; OpenBLAS restarts them on its next threaded product.
+  public static func releaseIdleThreads() {
+    _ = blas_thread_shutdown_()
+  }
+
   /// Limits OpenBLAS's worker threads. On a machine whose cores are shared, one thread avoids
   /// threads spinning against each other for products as small as a mini-batch's.
   public static func setThreads(_ count: Int) {
