@@ -50,6 +50,8 @@ let package = Package(
     .testTarget(
       name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"],
       exclude: ["__Figures__"]),
-    .testTarget(name: "DownhillFiguresTests", dependencies: ["DownhillFigures"]),
+    .testTarget(
+      name: "DownhillFiguresTests", dependencies: ["DownhillFigures", "DownhillTesting"],
+      exclude: ["__Figures__"]),
   ]
 )

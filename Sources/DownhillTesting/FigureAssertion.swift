@@ -42,7 +42,7 @@ public struct FigureBaseline: Sendable {
   }
 
   /// The nearest folder above the test file that holds a Package.swift.
-  static func packageRoot(from file: URL) -> URL {
+  public static func packageRoot(from file: URL) -> URL {
     var dir = file.deletingLastPathComponent()
     while dir.path != "/" {
       if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {

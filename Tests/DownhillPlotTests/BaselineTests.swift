@@ -1,4 +1,5 @@
 import DownhillTesting
+import Foundation
 import Testing
 
 @testable import DownhillPlot
@@ -29,5 +30,43 @@ import Testing
     )
     let back = try #require(RasterImage(png: try image.pngData()))
     #expect(back == image)
+  }
+}
+
+@Suite struct FigureBaselineTests {
+  /// A fake test file in a fresh folder, with its own artifacts folder.
+  func scratch() throws -> (testFile: String, artifacts: URL) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-baseline-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return (
+      dir.appendingPathComponent("SomeTests.swift").path, dir.appendingPathComponent("artifacts")
+    )
+  }
+
+  @Test func aMissingBaselineFailsWithInstructions() throws {
+    let (file, _) = try scratch()
+    let outcome = FigureBaseline(name: "new", testFile: file).check(
+      SampleFigures.lossCurves(), tolerance: 2)
+    #expect(outcome.failure?.contains("DOWNHILL_RECORD=1") == true)
+  }
+
+  @Test func aChangedFigureFailsAndLeavesExpectedActualAndDiff() throws {
+    let (file, _) = try scratch()
+    let baseline = FigureBaseline(name: "loss", testFile: file)
+    try FileManager.default.createDirectory(
+      at: baseline.baseline.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(SampleFigures.lossCurves().render(format: .png)).write(to: baseline.baseline)
+    #expect(baseline.check(SampleFigures.lossCurves(), tolerance: 2).failure == nil)
+
+    let changed = SampleFigures.lossCurves()
+    changed.axes.title = "something else entirely"
+    let outcome = baseline.check(changed, tolerance: 0.5)
+    #expect(outcome.failure?.contains("exceeds tolerance") == true)
+    for suffix in ["-expected", "-actual", "-diff"] {
+      #expect(
+        FileManager.default.fileExists(
+          atPath: baseline.artifacts.appendingPathComponent("loss\(suffix).png").path))
+    }
   }
 }

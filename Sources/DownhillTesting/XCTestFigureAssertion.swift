@@ -1,0 +1,16 @@
+#if canImport(XCTest)
+  import DownhillPlot
+  import XCTest
+
+  /// XCTest's twin of ``expectFigure(_:named:tolerance:filePath:sourceLocation:)``: compares a
+  /// figure's PNG with `__Figures__/NAME.png` beside the test file, with the same RMS tolerance,
+  /// artifacts folder, `DOWNHILL_RECORD=1` recording and missing-baseline failure.
+  public func assertFigure(
+    _ figure: Figure, named name: String, tolerance: Double = 2.0, file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
+    let outcome = FigureBaseline(name: name, testFile: "\(file)").check(
+      figure, tolerance: tolerance)
+    if let failure = outcome.failure { XCTFail(failure, file: file, line: line) }
+  }
+#endif
