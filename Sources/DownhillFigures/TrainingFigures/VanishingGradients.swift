@@ -32,7 +32,7 @@ public enum VanishingGradients {
     return try (0..<network.layers.count).map { try history.gradientNorms(layer: $0) }
   }
 
-  public static func figure(updates: Int = 300, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure
+  public static func figure(updates: Int = 200, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure
   {
     let figure = Figure(
       width: 1100, height: 450,
