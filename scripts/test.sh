@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the test suite: system packages, then `swift test`.
+# Runs the tests: system packages, then `downhill figures --check` (every committed figure must
+# be exactly what the code draws), then the test suite, whose summary closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
+swift run downhill figures --check
 swift test "$@"
