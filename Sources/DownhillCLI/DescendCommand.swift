@@ -111,22 +111,21 @@ enum DescendOptimizer: String, CaseIterable, ExpressibleByArgument {
     _ function: String, start: [Double], step: Double, precision: Double, maxSteps: Int,
     seed: UInt64
   ) throws(DescentError) -> Descent.Result {
-    func go(_ optimizer: inout some Optimizer) throws(DescentError) -> Descent.Result {
-      try Descent.run(
-        function, start: start, precision: precision, maxSteps: maxSteps, optimizer: &optimizer)
-    }
     switch self {
     case .sgd:
       return try Descent.run(
         function, start: start, step: step, precision: precision, maxSteps: maxSteps)
-    case .momentum: var o = Momentum(learningRate: step); return try go(&o)
-    case .nesterov: var o = NesterovMomentum(learningRate: step); return try go(&o)
-    case .adagrad: var o = AdaGrad(learningRate: step); return try go(&o)
-    case .rmsprop: var o = RMSProp(learningRate: step); return try go(&o)
-    case .adadelta: var o = AdaDelta(learningRate: step); return try go(&o)
-    case .adam: var o = Adam(learningRate: step); return try go(&o)
-    case .lbfgs: var o = LBFGS(); return try go(&o)
-    case .annealing: var o = SimulatedAnnealing(stepSize: step, seed: seed); return try go(&o)
+    case .momentum, .nesterov, .adagrad, .rmsprop, .adadelta, .adam, .lbfgs:
+      // The library's name → optimizer table, so the CLI and the figures agree on defaults.
+      guard var o = try? OptimizerNames.make(rawValue, learningRate: step) else {
+        throw DescentError.badArgument("unknown optimizer '\(rawValue)'")
+      }
+      return try Descent.run(
+        function, start: start, precision: precision, maxSteps: maxSteps, optimizer: &o)
+    case .annealing:
+      var o = SimulatedAnnealing(stepSize: step, seed: seed)
+      return try Descent.run(
+        function, start: start, precision: precision, maxSteps: maxSteps, optimizer: &o)
     }
   }
 }
