@@ -75,11 +75,9 @@ extension Axes3D {
       }
       let zoom = max(0.05, min(spare.w / extent.w, spare.h / extent.h))
       scale *= zoom
-      // Centre the whole, labels included, in the plot area.
-      let fullCentre = Point(full.midX, full.midY)
-      center = Point(
-        plot.midX + (center.x - fullCentre.x) * 1, plot.midY + (center.y - fullCentre.y) * 1)
-      center = Point(center.x + (center.x - plot.midX) * (zoom - 1) * 0, center.y)
+      // Centre the whole, labels included, in the plot area (the next pass refines it for the
+      // new scale).
+      center = Point(plot.midX + center.x - full.midX, plot.midY + center.y - full.midY)
     }
     return Transform3D(limits: limits, aspect: boxAspect, view: view, center: center, scale: scale)
   }
