@@ -60,7 +60,10 @@ public enum CairoCanvas {
     cairo_scale(cr, contextScale, contextScale)
     // An eighth of a unit is below what any screen or printer shows at 100 %, and keeps
     // vector path data short.
-    draw(CairoRenderer(context: cr, coordinateGrid: format == .png ? 0 : 0.125))
+    draw(
+      CairoRenderer(
+        context: cr, coordinateGrid: format == .png ? 0 : 0.125,
+        lineColumnWidth: format == .png ? 0.5 / scale : format == .pdf ? 0.25 : 1))
     let drawStatus = cairo_status(cr)
     cairo_destroy(cr)
     try check(drawStatus)
@@ -96,7 +99,7 @@ public enum CairoCanvas {
     try check(cairo_surface_status(surface))
     let cr = cairo_create(surface)!
     cairo_scale(cr, scale, scale)
-    draw(CairoRenderer(context: cr))
+    draw(CairoRenderer(context: cr, lineColumnWidth: 0.5 / scale))
     let status = cairo_status(cr)
     cairo_destroy(cr)
     try check(status)

@@ -8,9 +8,14 @@ final class CairoRenderer: Renderer {
   /// "118.375" rather than "118.410156"; 0 keeps full precision (raster output).
   private let grid: Double
 
-  init(context: OpaquePointer, coordinateGrid: Double = 0) {
+  /// Half a device pixel for raster output (whole-pixel columns shift antialiased edges by a
+  /// visible fraction); print resolution (a quarter unit) for PDF.
+  let lineColumnWidth: Double
+
+  init(context: OpaquePointer, coordinateGrid: Double = 0, lineColumnWidth: Double = 0.5) {
     cr = context
     grid = coordinateGrid
+    self.lineColumnWidth = lineColumnWidth
     CairoText.configure(cr)
   }
 

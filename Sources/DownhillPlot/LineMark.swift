@@ -15,9 +15,6 @@ public struct LineMark: Mark {
   public var steps: StepPosition?
   /// Simplification threshold in display units; 0 turns simplification off.
   public var simplifyThreshold: Double = 1.0 / 9.0
-  /// Dense lines keep four points per column this wide: half a display unit, so a 2× PNG
-  /// still gets one column per device pixel.
-  static let columnWidth = 0.5
 
   public init(
     x: [Double], y: [Double], label: String? = nil, color: Color, width: Double,
@@ -57,7 +54,8 @@ public struct LineMark: Mark {
       let simple =
         simplifyThreshold > 0 && dash.isEmpty
         ? PathSimplifier.simplify(
-          ColumnReducer.reduce(piece, width: Self.columnWidth), threshold: simplifyThreshold)
+          ColumnReducer.reduce(piece, width: context.renderer.lineColumnWidth),
+          threshold: simplifyThreshold)
         : piece
       path.append(Path(polyline: simple))
     }

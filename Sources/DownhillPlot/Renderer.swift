@@ -34,6 +34,9 @@ public protocol Renderer: AnyObject {
   /// outlining each in its own colour — a mesh's faces (matplotlib's `draw_path_collection`).
   /// Backends batch this; the default draws one path per polygon.
   func drawPolygons(_ polygons: PolygonBatch)
+  /// The width, in display units, of the columns a dense line is reduced to (one device pixel
+  /// or less for raster output): finer columns cannot change what is drawn.
+  var lineColumnWidth: Double { get }
 }
 
 /// Polygons stored flat: polygon `i` has the vertices `points[starts[i]..<starts[i + 1]]`.
@@ -63,6 +66,8 @@ public struct PolygonBatch: Sendable {
 }
 
 extension Renderer {
+  public var lineColumnWidth: Double { 0.5 }
+
   public func drawPolygons(_ batch: PolygonBatch) {
     for i in 0..<batch.count {
       let color = batch.fills[i]

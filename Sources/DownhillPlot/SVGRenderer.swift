@@ -93,6 +93,9 @@ final class SVGRenderer: Renderer {
     }
   }
 
+  /// A dense line keeps four points per CSS pixel column, SVG's unit.
+  var lineColumnWidth: Double { 1 }
+
   func drawPolygons(_ batch: PolygonBatch) {
     // A batch not built through `append` could index past its points; draw nothing then.
     guard batch.count > 0, batch.starts.count == batch.count + 1,
