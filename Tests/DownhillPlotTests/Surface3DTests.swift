@@ -1,3 +1,4 @@
+import DownhillTesting
 import Foundation
 import Testing
 
@@ -13,7 +14,9 @@ func notCost(_ t1: Double, _ t2: Double, ce: Bool) -> Double {
   return c
 }
 
-@Test func look3D() throws {
+/// Both of T3's costs as 3D grid surfaces with a descent path, against a committed baseline:
+/// panes, ticks, labels, colours and occlusion all show up in the pixels.
+@Test func surfaces3DMatchTheirBaseline() throws {
   let f = Figure(width: 1000, height: 520)
   f.subplots(rows: 1, columns: 2)
   for (k, ce) in [false, true].enumerated() {
@@ -39,6 +42,5 @@ func notCost(_ t1: Double, _ t2: Double, ce: Bool) -> Double {
     a.xLabel = "Theta1"; a.yLabel = "Theta2"; a.zLabel = "Cost"
     a.view.azimuth = ce ? 200 : 160
   }
-  try f.write(to: "/tmp/t/surface.png")
-  try f.write(to: "/tmp/t/surface.svg")
+  expectFigure(f, named: "surfaces-3d")
 }
