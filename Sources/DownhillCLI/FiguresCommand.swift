@@ -74,8 +74,7 @@ struct FiguresCommand: ParsableCommand {
     }
     if check {
       guard stale.isEmpty else {
-        throw ValidationError(
-          "out of date (run 'downhill figures' and commit): \(stale.joined(separator: ", "))")
+        throw OutOfDate(files: stale)
       }
       print(
         "all \(entries.count * formats.count + animations.count) files match what the code draws")
@@ -85,5 +84,13 @@ struct FiguresCommand: ParsableCommand {
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print("\(count) figure\(count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
+  }
+}
+
+/// `--check` found committed files that differ from what the code draws (exit status 1, no usage).
+struct OutOfDate: Error, CustomStringConvertible {
+  var files: [String]
+  var description: String {
+    "out of date (run 'downhill figures' and commit): \(files.joined(separator: ", "))"
   }
 }

@@ -71,7 +71,8 @@ public struct LineMark: Mark {
     }
     if let marker {
       drawMarkers(
-        marker, at: (0..<x.count).map { context.transform.point(x[$0], y[$0]) }, context: context)
+        marker, at: Marker.thinned(x.indices).map { context.transform.point(x[$0], y[$0]) },
+        context: context)
     }
   }
 

@@ -34,4 +34,13 @@ public enum Marker: String, CaseIterable, Sendable {
   }
 
   var isFilled: Bool { self != .plus && self != .cross }
+
+  /// The points of a long run that get a marker (matplotlib's `markevery`): all of them up to
+  /// `limit`, else evenly spaced ones including the first and last, so a 60,000-step path shows
+  /// its steps without turning into a solid bar of markers.
+  static func thinned(_ indices: Range<Int>, limit: Int = 150) -> [Int] {
+    guard indices.count > limit, limit > 1 else { return Array(indices) }
+    let step = Double(indices.count - 1) / Double(limit - 1)
+    return (0..<limit).map { indices.lowerBound + Int((Double($0) * step).rounded()) }
+  }
 }

@@ -136,7 +136,7 @@ public struct Line3DMark: Mark3D {
       scene.addSegment(a, b, style: style, transform: transform)
     }
     if let marker {
-      for p in points {
+      for p in Marker.thinned(points.indices).map({ points[$0] }) {
         scene.addMarker(
           p, marker: marker, size: markerSize, fill: color, edge: nil, transform: transform)
       }

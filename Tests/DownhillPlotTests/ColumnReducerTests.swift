@@ -39,3 +39,13 @@ import Testing
     #expect(ColumnReducer.reduce(backwards) == backwards)
   }
 }
+
+@Suite struct MarkerThinningTests {
+  @Test func longRunsKeepEvenlySpacedMarkersWithBothEnds() {
+    #expect(Marker.thinned(0..<100) == Array(0..<100))
+    let kept = Marker.thinned(0..<60_000)
+    #expect(kept.count == 150)
+    #expect(kept.first == 0 && kept.last == 59_999)
+    #expect(zip(kept, kept.dropFirst()).allSatisfy { $1 > $0 })
+  }
+}
