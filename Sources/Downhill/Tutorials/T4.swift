@@ -11,6 +11,34 @@ extension Tutorials {
       initialization: .symmetricUniform, generator: &generator)
   }
 
+  /// One seeded T4 run (seed 1, SGD at `alpha` on the XOR data): every printer of T4 and every
+  /// figure drawn from it trains through this, so they all see the same run.
+  ///
+  /// - Parameters:
+  ///   - history: when set, the run records a `History` with these options.
+  ///   - progress: called as `TrainingOptions` says (every `reportEvery` steps).
+  public static func t4Run(
+    hidden: Int, alpha: Double, iterations: Int, reportEvery: Int? = nil,
+    reportLastStep: Bool = false, history: HistoryOptions? = nil,
+    progress: ((StepReport) -> Void)? = nil
+  ) throws -> (network: Network, history: History?) {
+    var generator = SeededGenerator(seed: 1)
+    var network = try t4Network(hidden: hidden, generator: &generator)
+    var optimizer: any Optimizer = SGD(learningRate: alpha)
+    let recorder = try history.map {
+      try History(
+        network: network, options: $0,
+        metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations),
+        expectedSteps: iterations)
+    }
+    try network.train(
+      on: .t4XOR, optimizer: &optimizer,
+      options: TrainingOptions(
+        iterations: iterations, reportEvery: reportEvery, reportLastStep: reportLastStep),
+      generator: &generator, history: recorder, learningRate: alpha, progress: progress)
+    return (network, recorder)
+  }
+
   /// T4: for each α, seed 1, train `iterations` steps and print the error every `reportEvery`.
   ///
   /// - Parameter history: when set, each α's run records a `History` with these options,
@@ -27,21 +55,10 @@ extension Tutorials {
     var out = ""
     for alpha in alphas {
       out += "\nTraining With Alpha:\(PythonFormat.number(alpha))\n"
-      var generator = SeededGenerator(seed: 1)
-      var network = try t4Network(hidden: hidden, generator: &generator)
-      var optimizer: any Optimizer = SGD(learningRate: alpha)
-      let recorder = try history.map {
-        try History(
-          network: network, options: $0,
-          metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations),
-          expectedSteps: iterations)
-      }
       var lastError = Double.nan
-      try network.train(
-        on: .t4XOR, optimizer: &optimizer,
-        options: TrainingOptions(
-          iterations: iterations, reportEvery: reportEvery, reportLastStep: true),
-        generator: &generator, history: recorder, learningRate: alpha
+      let (network, recorder) = try t4Run(
+        hidden: hidden, alpha: alpha, iterations: iterations, reportEvery: reportEvery,
+        reportLastStep: true, history: history
       ) { report in
         lastError = report.meanAbsoluteError
         if report.step % reportEvery == 0 {
@@ -74,19 +91,15 @@ extension Tutorials {
     var out = ""
     for alpha in alphas {
       out += "\nTraining With Alpha:\(PythonFormat.number(alpha))\n"
-      var generator = SeededGenerator(seed: 1)
-      var network = try t4Network(hidden: hidden, generator: &generator)
-      var optimizer: any Optimizer = SGD(learningRate: alpha)
       // Records only step 0; the running flip counts cover every step.
-      let history = try History(
-        network: network, options: HistoryOptions(every: max(iterations, 1)),
-        metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations))
-      try network.train(
-        on: .t4XOR, optimizer: &optimizer,
-        options: TrainingOptions(iterations: iterations, reportEvery: 10000),
-        generator: &generator, history: history, learningRate: alpha
+      let (network, recorded) = try t4Run(
+        hidden: hidden, alpha: alpha, iterations: iterations, reportEvery: 10000,
+        history: HistoryOptions(every: max(iterations, 1))
       ) { report in
         out += "Error:\(PythonFormat.float(report.meanAbsoluteError))\n"
+      }
+      guard let history = recorded else {
+        throw DownhillError.invalidArgument("no history recorded")
       }
       out += "Synapse 0:\(PythonFormat.list(network.layers[0].weights))\n"
       out += "Synapse 0 Update Direction Changes:"

@@ -10,16 +10,10 @@ public enum LearningRateSweep {
   static func errors(hidden: Int, alpha: Double, iterations: Int, every: Int) throws -> (
     x: [Double], y: [Double]
   ) {
-    var generator = SeededGenerator(seed: 1)
-    var network = try Tutorials.t4Network(hidden: hidden, generator: &generator)
-    var optimizer: any Optimizer = SGD(learningRate: alpha)
     var x: [Double] = []
     var y: [Double] = []
-    try network.train(
-      on: .t4XOR, optimizer: &optimizer,
-      options: TrainingOptions(iterations: iterations, reportEvery: 1),
-      generator: &generator, learningRate: alpha
-    ) { report in
+    _ = try Tutorials.t4Run(hidden: hidden, alpha: alpha, iterations: iterations, reportEvery: 1) {
+      report in
       let step = report.step + 1
       if step == 1 || step % every == 0 || (step < every && [2, 5, 10, 20, 50].contains(step)) {
         x.append(Double(step))
