@@ -21,27 +21,7 @@ extension RasterImage {
 
   /// The pixels of a Cairo image surface, un-premultiplied.
   init?(imageSurface surface: OpaquePointer) {
-    cairo_surface_flush(surface)
-    let w = Int(cairo_image_surface_get_width(surface))
-    let h = Int(cairo_image_surface_get_height(surface))
-    let stride = Int(cairo_image_surface_get_stride(surface))
-    let format = cairo_image_surface_get_format(surface)
-    guard w > 0, h > 0, let data = cairo_image_surface_get_data(surface) else { return nil }
-    var pixels = [UInt8](repeating: 0, count: w * h * 4)
-    for y in 0..<h {
-      let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-      for x in 0..<w {
-        let v = row[x]
-        let a = format == CAIRO_FORMAT_RGB24 ? 255 : (v >> 24) & 0xff
-        // Undo Cairo's premultiplied alpha.
-        func channel(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
-        let i = (y * w + x) * 4
-        pixels[i] = channel((v >> 16) & 0xff)
-        pixels[i + 1] = channel((v >> 8) & 0xff)
-        pixels[i + 2] = channel(v & 0xff)
-        pixels[i + 3] = UInt8(a)
-      }
-    }
+    guard let (pixels, w, h) = straightAlphaPixels(of: surface, channels: 4) else { return nil }
     self.init(width: w, height: h, pixels: pixels)
   }
 

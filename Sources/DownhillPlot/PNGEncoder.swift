@@ -11,6 +11,8 @@ enum PNGEncoder {
 
   static func encode(surface: OpaquePointer) throws -> [UInt8] {
     cairo_surface_flush(surface)
+    // An RGB24 surface's top byte is undefined; only ARGB32 can be partly transparent.
+    let mayHaveAlpha = cairo_image_surface_get_format(surface) != CAIRO_FORMAT_RGB24
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))
@@ -22,7 +24,7 @@ enum PNGEncoder {
     }
     // Opaque images (every figure with a background) are written as RGB, a quarter smaller.
     var opaque = true
-    for y in 0..<height where opaque {
+    for y in 0..<height where opaque && mayHaveAlpha {
       let row = words(y)
       for x in 0..<width where row[x] >> 24 != 0xff {
         opaque = false
@@ -30,26 +32,8 @@ enum PNGEncoder {
       }
     }
     let channels = opaque ? 3 : 4
-    var pixels = [UInt8](repeating: 0, count: width * height * channels)
-    var i = 0
-    for y in 0..<height {
-      let row = words(y)
-      for x in 0..<width {
-        let v = row[x]
-        let a = v >> 24
-        var (r, g, b) = ((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff)
-        if a != 0xff && a != 0 {
-          // Cairo stores premultiplied alpha; PNG wants it straight.
-          r = min(255, (r * 255 + a / 2) / a)
-          g = min(255, (g * 255 + a / 2) / a)
-          b = min(255, (b * 255 + a / 2) / a)
-        }
-        pixels[i] = UInt8(r)
-        pixels[i + 1] = UInt8(g)
-        pixels[i + 2] = UInt8(b)
-        if !opaque { pixels[i + 3] = UInt8(a) }
-        i += channels
-      }
+    guard let (pixels, _, _) = straightAlphaPixels(of: surface, channels: channels) else {
+      throw PlotError.cairo("empty image surface")
     }
     var out: UnsafeMutablePointer<UInt8>?
     var length = 0
