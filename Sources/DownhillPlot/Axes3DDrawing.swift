@@ -104,29 +104,19 @@ extension Axes3D {
       }
   }
 
+  /// The legend in the plot area's upper right corner, as the 2D axes' `upperRight`.
   private func drawLegend(_ r: Renderer, in plot: Rect) {
     let labelled = marks.filter { !($0.label ?? "").isEmpty }
     guard !labelled.isEmpty else { return }
-    let font = theme.font(theme.legendSize)
-    let lineHeight = r.measure(text: "Xg", font: font).height
-    let row = lineHeight * 1.25
-    let textWidth = labelled.map { r.measure(text: $0.label!, font: font).width }.max() ?? 0
-    let box = Rect(
-      x: plot.maxX - 14 - 26 - 7 - textWidth - 8, y: plot.minY + 4, width: 14 + 26 + 7 + textWidth,
-      height: 14 + row * Double(labelled.count) - (row - lineHeight))
-    r.draw(
-      .roundedRectangle(box, radius: 3),
-      style: PathStyle(
-        fill: theme.background.withAlpha(0.85),
-        stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
-    for (i, m) in labelled.enumerated() {
-      let top = box.minY + 7 + Double(i) * row
-      m.drawLegendSwatch(
-        in: Rect(x: box.minX + 7, y: top, width: 26, height: lineHeight), renderer: r)
-      r.draw(
-        text: m.label!, at: Point(box.minX + 40, top + lineHeight / 2), font: font,
-        color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
-    }
+    let legend = Legend(
+      entries: labelled.map { mark in
+        Legend.Entry(label: mark.label ?? "") { mark.drawLegendSwatch(in: $0, renderer: r) }
+      })
+    let size = legend.size(renderer: r, theme: theme)
+    legend.draw(
+      in: Rect(
+        x: plot.maxX - 8 - size.width, y: plot.minY + 4, width: size.width, height: size.height),
+      renderer: r, theme: theme)
   }
 }
 

@@ -21,7 +21,7 @@ extension AxesLayout {
 
     if let placement = axes.legend, !axes.labelledMarks.isEmpty {
       context.allDisplayPoints = axes.marks.flatMap { $0.displayPoints(in: context) }
-      Legend(marks: axes.labelledMarks, placement: placement).draw(in: context)
+      Legend.draw(axes.labelledMarks, placement: placement, context: context)
     }
     colorbar?.draw(beside: area, renderer: r, theme: theme)
   }

@@ -1,40 +1,60 @@
-/// The box naming each labelled mark, placed in a named spot or where it covers least data.
+/// The box naming each labelled mark: a swatch and a label a row. 2D axes place it in a named
+/// spot or where it covers least data; 3D axes in their upper right corner.
 struct Legend {
-  let marks: [any Mark]
-  let placement: LegendPlacement
+  struct Entry {
+    let label: String
+    let drawSwatch: (Rect) -> Void
+  }
 
-  func draw(in context: DrawContext) {
-    guard !marks.isEmpty else { return }
-    let r = context.renderer
-    let theme = context.theme
+  let entries: [Entry]
+  static let pad = 7.0
+  static let swatchWidth = 26.0
+
+  /// The box's size for these entries.
+  func size(renderer r: Renderer, theme: Theme) -> (width: Double, height: Double) {
     let font = theme.font(theme.legendSize)
     let lineHeight = r.measure(text: "Xg", font: font).height
-    let rowHeight = lineHeight * 1.25
-    let swatchWidth = 26.0
-    let pad = 7.0
-    let textWidth = marks.map { r.measure(text: $0.label ?? "", font: font).width }.max() ?? 0
-    let size = (
-      width: pad * 2 + swatchWidth + 7 + textWidth,
-      height: pad * 2 + rowHeight * Double(marks.count) - (rowHeight - lineHeight)
+    let textWidth = entries.map { r.measure(text: $0.label, font: font).width }.max() ?? 0
+    return (
+      Self.pad * 2 + Self.swatchWidth + 7 + textWidth,
+      Self.pad * 2 + lineHeight * 1.25 * Double(entries.count) - lineHeight * 0.25
     )
-    let box = bestBox(size: size, context: context)
+  }
 
+  func draw(in box: Rect, renderer r: Renderer, theme: Theme) {
+    let font = theme.font(theme.legendSize)
+    let lineHeight = r.measure(text: "Xg", font: font).height
     r.draw(
       .roundedRectangle(box, radius: 3),
       style: PathStyle(
         fill: theme.axesBackground.withAlpha(0.85),
         stroke: StrokeStyle(color: Color(hex: 0xcccccc), width: 0.8)))
-    for (i, mark) in marks.enumerated() {
-      let top = box.minY + pad + Double(i) * rowHeight
-      let swatch = Rect(x: box.minX + pad, y: top, width: swatchWidth, height: lineHeight)
-      mark.drawLegendSwatch(in: swatch, context: context)
+    for (i, entry) in entries.enumerated() {
+      let top = box.minY + Self.pad + Double(i) * lineHeight * 1.25
+      let swatch = Rect(x: box.minX + Self.pad, y: top, width: Self.swatchWidth, height: lineHeight)
+      entry.drawSwatch(swatch)
       r.draw(
-        text: mark.label ?? "", at: Point(swatch.maxX + 7, top + lineHeight / 2), font: font,
+        text: entry.label, at: Point(swatch.maxX + 7, top + lineHeight / 2), font: font,
         color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
     }
   }
 
-  private func bestBox(size: (width: Double, height: Double), context: DrawContext) -> Rect {
+  /// A 2D axes' legend for its labelled marks.
+  static func draw(_ marks: [any Mark], placement: LegendPlacement, context: DrawContext) {
+    guard !marks.isEmpty else { return }
+    let legend = Legend(
+      entries: marks.map { mark in
+        Entry(label: mark.label ?? "") { mark.drawLegendSwatch(in: $0, context: context) }
+      })
+    let size = legend.size(renderer: context.renderer, theme: context.theme)
+    legend.draw(
+      in: bestBox(size: size, placement: placement, context: context), renderer: context.renderer,
+      theme: context.theme)
+  }
+
+  private static func bestBox(
+    size: (width: Double, height: Double), placement: LegendPlacement, context: DrawContext
+  ) -> Rect {
     let a = context.transform.area
     let inset = 8.0
     func box(_ p: LegendPlacement) -> Rect {
