@@ -46,19 +46,9 @@ public struct Annotation: Mark {
   /// The arrow starts just outside the text's box, so it never crosses the words.
   private func textEdge(toward t: Point, at p: Point, font: Font, context: DrawContext) -> Point {
     let m = context.renderer.measure(text: text, font: font)
-    var cx = p.x
-    switch anchor.horizontal {
-    case .left: cx += m.width / 2
-    case .right: cx -= m.width / 2
-    case .center: break
-    }
-    var cy = p.y
-    switch anchor.vertical {
-    case .top: cy += m.height / 2
-    case .bottom: cy -= m.height / 2
-    case .baseline: cy -= (m.ascent - m.descent) / 2
-    case .center: break
-    }
+    let origin = CairoText.originOffset(m, anchor: anchor)
+    let cx = p.x + origin.x + m.width / 2
+    let cy = p.y + origin.y - m.ascent + m.height / 2
     let dx = t.x - cx
     let dy = t.y - cy
     let hw = m.width / 2 + 3

@@ -19,6 +19,13 @@ public struct Color: Equatable, Hashable, Sendable {
       blue: Double(hex & 0xff) / 255, alpha: alpha)
   }
 
+  /// 8-bit RGBA, clamped (NaN → 0): how raster images and hex colours store a colour.
+  var rgba8: [UInt8] {
+    [red, green, blue, alpha].map {
+      $0.isFinite ? UInt8(max(0, min(255, ($0 * 255).rounded()))) : 0
+    }
+  }
+
   public func withAlpha(_ alpha: Double) -> Color {
     Color(red: red, green: green, blue: blue, alpha: alpha)
   }

@@ -60,10 +60,7 @@ struct ColorbarLayout {
     for i in 0..<steps {
       // Row 0 is the top of the strip: the colormap's high end.
       let c = mapping.colormap.color(at: 1 - (Double(i) + 0.5) / Double(steps))
-      pixels[4 * i] = UInt8((c.red * 255).rounded())
-      pixels[4 * i + 1] = UInt8((c.green * 255).rounded())
-      pixels[4 * i + 2] = UInt8((c.blue * 255).rounded())
-      pixels[4 * i + 3] = 255
+      pixels.replaceSubrange((4 * i)..<(4 * i + 4), with: c.withAlpha(1).rgba8)
     }
     if let bands = mapping.bands, bands.count >= 2 {
       // Discrete colours: one block per band, as matplotlib's colorbar for `contourf`.

@@ -33,10 +33,7 @@ public struct HeatmapMark: Mark {
     var pixels = [UInt8](repeating: 0, count: rows * columns * 4)
     for i in 0..<(rows * columns) {
       let c = mapping?.color(for: values[i]) ?? Color(red: 0, green: 0, blue: 0, alpha: 0)
-      pixels[4 * i] = UInt8((c.red * 255).rounded())
-      pixels[4 * i + 1] = UInt8((c.green * 255).rounded())
-      pixels[4 * i + 2] = UInt8((c.blue * 255).rounded())
-      pixels[4 * i + 3] = UInt8((c.alpha * 255).rounded())
+      pixels.replaceSubrange((4 * i)..<(4 * i + 4), with: c.rgba8)
     }
     let t = context.transform
     let p0 = t.point(-0.5, -0.5)

@@ -24,9 +24,7 @@ enum SVGAttributes {
 
   /// `#rrggbb`, or `#rgb` when each channel's two hex digits agree.
   static func hex(_ c: Color) -> [UInt8] {
-    let channels = [c.red, c.green, c.blue].map { v -> UInt8 in
-      v.isFinite ? UInt8(max(0, min(255, (v * 255).rounded()))) : 0
-    }
+    let channels = c.rgba8.prefix(3)
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = [UInt8(ascii: "#")]
     if channels.allSatisfy({ $0 >> 4 == $0 & 0xf }) {

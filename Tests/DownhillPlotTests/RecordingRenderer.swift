@@ -27,19 +27,9 @@ final class RecordingRenderer: Renderer {
     text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
   ) {
     let m = inner.measure(text: text, font: font)
-    let dx: Double
-    switch anchor.horizontal {
-    case .left: dx = 0
-    case .center: dx = -m.width / 2
-    case .right: dx = -m.width
-    }
-    let top: Double
-    switch anchor.vertical {
-    case .top: top = 0
-    case .center: top = -m.height / 2
-    case .baseline: top = -m.ascent
-    case .bottom: top = -m.height
-    }
+    let origin = CairoText.originOffset(m, anchor: anchor)
+    let dx = origin.x
+    let top = origin.y - m.ascent
     // Text is drawn unrotated or a quarter turn counter-clockwise.
     let box =
       rotation == 0
