@@ -25,7 +25,8 @@ public struct Extent: Sendable {
     Extent(x: Self.join(x, other.x), y: Self.join(y, other.y))
   }
 
-  private static func join(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<
+  /// The smallest range covering both (either may be absent).
+  static func join(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<
     Double
   >? {
     guard let a else { return b }

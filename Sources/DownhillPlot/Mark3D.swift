@@ -17,12 +17,7 @@ public struct Extent3D: Sendable {
   }
 
   func union(_ o: Extent3D) -> Extent3D {
-    func join(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<Double>? {
-      guard let a else { return b }
-      guard let b else { return a }
-      return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
-    }
-    return Extent3D(x: join(x, o.x), y: join(y, o.y), z: join(z, o.z))
+    Extent3D(x: Extent.join(x, o.x), y: Extent.join(y, o.y), z: Extent.join(z, o.z))
   }
 }
 

@@ -199,8 +199,3 @@ public struct Scatter3DMark: Mark3D {
     renderer.draw(marker.path(at: Point(rect.midX, rect.midY), size: size), style: .filled(color))
   }
 }
-
-extension Rect {
-  var midX: Double { x + width / 2 }
-  var midY: Double { y + height / 2 }
-}
