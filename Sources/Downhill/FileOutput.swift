@@ -6,13 +6,26 @@ import Foundation
 enum FileOutput {
   /// Writes `header` followed by the raw bytes of `values`, without copying them first.
   static func write<T>(header: Data, values: [T], to url: URL) throws {
+    try withFile(url) { fd in
+      try header.withUnsafeBytes { try writeAll(fd, $0, url) }
+      try values.withUnsafeBytes { try writeAll(fd, $0, url) }
+    }
+  }
+
+  /// Writes the chunks one after another.
+  static func write(_ chunks: [Data], to url: URL) throws {
+    try withFile(url) { fd in
+      for chunk in chunks { try chunk.withUnsafeBytes { try writeAll(fd, $0, url) } }
+    }
+  }
+
+  private static func withFile(_ url: URL, _ body: (Int32) throws -> Void) throws {
     let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
       throw DownhillError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
-    try header.withUnsafeBytes { try writeAll(fd, $0, url) }
-    try values.withUnsafeBytes { try writeAll(fd, $0, url) }
+    try body(fd)
   }
 
   private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, _ url: URL) throws {
@@ -23,26 +36,6 @@ enum FileOutput {
         throw DownhillError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
       }
       offset += n
-    }
-  }
-
-  static func write(_ chunks: [Data], to url: URL) throws {
-    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else {
-      throw DownhillError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
-    }
-    defer { close(fd) }
-    for chunk in chunks {
-      try chunk.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-          guard n > 0 else {
-            throw DownhillError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
-          }
-          offset += n
-        }
-      }
     }
   }
 }

@@ -3,16 +3,7 @@
 /// flat parameter vector the optimizer updates and writes the flat gradient, computing exactly
 /// what `Network.evaluate` computes (both go through `Kernels`).
 final class TrainingWorkspace {
-  private struct Layer {
-    var inputs: Int  // without the bias column
-    var width: Int  // inputs, plus one when the bias is folded
-    var outputs: Int
-    var folded: Bool
-    var activation: Activation
-    var offset: Int  // of the weights in the flat parameter vector
-  }
-
-  private let layers: [Layer]
+  private let layers: [FlatLayer]
   private let cost: Cost
   let capacity: Int
   private(set) var rows = 0
@@ -26,13 +17,7 @@ final class TrainingWorkspace {
   private let scratch: UnsafeMutablePointer<Double>
 
   init(network: Network, capacity: Int) {
-    var offset = 0
-    let layers = network.layers.map { layer in
-      defer { offset += layer.weights.values.count }
-      return Layer(
-        inputs: layer.inputCount, width: layer.weights.rows, outputs: layer.outputCount,
-        folded: layer.foldedBias, activation: layer.activation, offset: offset)
-    }
+    let layers = FlatLayer.layout(of: network)
     self.layers = layers
     var owned: [UnsafeMutablePointer<Double>] = []
     var input: [UnsafeMutablePointer<Double>] = []

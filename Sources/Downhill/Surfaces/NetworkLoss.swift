@@ -6,16 +6,7 @@
 /// call: no matrices, no heap allocation per point for small networks, and no shared mutable
 /// state, so any number of threads may call it at once.
 struct NetworkLoss: Sendable {
-  private struct Layer: Sendable {
-    var inputs: Int  // without the bias column
-    var width: Int  // inputs, plus one when the bias is folded
-    var outputs: Int
-    var folded: Bool
-    var activation: Activation
-    var offset: Int  // of the weights in the flat parameter vector
-  }
-
-  private let layers: [Layer]
+  private let layers: [FlatLayer]
   private let cost: Cost
   private let rows: Int
   /// The prepared inputs, row-major, with the first layer's ones column when folded.
@@ -28,15 +19,9 @@ struct NetworkLoss: Sendable {
   init(network: Network, inputs raw: Matrix, targets: Matrix) throws {
     let x = try network.prepare(inputs: raw)
     try network.check(targets: targets, examples: x.rows)
-    var offset = 0
-    let layers = network.layers.map { layer in
-      defer { offset += layer.weights.values.count }
-      return Layer(
-        inputs: layer.inputCount, width: layer.weights.rows, outputs: layer.outputCount,
-        folded: layer.foldedBias, activation: layer.activation, offset: offset)
-    }
+    let layers = FlatLayer.layout(of: network)
     self.layers = layers
-    parameterCount = offset
+    parameterCount = network.parameterCount
     cost = network.cost
     let rows = x.rows
     self.rows = rows
