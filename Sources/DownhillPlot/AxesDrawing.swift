@@ -91,14 +91,10 @@ extension AxesLayout {
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
     }
     if let label = axes.yLabel, !label.isEmpty {
-      let widest =
-        axes.hidesYTickLabels
-        ? 0
-        : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max()
-          ?? 0)
       r.draw(
         text: r.ellipsized(label, font: labelFont, toFit: area.height + 20),
-        at: Point(area.minX - tickSpace - widest - theme.pad * 1.2, area.minY + area.height / 2),
+        at: Point(
+          area.minX - tickSpace - yTickLabelWidth - theme.pad * 1.2, area.minY + area.height / 2),
         font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2)
     }
     if let offset = xOffset {

@@ -12,6 +12,8 @@ struct AxesLayout {
   /// Text the tick labels are relative to ("+1.2345×10⁵"), drawn at the axis end.
   var xOffset: String?
   var yOffset: String?
+  /// The widest y tick label, measured for the margin and reused to place the y label.
+  var yTickLabelWidth = 0.0
   var colorbar: ColorbarLayout?
 
   /// Space needed outside the plot area on each side.
@@ -80,12 +82,12 @@ struct AxesLayout {
 
     let labelHeight = r.measure(text: "Xg", font: theme.font(theme.labelSize)).height
     let tickSpace = theme.tickLength + theme.pad * 0.7
-    let yLabelWidth =
+    yTickLabelWidth =
       axes.hidesYTickLabels
       ? 0
       : (yTicks.filter(\.isMajor).map { r.measure(text: $0.label, font: tickFont).width }.max() ?? 0)
     left =
-      tickSpace + yLabelWidth
+      tickSpace + yTickLabelWidth
       + (axes.yLabel.map { $0.isEmpty ? 0 : theme.pad * 1.2 + labelHeight } ?? 0)
     let hasXLabel = !(axes.xLabel ?? "").isEmpty
     bottom =

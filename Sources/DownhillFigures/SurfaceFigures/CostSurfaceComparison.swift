@@ -50,8 +50,9 @@ public enum OptimizerComparison {
     let a = f.axes
     let xs = GridSurface.linspace(-2, 2, count: 240)
     let ys = GridSurface.linspace(-1, 3, count: 240)
-    var z: [Double] = []
-    for y in ys { for x in xs { z.append(TestFunction.rosenbrock.evaluate([x, y]).value) } }
+    let z = try CostSurface(
+      cost: { TestFunction.rosenbrock.evaluate($0).value }, parameters: 0, 1, at: [0, 0]
+    ).grid(alphas: xs, betas: ys).values
     a.contourFilled(
       x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
     a.contour(
