@@ -25,8 +25,10 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
 
-    // Training core: no Cairo.
-    .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib"]),
+    // Training core: no Cairo. CNumpyMath: np.exp and small np.dot products, rounded as numpy
+    // rounds them (C for the FMA instruction and its runtime check).
+    .target(name: "CNumpyMath", linkerSettings: [.linkedLibrary("m")]),
+    .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib", "CNumpyMath"]),
     // Plotting core: no training. giflib encodes animations.
     // libpng with our own compression settings; C, because libpng reports errors by longjmp.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),

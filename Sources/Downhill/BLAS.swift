@@ -2,17 +2,15 @@ import COpenBLAS
 import Foundation
 
 extension Matrix {
-  /// Products with fewer multiply-adds than this run as plain Swift loops; larger ones call
+  /// Products with fewer multiply-adds than this sum in CNumpyMath, in the order numpy's OpenBLAS
+  /// sums them (so the tutorials' products round exactly as `np.dot` does); larger ones call
   /// OpenBLAS `cblas_dgemm`.
   ///
-  /// Measured (release, `downhill-bench training`, 2 shared cores, OpenBLAS 0.3.21), µs per
-  /// n×n·n×n product, loops | BLAS: with OpenBLAS's generic Prescott kernels n=4 0.17 | 0.15,
-  /// n=8 0.80 | 0.24, n=16 6.1 | 0.84; with its SkylakeX kernels n=4 0.18 | 0.08,
-  /// n=16 6.8 | 0.26, n=32 52 | 1.3. So BLAS wins from about 64 multiply-adds up. The loops
-  /// still take everything below 128 so the tutorials' XOR products (at most 48 multiply-adds)
-  /// keep a plain k-ordered sum without FMA — which also keeps `downhill tutorial` from ever
-  /// waking OpenBLAS — while everything MNIST-sized goes to BLAS.
-  public static let blasCrossover = 128
+  /// TODO(measure): crossover timings for the FMA kernels.
+  /// The tutorials' largest products (T4 with 32 hidden units: 4 × 3 · 3 × 32, 384
+  /// multiply-adds) stay below it, which also keeps `downhill tutorial` from ever waking OpenBLAS;
+  /// everything MNIST-sized goes to BLAS.
+  public static let blasCrossover = 1024
 
   /// `op(a) · op(b)` where `op` optionally transposes, without materialising the transpose.
   public static func product(
@@ -29,7 +27,7 @@ extension Matrix {
     return productWithBLAS(a, transposingA: transposingA, b, transposingB: transposingB)
   }
 
-  /// The product by plain loops, summing in k order.
+  /// The product without BLAS, summed as `np.dot` sums small products (CNumpyMath).
   public static func productWithLoops(
     _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
   ) -> Matrix {

@@ -89,8 +89,9 @@ public struct RunMetadata: Codable, Sendable, Equatable {
 /// every gradient and each weight's running count of update sign flips.
 ///
 /// Sign flips are counted at every step, recorded or not: a flip is a change, between consecutive
-/// updates, of whether the update moved the weight down (for SGD: whether the gradient was > 0,
-/// the tutorials' `(update > 0)` test).
+/// updates, of whether the update moved the weight up: the tutorials' `(update > 0)` test. A step
+/// too small to move the weight counts by its descent direction −g, as numpy sees it before the
+/// addition absorbs it.
 public final class History {
   /// The run this history belongs to.
   public private(set) var metadata: RunMetadata
@@ -116,7 +117,7 @@ public final class History {
     unowned(unsafe) let flips: HistoryStore
   }
   private let recording: [Recording]
-  private var lastDown: [Bool]
+  private var lastUp: [Bool]
   private var previous: [Double]
   private var observedSteps = 0
   private let every: Int
@@ -141,7 +142,7 @@ public final class History {
     }
     layerOffsets = offsets
     flipCounts = Array(repeating: 0, count: offset)
-    lastDown = Array(repeating: false, count: offset)
+    lastUp = Array(repeating: false, count: offset)
     previous = network.parameters
     every = options.every
     self.metadata = metadata
@@ -234,13 +235,18 @@ public final class History {
     }
     previous.withUnsafeMutableBufferPointer { before in
       after.withUnsafeBufferPointer { now in
-        flipCounts.withUnsafeMutableBufferPointer { counts in
-          lastDown.withUnsafeMutableBufferPointer { last in
-            for i in 0..<now.count {
-              let down = now[i] < before[i]
-              if observedSteps > 0 && down != last[i] { counts[i] += 1 }
-              last[i] = down
-              before[i] = now[i]
+        gradient.withUnsafeBufferPointer { g in
+          flipCounts.withUnsafeMutableBufferPointer { counts in
+            lastUp.withUnsafeMutableBufferPointer { last in
+              for i in 0..<now.count {
+                // A step too small to move the weight (or a zero gradient) still has the
+                // descent direction -g: numpy's `update > 0` sees it before it is absorbed.
+                let moved = now[i] - before[i]
+                let up = moved != 0 ? moved > 0 : g[i] < 0
+                if observedSteps > 0 && up != last[i] { counts[i] += 1 }
+                last[i] = up
+                before[i] = now[i]
+              }
             }
           }
         }
@@ -401,7 +407,7 @@ public final class History {
     every = meta.every
     layerOffsets = []
     flipCounts = []
-    lastDown = []
+    lastUp = []
     previous = []
     recording = []
 

@@ -1,36 +1,25 @@
+import CNumpyMath
 import COpenBLAS
 import Foundation
 
 /// The arithmetic of activations, costs and products on raw buffers. Both the `Matrix` API and
 /// the allocation-free training loop call these, so the two paths give bit-identical results.
 enum Kernels {
-  /// C (m × n, leading dimension ldc) = op(A) · op(B), summing in k order below the crossover.
+  /// C (m × n, leading dimension ldc) = op(A) · op(B). Below the crossover the sums round as
+  /// `np.dot` rounds them (CNumpyMath); above it, OpenBLAS.
   static func gemm(
     m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transposingA: Bool,
     b: UnsafePointer<Double>, ldb: Int, transposingB: Bool, c: UnsafeMutablePointer<Double>,
     ldc: Int, useBLAS: Bool? = nil
   ) {
     guard m > 0, n > 0 else { return }
-    if !(useBLAS ?? (m * n * k >= Matrix.blasCrossover)) || k == 0 {
-      // One loop nest per transpose case keeps the branch out of the inner loop; each sums in
-      // k order, as a reference dot product would.
-      let (sa, ta) = transposingA ? (1, lda) : (lda, 1)  // a(i, p) = a[i * sa + p * ta]
-      let (sb, tb) = transposingB ? (1, ldb) : (ldb, 1)  // b(p, j) = b[p * sb + j * tb]
-      for i in 0..<m {
-        let ai = a + i * sa
-        for j in 0..<n {
-          let bj = b + j * tb
-          var s = 0.0
-          var pa = ai
-          var pb = bj
-          for _ in 0..<k {
-            s += pa.pointee * pb.pointee
-            pa += ta
-            pb += sb
-          }
-          c[i * ldc + j] = s
-        }
-      }
+    if k == 0 {
+      for i in 0..<m { for j in 0..<n { c[i * ldc + j] = 0 } }
+      return
+    }
+    if !(useBLAS ?? (m * n * k >= Matrix.blasCrossover)) {
+      downhill_np_product(
+        m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, ldc)
       return
     }
     cblas_dgemm(
@@ -46,8 +35,9 @@ enum Kernels {
   ) {
     let count = rows * columns
     switch f {
-    case .sigmoid: for i in 0..<count { a[i] = 1 / (1 + Foundation.exp(-z[i])) }
-    case .scaledSigmoid(let c): for i in 0..<count { a[i] = 1 / (1 + Foundation.exp(-(c * z[i]))) }
+    // numpy's exp (CNumpyMath), so sigmoid networks follow the numpy programs bit for bit.
+    case .sigmoid: downhill_np_sigmoid(z, a, count, 1)
+    case .scaledSigmoid(let c): downhill_np_sigmoid(z, a, count, c)
     case .tanh: for i in 0..<count { a[i] = Foundation.tanh(z[i]) }
     case .relu: for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
     case .leakyReLU(let slope): for i in 0..<count { a[i] = z[i] > 0 ? z[i] : slope * z[i] }
@@ -61,7 +51,7 @@ enum Kernels {
         for i in 0..<columns where zr[i] > peak { peak = zr[i] }
         var total = 0.0
         for i in 0..<columns {
-          ar[i] = Foundation.exp(zr[i] - peak)
+          ar[i] = downhill_np_exp(zr[i] - peak)
           total += ar[i]
         }
         for i in 0..<columns { ar[i] /= total }

@@ -1,0 +1,125 @@
+// Included twice by numpy_math.c: KERNEL(name) names one instantiation and KERNEL_ATTRIBUTES
+// selects the FMA instruction for it. __builtin_fma is a single rounding in both.
+
+static KERNEL_ATTRIBUTES inline double KERNEL(exp_one)(double x) {
+  if (x != x) return x + x;
+  if (fabs(x) >= from_bits(0x40861da04cbafe44ULL)) return exp_rare(x);
+  const double log2e = from_bits(0x3ff71547652b82feULL);
+  // 1.5 * 2^48 (plus an exponent bias in its low bits that the subtraction cancels): adding it
+  // leaves N with 4 fraction bits.
+  const double shifter = from_bits(0x42f8000000003ff0ULL);
+  // SVML rounds this FMA toward zero. The sum is positive, so when round-to-nearest went up
+  // (the exact residual is negative) step one ulp down.
+  double s = __builtin_fma(x, log2e, shifter);
+  if (__builtin_fma(x, log2e, shifter - s) < 0) s = nextafter(s, 0.0);
+  double n = s - shifter;
+  int j = (int)(to_bits(s) & 0xf);
+  double r = __builtin_fma(-n, from_bits(0x3fe62e42fefa39efULL), x);
+  r = __builtin_fma(-from_bits(0x3c7abc9e3b39803fULL), n, r);
+  double r2 = r * r;
+  double p = __builtin_fma(from_bits(0x3f57411836940c04ULL), r, from_bits(0x3f81101cbbc265c0ULL));
+  double q = __builtin_fma(from_bits(0x3fa55557242d68feULL), r, from_bits(0x3fc5555553939732ULL));
+  double t = __builtin_fma(from_bits(0x3fe000000000d008ULL), r, from_bits(0x3fefffffffffff70ULL));
+  p = __builtin_fma(r2, p, q);
+  p = __builtin_fma(r2, p, t);
+  double hi = from_bits(exp_table16[j][0]);
+  double z = __builtin_fma(p, r, from_bits(exp_table16[j][1]));
+  z = __builtin_fma(hi, z, hi);
+  // z * 2^floor(N) is exact: below |x| = 707.70 the result is a normal number.
+  int m = (int)floor(n);
+  return z * from_bits((uint64_t)(m + 1023) << 52);
+}
+
+static KERNEL_ATTRIBUTES void KERNEL(exp_array)(const double *x, double *y, long count) {
+  for (long i = 0; i < count; i++) y[i] = KERNEL(exp_one)(x[i]);
+}
+
+static KERNEL_ATTRIBUTES void KERNEL(sigmoid_array)(const double *z, double *a, long count,
+                                                     double scale) {
+  for (long i = 0; i < count; i++) a[i] = 1 / (1 + KERNEL(exp_one)(-(scale * z[i])));
+}
+
+// Sum of x[p * incx] * y[p * incy], p < k, one FMA after another from zero: OpenBLAS's small
+// dgemm kernels (numpy's matrix . matrix).
+static KERNEL_ATTRIBUTES inline double KERNEL(dot_sequential)(const double *x, long incx,
+                                                               const double *y, long incy,
+                                                               long k) {
+  double s = 0;
+  for (long p = 0; p < k; p++) s = __builtin_fma(x[p * incx], y[p * incy], s);
+  return s;
+}
+
+// OpenBLAS dgemv_t (numpy's C-ordered matrix . column): four running sums over p mod 4,
+// combined as (s0 + s2) + (s1 + s3), then the remainder.
+static KERNEL_ATTRIBUTES inline double KERNEL(dot_four_lanes)(const double *x, long incx,
+                                                               const double *y, long incy,
+                                                               long k) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  long p = 0;
+  for (; p + 4 <= k; p += 4) {
+    s0 = __builtin_fma(x[p * incx], y[p * incy], s0);
+    s1 = __builtin_fma(x[(p + 1) * incx], y[(p + 1) * incy], s1);
+    s2 = __builtin_fma(x[(p + 2) * incx], y[(p + 2) * incy], s2);
+    s3 = __builtin_fma(x[(p + 3) * incx], y[(p + 3) * incy], s3);
+  }
+  double s = (s0 + s2) + (s1 + s3);
+  for (; p < k; p++) s = __builtin_fma(x[p * incx], y[p * incy], s);
+  return s;
+}
+
+// OpenBLAS dgemv_n over four columns (numpy's transposed matrix . column, k = 4):
+// x1 y1 first, then x0 y0, x2 y2, x3 y3 fused in.
+static KERNEL_ATTRIBUTES inline double KERNEL(dot_columns4)(const double *x, long incx,
+                                                             const double *y, long incy) {
+  double s = x[incx] * y[incy];
+  s = __builtin_fma(x[0], y[0], s);
+  s = __builtin_fma(x[2 * incx], y[2 * incy], s);
+  return __builtin_fma(x[3 * incx], y[3 * incy], s);
+}
+
+// Sum of x[p * incx] * y[p * incy] with each product rounded, in p order: OpenBLAS's scalar
+// code for the rows its vector kernels leave over (T5's 3- and 2-row products).
+static KERNEL_ATTRIBUTES inline double KERNEL(dot_plain)(const double *x, long incx,
+                                                          const double *y, long incy, long k) {
+  double s = 0;
+  for (long p = 0; p < k; p++) s += x[p * incx] * y[p * incy];
+  return s;
+}
+
+// numpy's dispatch in cblas_matrixproduct for 2-D operands, and the summation order of the
+// OpenBLAS routine it reaches. Each case was checked bit for bit against numpy 2.4 and its
+// OpenBLAS on AVX-512 (the T4 and T5 programs run identically):
+//   k = 1                      single products, whichever routine runs;
+//   matrix . matrix            gemm: sequential FMAs (k = 3, 4; 3 to 32 columns);
+//   matrix . column, 4n rows   dgemv_t: four running sums (k = 4, 32);
+//   matrixT . column, k = 4    dgemv_n on 4n rows: x1 y1, then x0 y0, x2 y2, x3 y3 fused in.
+// Every other shape (row . matrix, gemv with rows left over, other k) sums plainly in k order,
+// which is what OpenBLAS's scalar remainder loops do for T5's shapes; OpenBLAS's tiling of
+// larger gemv shapes is not reproduced.
+static KERNEL_ATTRIBUTES void KERNEL(product)(long m, long n, long k, const double *a, long lda,
+                                               int transpose_a, const double *b, long ldb,
+                                               int transpose_b, double *c, long ldc) {
+  // a(i, p) = a[i * ai + p * ap], b(p, j) = b[p * bp + j * bj]
+  long ai = transpose_a ? 1 : lda, ap = transpose_a ? lda : 1;
+  long bp = transpose_b ? 1 : ldb, bj = transpose_b ? ldb : 1;
+  int gemm = m > 1 && k > 1 && n > 1;
+  int gemv = m > 1 && k > 1 && n == 1 && m % 4 == 0;
+  for (long i = 0; i < m; i++) {
+    for (long j = 0; j < n; j++) {
+      const double *x = a + i * ai, *y = b + j * bj;
+      double s;
+      if (k == 1) {
+        s = x[0] * y[0];
+      } else if (gemm) {
+        s = KERNEL(dot_sequential)(x, ap, y, bp, k);
+      } else if (gemv && !transpose_a) {
+        s = KERNEL(dot_four_lanes)(x, ap, y, bp, k);
+      } else if (gemv && k == 4) {
+        s = KERNEL(dot_columns4)(x, ap, y, bp);
+      } else {
+        s = KERNEL(dot_plain)(x, ap, y, bp, k);
+      }
+      c[i * ldc + j] = s;
+    }
+  }
+}
