@@ -1,19 +1,19 @@
 // Included twice by numpy_math.c: KERNEL(name) names one instantiation and KERNEL_ATTRIBUTES
 // selects the FMA instruction for it. __builtin_fma is a single rounding in both.
 
-static KERNEL_ATTRIBUTES inline double KERNEL(exp_one)(double x) {
-  if (x != x) return x + x;
-  if (fabs(x) >= from_bits(0x40861da04cbafe44ULL)) return exp_rare(x);
+// The main path, for |x| < 707.70 and not NaN; no branches, so that loops of it vectorize.
+static KERNEL_ATTRIBUTES inline double KERNEL(exp_main)(double x) {
   const double log2e = from_bits(0x3ff71547652b82feULL);
   // 1.5 * 2^48 (plus an exponent bias in its low bits that the subtraction cancels): adding it
-  // leaves N with 4 fraction bits.
+  // leaves N with 4 fraction bits, and the bits of the sum count N in sixteenths.
   const double shifter = from_bits(0x42f8000000003ff0ULL);
   // SVML rounds this FMA toward zero. The sum is positive, so when round-to-nearest went up
   // (the exact residual is negative) step one ulp down.
   double s = __builtin_fma(x, log2e, shifter);
-  if (__builtin_fma(x, log2e, shifter - s) < 0) s = nextafter(s, 0.0);
+  uint64_t sixteenths = to_bits(s) - (__builtin_fma(x, log2e, shifter - s) < 0);
+  s = from_bits(sixteenths);
   double n = s - shifter;
-  int j = (int)(to_bits(s) & 0xf);
+  uint64_t k = sixteenths - to_bits(shifter);  // 16 N, two's complement
   double r = __builtin_fma(-n, from_bits(0x3fe62e42fefa39efULL), x);
   r = __builtin_fma(-from_bits(0x3c7abc9e3b39803fULL), n, r);
   double r2 = r * r;
@@ -22,12 +22,21 @@ static KERNEL_ATTRIBUTES inline double KERNEL(exp_one)(double x) {
   double t = __builtin_fma(from_bits(0x3fe000000000d008ULL), r, from_bits(0x3fefffffffffff70ULL));
   p = __builtin_fma(r2, p, q);
   p = __builtin_fma(r2, p, t);
-  double hi = from_bits(exp_table16[j][0]);
-  double z = __builtin_fma(p, r, from_bits(exp_table16[j][1]));
+  double hi = exp_hi16[k & 15];
+  double z = __builtin_fma(p, r, exp_lo16[k & 15]);
   z = __builtin_fma(hi, z, hi);
-  // z * 2^floor(N) is exact: below |x| = 707.70 the result is a normal number.
-  int m = (int)floor(n);
-  return z * from_bits((uint64_t)(m + 1023) << 52);
+  // z * 2^floor(N), exact because the result is normal: floor(N) + 1023 from the sixteenths.
+  return z * from_bits(((k + 16 * 1023) & ~(uint64_t)15) << 48);
+}
+
+static KERNEL_ATTRIBUTES inline int KERNEL(exp_is_main)(double x) {
+  return fabs(x) < from_bits(0x40861da04cbafe44ULL);  // false for NaN too
+}
+
+static KERNEL_ATTRIBUTES inline double KERNEL(exp_one)(double x) {
+  if (KERNEL(exp_is_main)(x)) return KERNEL(exp_main)(x);
+  if (x != x) return x + x;
+  return exp_rare(x);
 }
 
 static KERNEL_ATTRIBUTES void KERNEL(exp_array)(const double *x, double *y, long count) {
@@ -36,7 +45,14 @@ static KERNEL_ATTRIBUTES void KERNEL(exp_array)(const double *x, double *y, long
 
 static KERNEL_ATTRIBUTES void KERNEL(sigmoid_array)(const double *z, double *a, long count,
                                                      double scale) {
-  for (long i = 0; i < count; i++) a[i] = 1 / (1 + KERNEL(exp_one)(-(scale * z[i])));
+  // Usually every input takes the main path: then one branch-free loop.
+  int all_main = 1;
+  for (long i = 0; i < count; i++) all_main &= KERNEL(exp_is_main)(-(scale * z[i]));
+  if (all_main) {
+    for (long i = 0; i < count; i++) a[i] = 1 / (1 + KERNEL(exp_main)(-(scale * z[i])));
+  } else {
+    for (long i = 0; i < count; i++) a[i] = 1 / (1 + KERNEL(exp_one)(-(scale * z[i])));
+  }
 }
 
 // Sum of x[p * incx] * y[p * incy], p < k, one FMA after another from zero: OpenBLAS's small
@@ -78,7 +94,7 @@ static KERNEL_ATTRIBUTES inline double KERNEL(dot_columns4)(const double *x, lon
 }
 
 // Sum of x[p * incx] * y[p * incy] with each product rounded, in p order: OpenBLAS's scalar
-// code for the rows its vector kernels leave over (T5's 3- and 2-row products).
+// code for the rows its vector kernels leave over.
 static KERNEL_ATTRIBUTES inline double KERNEL(dot_plain)(const double *x, long incx,
                                                           const double *y, long incy, long k) {
   double s = 0;
@@ -88,38 +104,46 @@ static KERNEL_ATTRIBUTES inline double KERNEL(dot_plain)(const double *x, long i
 
 // numpy's dispatch in cblas_matrixproduct for 2-D operands, and the summation order of the
 // OpenBLAS routine it reaches. Each case was checked bit for bit against numpy 2.4 and its
-// OpenBLAS on AVX-512 (the T4 and T5 programs run identically):
+// OpenBLAS on AVX-512 (the T4 programs print identically):
 //   k = 1                      single products, whichever routine runs;
 //   matrix . matrix            gemm: sequential FMAs (k = 3, 4; 3 to 32 columns);
 //   matrix . column, 4n rows   dgemv_t: four running sums (k = 4, 32);
 //   matrixT . column, k = 4    dgemv_n on 4n rows: x1 y1, then x0 y0, x2 y2, x3 y3 fused in.
 // Every other shape (row . matrix, gemv with rows left over, other k) sums plainly in k order,
-// which is what OpenBLAS's scalar remainder loops do for T5's shapes; OpenBLAS's tiling of
-// larger gemv shapes is not reproduced.
+// as OpenBLAS's scalar remainder loops do; its tiling of other gemv shapes is not reproduced.
 static KERNEL_ATTRIBUTES void KERNEL(product)(long m, long n, long k, const double *a, long lda,
                                                int transpose_a, const double *b, long ldb,
                                                int transpose_b, double *c, long ldc) {
   // a(i, p) = a[i * ai + p * ap], b(p, j) = b[p * bp + j * bj]
   long ai = transpose_a ? 1 : lda, ap = transpose_a ? lda : 1;
   long bp = transpose_b ? 1 : ldb, bj = transpose_b ? ldb : 1;
-  int gemm = m > 1 && k > 1 && n > 1;
-  int gemv = m > 1 && k > 1 && n == 1 && m % 4 == 0;
-  for (long i = 0; i < m; i++) {
-    for (long j = 0; j < n; j++) {
-      const double *x = a + i * ai, *y = b + j * bj;
-      double s;
-      if (k == 1) {
-        s = x[0] * y[0];
-      } else if (gemm) {
-        s = KERNEL(dot_sequential)(x, ap, y, bp, k);
-      } else if (gemv && !transpose_a) {
-        s = KERNEL(dot_four_lanes)(x, ap, y, bp, k);
-      } else if (gemv && k == 4) {
-        s = KERNEL(dot_columns4)(x, ap, y, bp);
-      } else {
-        s = KERNEL(dot_plain)(x, ap, y, bp, k);
+  if (k == 1) {
+    for (long i = 0; i < m; i++)
+      for (long j = 0; j < n; j++) c[i * ldc + j] = a[i * ai] * b[j * bj];
+  } else if (m > 1 && n > 1) {
+    // gemm: each c(i, j) its own FMA chain. Four chains of a row run side by side in registers
+    // (they vectorize; none of them changes), the rest one at a time.
+    for (long i = 0; i < m; i++) {
+      const double *x = a + i * ai;
+      long j = 0;
+      for (; j + 4 <= n; j += 4) {
+        double s[4] = {0, 0, 0, 0};
+        const double *y = b + j * bj;
+        for (long p = 0; p < k; p++) {
+          double xp = x[p * ap];
+          for (int q = 0; q < 4; q++) s[q] = __builtin_fma(xp, y[p * bp + q * bj], s[q]);
+        }
+        for (int q = 0; q < 4; q++) c[i * ldc + j + q] = s[q];
       }
-      c[i * ldc + j] = s;
+      for (; j < n; j++) c[i * ldc + j] = KERNEL(dot_sequential)(x, ap, b + j * bj, bp, k);
     }
+  } else if (n == 1 && m % 4 == 0 && !transpose_a) {
+    for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_four_lanes)(a + i * ai, ap, b, bp, k);
+  } else if (n == 1 && m % 4 == 0 && k == 4) {
+    for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_columns4)(a + i * ai, ap, b, bp);
+  } else {
+    for (long i = 0; i < m; i++)
+      for (long j = 0; j < n; j++)
+        c[i * ldc + j] = KERNEL(dot_plain)(a + i * ai, ap, b + j * bj, bp, k);
   }
 }

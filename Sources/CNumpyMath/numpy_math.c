@@ -31,25 +31,19 @@ static inline uint64_t to_bits(double d) {
   return u;
 }
 
-// 2^(j/16): {hi, (2^(j/16) - hi) / hi}
-static const uint64_t exp_table16[16][2] = {
-  {0x3ff0000000000000ULL, 0x0000000000000000ULL},
-  {0x3ff0b5586cf9890fULL, 0x3c979aa65d837b6dULL},
-  {0x3ff172b83c7d517bULL, 0xbc801b15eaa59348ULL},
-  {0x3ff2387a6e756238ULL, 0x3c968efde3a8a894ULL},
-  {0x3ff306fe0a31b715ULL, 0x3c834d754db0abb6ULL},
-  {0x3ff3dea64c123422ULL, 0x3c859f48a72a4c6dULL},
-  {0x3ff4bfdad5362a27ULL, 0x3c7690cebb7aafb0ULL},
-  {0x3ff5ab07dd485429ULL, 0x3c9063e1e21c5409ULL},
-  {0x3ff6a09e667f3bcdULL, 0xbc93b3efbf5e2228ULL},
-  {0x3ff7a11473eb0187ULL, 0xbc7b32dcb94da51dULL},
-  {0x3ff8ace5422aa0dbULL, 0x3c8db72fc1f0eab4ULL},
-  {0x3ff9c49182a3f090ULL, 0x3c71affc2b91ce27ULL},
-  {0x3ffae89f995ad3adULL, 0x3c8c1a7792cb3387ULL},
-  {0x3ffc199bdd85529cULL, 0x3c736eae30af0cb3ULL},
-  {0x3ffd5818dcfba487ULL, 0x3c74a385a63d07a7ULL},
-  {0x3ffea4afa2a490daULL, 0xbc8ff7128fd391f0ULL},
-};
+// 2^(j/16) rounded, and (2^(j/16) - hi) / hi rounded: separate arrays, for vector gathers.
+static const double exp_hi16[16] = {
+    0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+    0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+    0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
+    0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0};
+
+static const double exp_lo16[16] = {
+    0x0.0p+0, 0x1.79aa65d837b6dp-54, -0x1.01b15eaa59348p-55, 0x1.68efde3a8a894p-54,
+    0x1.34d754db0abb6p-55, 0x1.59f48a72a4c6dp-55, 0x1.690cebb7aafb0p-56,
+    0x1.063e1e21c5409p-54, -0x1.3b3efbf5e2228p-54, -0x1.b32dcb94da51dp-56,
+    0x1.db72fc1f0eab4p-55, 0x1.1affc2b91ce27p-56, 0x1.c1a7792cb3387p-55,
+    0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56, -0x1.ff7128fd391f0p-55};
 
 // 2^(j/64), the same way, for the rare path.
 static const uint64_t exp_table64[64][2] = {
@@ -168,7 +162,7 @@ static double exp_rare(double x) {
 
 // The FMA-using kernels, compiled twice: with the FMA instruction, and with libm's fma().
 #if defined(__x86_64__)
-#define KERNEL_ATTRIBUTES __attribute__((target("fma")))
+#define KERNEL_ATTRIBUTES __attribute__((target("avx2,fma")))
 #define KERNEL(name) name##_fma
 #include "kernels.h"
 #undef KERNEL_ATTRIBUTES
@@ -179,7 +173,7 @@ static double exp_rare(double x) {
 #include "kernels.h"
 
 #if defined(__x86_64__)
-#define HAS_FMA __builtin_cpu_supports("fma")
+#define HAS_FMA (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
 #define DISPATCH(name, ...) (HAS_FMA ? name##_fma(__VA_ARGS__) : name##_generic(__VA_ARGS__))
 #else
 #define DISPATCH(name, ...) name##_generic(__VA_ARGS__)

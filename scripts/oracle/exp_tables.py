@@ -14,10 +14,16 @@ def bits(x):
     return struct.unpack("<Q", struct.pack("<d", x))[0]
 
 
-for n in (16, 64):
-    print(f"// 2^(j/{n}): {{hi, (2^(j/{n}) - hi) / hi}}")
+def table(n):
     for j in range(n):
         exact = Decimal(2) ** (Decimal(j) / n)
         hi = float(exact)
-        lo = float((exact - Decimal(hi)) / Decimal(hi))
-        print(f"  {{0x{bits(hi):016x}ULL, 0x{bits(lo):016x}ULL}},")
+        yield hi, float((exact - Decimal(hi)) / Decimal(hi))
+
+
+pairs = list(table(16))
+print("exp_hi16:", ", ".join(hi.hex() for hi, _ in pairs))
+print("exp_lo16:", ", ".join(lo.hex() for _, lo in pairs))
+print("// 2^(j/64): {hi, (2^(j/64) - hi) / hi}")
+for hi, lo in table(64):
+    print(f"  {{0x{bits(hi):016x}ULL, 0x{bits(lo):016x}ULL}},")
