@@ -5,5 +5,6 @@ if which == "all" || which == "plot" { PlotBench.run() }
 if which == "all" || which == "svg" { SVGBench.run() }
 if which == "surface-png" { PlotBench.surfacePNGOnly() }
 if which == "all" || which == "training" { TrainingBench.run() }
+if which == "crossover" { TrainingBench.crossover() }
 if which == "all" || which == "gif" { GIFBench.run() }
 if which == "all" || which == "surfaces" { SurfaceBench.run() }
