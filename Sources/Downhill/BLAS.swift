@@ -105,7 +105,14 @@ public enum BLAS {
 
   /// Limits OpenBLAS's worker threads. On a machine whose cores are shared, one thread avoids
   /// threads spinning against each other for products as small as a mini-batch's.
+  ///
+  /// OpenBLAS 0.3.21's `openblas_set_num_threads` first restarts the whole pool when it is down
+  /// (its re-initialisation after `fork`), whatever the count, so after `releaseIdleThreads` a
+  /// count of 1 brought back a worker that spun through a whole `downhill tutorial` run. With
+  /// one thread OpenBLAS never calls its pool, so stop it again; a later count above 1, or a
+  /// threaded product, restarts it.
   public static func setThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(count, 1)))
+    if count <= 1 { releaseIdleThreads() }
   }
 }

@@ -96,29 +96,39 @@ public final class History {
   /// The run this history belongs to.
   public private(set) var metadata: RunMetadata
   /// The step number of each record.
-  public private(set) var steps: [Int] = []
+  public var steps: [Int] { readLog().steps }
   /// The loss at each recorded step (before that step's update).
-  public private(set) var losses: [Double] = []
+  public var losses: [Double] { readLog().losses }
   /// The learning rate at each recorded step.
-  public private(set) var learningRates: [Double] = []
+  public var learningRates: [Double] { readLog().rates }
+
+  /// Each record's step, loss and learning rate (24 bytes), as `observe` appends them; the
+  /// arrays above are copied from it when read.
+  private let log = RecordBuffer.make(recordBytes: 24)
+  private var logged: (steps: [Int], losses: [Double], rates: [Double]) = ([], [], [])
 
   private var weights: [Int: HistoryStore] = [:]
   private var gradients: [Int: HistoryStore] = [:]
   private var flips: [Int: HistoryStore] = [:]
   private let layerOffsets: [Int]
-  private var flipCounts: [Int32]
-  /// The recorded layers' stores in layer order, for the per-step path.
+  /// The recorded layers' buffers in layer order, for the per-step path. The stores in the
+  /// dictionaries above own them.
   private struct Recording {
     let offset: Int
-    // Unowned: the dictionaries above keep the stores alive, and reference counting them on
-    // every step was a tenth of a T4 run's time.
-    unowned(unsafe) let weights: HistoryStore
-    unowned(unsafe) let gradients: HistoryStore
-    unowned(unsafe) let flips: HistoryStore
+    let weights: UnsafeMutablePointer<RecordBuffer>
+    let gradients: UnsafeMutablePointer<RecordBuffer>
+    let flips: UnsafeMutablePointer<RecordBuffer>
   }
   private let recording: [Recording]
-  private var lastUp: [Bool]
-  private var previous: [Double]
+  private let element: NPY.Element
+  // The per-step state, one entry per parameter, in memory the history owns: as arrays in a
+  // class, each step paid for exclusivity and uniqueness checks on all three.
+  private let parameterCount: Int
+  /// The parameters before the step being observed.
+  private let previous: UnsafeMutablePointer<Double>
+  /// Whether each parameter's last update moved it up.
+  private let lastUp: UnsafeMutablePointer<Bool>
+  private let flipCounts: UnsafeMutablePointer<Int32>
   private var observedSteps = 0
   private let every: Int
   private let startTime = Date()
@@ -141,9 +151,6 @@ public final class History {
       offset += layer.weights.values.count
     }
     layerOffsets = offsets
-    flipCounts = Array(repeating: 0, count: offset)
-    lastUp = Array(repeating: false, count: offset)
-    previous = network.parameters
     every = options.every
     self.metadata = metadata
     self.metadata.every = options.every
@@ -176,9 +183,17 @@ public final class History {
     for l in recorded {
       recording.append(
         Recording(
-          offset: offsets[l], weights: weights[l]!, gradients: gradients[l]!, flips: flips[l]!))
+          offset: offsets[l], weights: weights[l]!.buffer, gradients: gradients[l]!.buffer,
+          flips: flips[l]!.buffer))
+    }
+    // Allocated last, so that no error above can leave them unfreed.
+    (parameterCount, previous, lastUp, flipCounts) = History.stepState(count: offset)
+    let before = previous
+    network.parameters.withUnsafeBufferPointer {
+      before.initialize(from: $0.baseAddress!, count: offset)
     }
     self.recording = recording
+    element = options.precision.element
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
       let needed = records * bytesPerRecord
@@ -187,9 +202,7 @@ public final class History {
           "recording \(records) steps needs \(needed / 1_000_000) MB, over the \(budget / 1_000_000) MB history budget: stream it to disk, record less often or use float32"
         )
       }
-      steps.reserveCapacity(records)
-      losses.reserveCapacity(records)
-      learningRates.reserveCapacity(records)
+      log.pointee.reserve(records: records)
       for l in recorded {
         weights[l]!.reserve(records: records)
         gradients[l]!.reserve(records: records)
@@ -218,49 +231,43 @@ public final class History {
     step: Int, loss: Double, learningRate: Double, parameters after: [Double],
     gradient: [Double]
   ) {
-    precondition(after.count == previous.count, "parameter count changed during training")
+    precondition(after.count == parameterCount, "parameter count changed during training")
+    precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
     let record = step % every == 0
-    if record {
-      steps.append(step)
-      losses.append(loss)
-      learningRates.append(learningRate)
-      previous.withUnsafeBufferPointer { before in
-        gradient.withUnsafeBufferPointer { g in
+    after.withUnsafeBufferPointer { now in
+      gradient.withUnsafeBufferPointer { g in
+        if record {
           for r in recording {
-            r.weights.append(before.baseAddress! + r.offset)
-            r.gradients.append(g.baseAddress! + r.offset)
+            HistoryStore.append(previous + r.offset, to: r.weights, as: element)
+            HistoryStore.append(g.baseAddress! + r.offset, to: r.gradients, as: element)
           }
         }
-      }
-    }
-    previous.withUnsafeMutableBufferPointer { before in
-      after.withUnsafeBufferPointer { now in
-        gradient.withUnsafeBufferPointer { g in
-          flipCounts.withUnsafeMutableBufferPointer { counts in
-            lastUp.withUnsafeMutableBufferPointer { last in
-              for i in 0..<now.count {
-                // A step too small to move the weight (or a zero gradient) still has the
-                // descent direction -g: numpy's `update > 0` sees it before it is absorbed.
-                let moved = now[i] - before[i]
-                let up = moved != 0 ? moved > 0 : g[i] < 0
-                if observedSteps > 0 && up != last[i] { counts[i] += 1 }
-                last[i] = up
-                before[i] = now[i]
-              }
-            }
-          }
+        let counting: Int32 = observedSteps > 0 ? 1 : 0
+        for i in 0..<parameterCount {
+          // A step too small to move the weight (or a zero gradient) still has the descent
+          // direction -g: numpy's `update > 0` sees it before the addition absorbs it.
+          let moved = now[i] - previous[i]
+          let up = moved != 0 ? moved > 0 : g[i] < 0
+          // Without a branch: flips follow the data, and mispredicting them was most of this loop.
+          flipCounts[i] &+= up != lastUp[i] ? counting : 0
+          lastUp[i] = up
+          previous[i] = now[i]
         }
       }
     }
     observedSteps += 1
     guard record else { return }
-    for r in recording { r.flips.append(flipCounts[r.offset..<(r.offset + r.weights.width)]) }
+    for r in recording { HistoryStore.append(flipCounts + r.offset, to: r.flips) }
+    let slot = log.pointee.append()
+    slot.storeBytes(of: step, as: Int.self)
+    slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
+    slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
   }
 
   /// Ends the run: stamps wall time and the number of records.
   public func finish() {
     metadata.wallTimeSeconds = Date().timeIntervalSince(startTime)
-    metadata.recordedSteps = steps.count
+    metadata.recordedSteps = log.pointee.count
   }
 
   // MARK: Queries
@@ -310,7 +317,7 @@ public final class History {
     let start = layerOffsets[layer]
     return Matrix(
       rows: s.recordShape[0], columns: s.recordShape[1],
-      values: flipCounts[start..<(start + s.width)].map(Double.init))
+      values: (start..<(start + s.width)).map { Double(flipCounts[$0]) })
   }
 
   /// The L2 norm of `layer`'s gradient at every recorded step (vanishing gradients show here).
@@ -346,37 +353,70 @@ public final class History {
 
   /// Writes `meta.json`, `loss.csv` and one NPY file per recorded layer and kind.
   public func save(to directory: URL) throws {
-    if metadata.recordedSteps != steps.count { finish() }
+    if metadata.recordedSteps != log.pointee.count { finish() }
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch { throw DownhillError.io("cannot create \(directory.path)") }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    do {
-      try FileOutput.write(
-        [encoder.encode(metadata)], to: directory.appendingPathComponent("meta.json"))
-      var csv = "step,loss,learning_rate\n"
-      csv.reserveCapacity(steps.count * 40)
-      // The learning rate rarely changes: format it once per change, not once per line.
-      var rate = Double.nan
-      var rateText = ""
-      for i in steps.indices {
-        if learningRates[i].bitPattern != rate.bitPattern {
-          rate = learningRates[i]
-          rateText = "\(rate)"
-        }
-        csv += "\(steps[i]),\(losses[i]),\(rateText)\n"
-      }
-      try FileOutput.write([Data(csv.utf8)], to: directory.appendingPathComponent("loss.csv"))
-    } catch { throw DownhillError.io("cannot write history to \(directory.path): \(error)") }
-    for l in metadata.recordedLayers {
-      try weights[l]!.save(
-        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "weights")))
-      try gradients[l]!.save(
-        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "gradients")))
-      try flips[l]!.save(
-        to: directory.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
+    let meta: Data
+    do { meta = try encoder.encode(metadata) } catch {
+      throw DownhillError.io("cannot encode the history's metadata: \(error)")
     }
+    // Formatting loss.csv takes about as long as writing all the arrays: the first job, so that
+    // another core writes those meanwhile.
+    var jobs: [() throws -> Void] = [
+      { try self.writeLossCSV(to: directory.appendingPathComponent("loss.csv")) },
+      { try FileOutput.write(meta, to: directory.appendingPathComponent("meta.json")) },
+    ]
+    for l in metadata.recordedLayers {
+      for (kind, stores) in [("weights", weights), ("gradients", gradients), ("flips", flips)] {
+        let store = stores[l]!
+        let url = directory.appendingPathComponent(History.fileName(layer: l, kind: kind))
+        jobs.append { try store.save(to: url) }
+      }
+    }
+    try FileOutput.concurrently(jobs)
+  }
+
+  /// Writes `loss.csv`, formatted straight into one buffer: as a string interpolation per line
+  /// it took longer than writing all the NPY files.
+  private func writeLossCSV(to url: URL) throws {
+    let rows = log.pointee.count
+    // A line is at most two 24-character Doubles, a 20-character Int, two commas and a newline.
+    let capacity = 32 + rows * 71
+    let start = RecordBuffer.allocate(bytes: capacity).bindMemory(
+      to: UInt8.self, capacity: capacity)
+    defer { start.deallocate() }
+    var out = ByteSink(at: start)
+    out.write("step,loss,learning_rate\n")
+    var rate = Double.nan
+    var rateText = ""
+    for r in 0..<rows {
+      let record = log.pointee.record(r)
+      let learningRate = record.load(fromByteOffset: 16, as: Double.self)
+      // The learning rate rarely changes: format it once per change, not once per line.
+      if learningRate.bitPattern != rate.bitPattern {
+        rate = learningRate
+        rateText = ",\(rate)\n"
+      }
+      out.put(record.load(as: Int.self))
+      out.put(UInt8(ascii: ","))
+      out.write(record.load(fromByteOffset: 8, as: Double.self).description)
+      out.write(rateText)
+    }
+    try FileOutput.write([UnsafeRawBufferPointer(start: start, count: out.at - start)], to: url)
+  }
+
+  /// The step, loss and learning rate arrays, brought up to date with the log.
+  private func readLog() -> (steps: [Int], losses: [Double], rates: [Double]) {
+    for r in logged.steps.count..<log.pointee.count {
+      let record = log.pointee.record(r)
+      logged.steps.append(record.load(as: Int.self))
+      logged.losses.append(record.load(fromByteOffset: 8, as: Double.self))
+      logged.rates.append(record.load(fromByteOffset: 16, as: Double.self))
+    }
+    return logged
   }
 
   /// Loads a saved history, checking the format version, every array's shape against
@@ -406,10 +446,9 @@ public final class History {
     metadata = meta
     every = meta.every
     layerOffsets = []
-    flipCounts = []
-    lastUp = []
-    previous = []
+    (parameterCount, previous, lastUp, flipCounts) = History.stepState(count: 0)
     recording = []
+    element = meta.precision == "float32" ? .float32 : .float64
 
     let lossURL = directory.appendingPathComponent("loss.csv")
     guard let csv = try? String(contentsOf: lossURL, encoding: .utf8) else {
@@ -422,14 +461,15 @@ public final class History {
         throw DownhillError.corruptFile(
           path: lossURL.path, reason: "line \(n + 2) is not step,loss,learning_rate")
       }
-      steps.append(s)
-      losses.append(l)
-      learningRates.append(r)
+      let slot = log.pointee.append()
+      slot.storeBytes(of: s, as: Int.self)
+      slot.storeBytes(of: l, toByteOffset: 8, as: Double.self)
+      slot.storeBytes(of: r, toByteOffset: 16, as: Double.self)
     }
-    guard steps.count == meta.recordedSteps else {
+    guard log.pointee.count == meta.recordedSteps else {
       throw DownhillError.corruptFile(
         path: lossURL.path,
-        reason: "has \(steps.count) rows but meta.json records \(meta.recordedSteps) steps")
+        reason: "has \(log.pointee.count) rows but meta.json records \(meta.recordedSteps) steps")
     }
     let expectedElement = meta.precision == "float32" ? NPY.Element.float32 : .float64
     for (l, shape) in zip(meta.recordedLayers, meta.layerShapes) {
@@ -458,9 +498,59 @@ public final class History {
     }
   }
 
+  private static func stepState(count: Int) -> (
+    Int, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>
+  ) {
+    let flips = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+    flips.initialize(repeating: 0, count: count)
+    let down = UnsafeMutablePointer<Bool>.allocate(capacity: count)
+    down.initialize(repeating: false, count: count)
+    return (count, .allocate(capacity: count), down, flips)
+  }
+
   deinit {
     for s in weights.values { s.close() }
     for s in gradients.values { s.close() }
     for s in flips.values { s.close() }
+    previous.deallocate()
+    lastUp.deallocate()
+    flipCounts.deallocate()
+    RecordBuffer.destroy(log)
+  }
+}
+
+/// Text into memory sized beforehand.
+private struct ByteSink {
+  var at: UnsafeMutablePointer<UInt8>
+
+  mutating func write(_ string: String) {
+    var string = string
+    string.withUTF8 {
+      guard let start = $0.baseAddress else { return }
+      at.update(from: start, count: $0.count)
+      at += $0.count
+    }
+  }
+
+  mutating func put(_ byte: UInt8) {
+    at.pointee = byte
+    at += 1
+  }
+
+  /// `n` in decimal, as `String(n)` writes it.
+  mutating func put(_ n: Int) {
+    guard n >= 0 else { return write(String(n)) }
+    var digits = 1
+    var rest = n / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    rest = n
+    for i in stride(from: digits - 1, through: 0, by: -1) {
+      at[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+    at += digits
   }
 }

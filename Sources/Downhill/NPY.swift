@@ -128,7 +128,9 @@ enum NPY {
 
   /// Writes the header and already-encoded little-endian element bytes.
   static func write(data: Data, element: Element, shape: [Int], to url: URL) throws {
-    try FileOutput.write([header(element: element, shape: shape), data], to: url)
+    try data.withUnsafeBytes {
+      try FileOutput.write(header: header(element: element, shape: shape), body: $0, to: url)
+    }
   }
 
   static func readAll(from url: URL) throws -> (header: Header, values: [Double]) {
