@@ -22,18 +22,31 @@ enum FileOutput {
   }
 
   static func write(_ buffers: [UnsafeRawBufferPointer], to url: URL) throws {
-    let path = url.path
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw failure(path) }
+    let (fd, temporary) = try createTemporary(for: url)
     do {
       defer { close(fd) }
-      try writeAll(fd, buffers, path)
+      try writeAll(fd, buffers, url.path)
+      try replace(url.path, with: temporary)
     } catch {
       unlink(temporary)
       throw error
     }
+  }
+
+  /// A new empty file beside `url`, named after it, opened for reading and writing.
+  static func createTemporary(for url: URL) throws -> (descriptor: Int32, path: String) {
+    let folder = url.deletingLastPathComponent()
+    while true {
+      let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+      let path = folder.appendingPathComponent(".\(url.lastPathComponent).\(suffix).tmp").path
+      let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o644)
+      if fd >= 0 { return (fd, path) }
+      guard errno == EEXIST else { throw failure(url.path) }
+    }
+  }
+
+  /// Puts the file at `temporary` in `path`'s place.
+  static func replace(_ path: String, with temporary: String) throws {
     var existing = stat()
     if lstat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG,
       let exchange = renameExchange, exchange(AT_FDCWD, temporary, AT_FDCWD, path, 2) == 0
@@ -42,21 +55,15 @@ enum FileOutput {
       return
     }
     // No regular file to replace, or a file system without RENAME_EXCHANGE (2).
-    guard rename(temporary, path) == 0 else {
-      let error = failure(path)
-      unlink(temporary)
-      throw error
-    }
+    guard rename(temporary, path) == 0 else { throw failure(path) }
   }
 
-  private static func failure(_ path: String) -> DownhillError {
+  static func failure(_ path: String) -> DownhillError {
     .io("cannot write \(path): \(String(cString: strerror(errno)))")
   }
 
   /// Writes every byte, in as few `writev` calls as the kernel allows.
-  private static func writeAll(_ fd: Int32, _ buffers: [UnsafeRawBufferPointer], _ path: String)
-    throws
-  {
+  static func writeAll(_ fd: Int32, _ buffers: [UnsafeRawBufferPointer], _ path: String) throws {
     var vectors = buffers.filter { $0.count > 0 }.map {
       iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
     }
@@ -96,13 +103,83 @@ enum FileOutput {
     if let error = (0..<jobs.count).lazy.compactMap({ errors[$0] }).first { throw error }
   }
 
-  private struct Unchecked<Value>: @unchecked Sendable { let value: Value }
-
   private typealias RenameAt2 =
     @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
   /// glibc's `renameat2`, which Swift's Glibc module does not declare (it is a GNU extension).
   private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map {
     unsafeBitCast($0, to: RenameAt2.self)
+  }
+}
+
+/// Something handed to another thread whose safety the code around it guarantees.
+struct Unchecked<Value>: @unchecked Sendable { let value: Value }
+
+/// A file written while a run records: under a temporary name in its folder until `publish()`
+/// puts it in place the way `FileOutput.write` does.
+final class StreamedFile {
+  let url: URL
+  let descriptor: Int32
+  private let temporary: String
+  private(set) var published = false
+
+  init(_ url: URL) throws {
+    self.url = url
+    (descriptor, temporary) = try FileOutput.createTemporary(for: url)
+  }
+
+  /// Where the file is now.
+  var path: String { published ? url.path : temporary }
+
+  func publish() throws {
+    guard !published else { return }
+    try FileOutput.replace(url.path, with: temporary)
+    published = true
+  }
+
+  deinit {
+    close(descriptor)
+    if !published { unlink(temporary) }
+  }
+}
+
+/// Runs file writes in order on one other thread, so that a run streaming its history keeps
+/// training while the kernel copies the records (a T4 history is 21 MB). At most 8 jobs wait,
+/// which bounds the memory their chunks hold.
+final class BackgroundWriter: @unchecked Sendable {
+  private let queue = DispatchQueue(label: "Downhill.BackgroundWriter")
+  private let slots = DispatchSemaphore(value: 8)
+  private let lock = NSLock()
+  // Guarded by `lock`:
+  /// The first job's error.
+  private var failure: Error?
+  /// Chunks written and free again. Reused, their pages stay mapped: in this VM a fresh page
+  /// costs as much as copying it several times.
+  private var spare: [UnsafeMutableRawPointer] = []
+
+  static let chunkBytes = 1 << 17
+
+  deinit { for chunk in spare { chunk.deallocate() } }
+
+  func takeChunk() -> UnsafeMutableRawPointer {
+    lock.withLock { spare.popLast() }
+      ?? .allocate(byteCount: Self.chunkBytes, alignment: 64)
+  }
+
+  func recycle(_ chunk: UnsafeMutableRawPointer) { lock.withLock { spare.append(chunk) } }
+
+  func submit(_ job: @escaping () throws -> Void) {
+    slots.wait()
+    let job = Unchecked(value: job)
+    queue.async { [self] in
+      do { try job.value() } catch { lock.withLock { failure = failure ?? error } }
+      slots.signal()
+    }
+  }
+
+  /// Waits for every job submitted so far, and rethrows the first error any job threw.
+  func drain() throws {
+    queue.sync {}
+    if let failure = lock.withLock({ failure }) { throw failure }
   }
 }

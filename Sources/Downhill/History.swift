@@ -126,12 +126,15 @@ public final class History {
   private let parameterCount: Int
   /// The parameters before the step being observed.
   private let previous: UnsafeMutablePointer<Double>
-  /// Whether each parameter's last update moved it up.
-  private let lastUp: UnsafeMutablePointer<Bool>
+  /// Whether each parameter's last update moved it up: -1 (all bits) if it did, else 0.
+  private let lastUp: UnsafeMutablePointer<Int64>
   private let flipCounts: UnsafeMutablePointer<Int32>
   private var observedSteps = 0
   private let every: Int
   private let startTime = Date()
+  /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
+  private let streaming: (folder: URL, writer: BackgroundWriter, csv: StreamedFile)?
+  private var csvRows = 0
 
   /// A history for `network`, recording as `options` say.
   /// - Parameter expectedSteps: the run's length, if known, to reserve memory up front.
@@ -159,25 +162,32 @@ public final class History {
       [network.layers[$0].weights.rows, network.layers[$0].weights.columns]
     }
     self.metadata.precision = options.precision.rawValue
+    var stream: (folder: URL, writer: BackgroundWriter, csv: StreamedFile)?
     if let dir = options.streamingDirectory {
       do {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let csv = try StreamedFile(dir.appendingPathComponent("loss.csv"))
+        try Data(History.csvHeader.utf8).withUnsafeBytes {
+          try FileOutput.writeAll(csv.descriptor, [$0], csv.url.path)
+        }
+        stream = (dir, BackgroundWriter(), csv)
       } catch {
         throw DownhillError.io("cannot create history folder \(dir.path)")
       }
     }
+    streaming = stream
     for l in recorded {
       let shape = [network.layers[l].weights.rows, network.layers[l].weights.columns]
-      let dir = options.streamingDirectory
-      weights[l] = try HistoryStore(
-        element: options.precision.element, recordShape: shape,
-        streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "weights")))
-      gradients[l] = try HistoryStore(
-        element: options.precision.element, recordShape: shape,
-        streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "gradients")))
-      flips[l] = try HistoryStore(
-        element: .int32, recordShape: shape,
-        streamingTo: dir?.appendingPathComponent(History.fileName(layer: l, kind: "flips")))
+      func store(_ kind: String, _ element: NPY.Element) throws -> HistoryStore {
+        try HistoryStore(
+          element: element, recordShape: shape,
+          streamingTo: stream?.folder.appendingPathComponent(
+            History.fileName(layer: l, kind: kind)),
+          writer: stream?.writer)
+      }
+      weights[l] = try store("weights", options.precision.element)
+      gradients[l] = try store("gradients", options.precision.element)
+      flips[l] = try store("flips", .int32)
     }
     var recording: [Recording] = []
     for l in recorded {
@@ -233,7 +243,7 @@ public final class History {
   ) {
     precondition(after.count == parameterCount, "parameter count changed during training")
     precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
-    let record = step % every == 0
+    let record = every == 1 || step % every == 0
     after.withUnsafeBufferPointer { now in
       gradient.withUnsafeBufferPointer { g in
         if record {
@@ -242,17 +252,9 @@ public final class History {
             HistoryStore.append(g.baseAddress! + r.offset, to: r.gradients, as: element)
           }
         }
-        let counting: Int32 = observedSteps > 0 ? 1 : 0
-        for i in 0..<parameterCount {
-          // A step too small to move the weight (or a zero gradient) still has the descent
-          // direction -g: numpy's `update > 0` sees it before the addition absorbs it.
-          let moved = now[i] - previous[i]
-          let up = moved != 0 ? moved > 0 : g[i] < 0
-          // Without a branch: flips follow the data, and mispredicting them was most of this loop.
-          flipCounts[i] &+= up != lastUp[i] ? counting : 0
-          lastUp[i] = up
-          previous[i] = now[i]
-        }
+        History.countFlips(
+          now: now.baseAddress!, gradient: g.baseAddress!, previous: previous, lastUp: lastUp,
+          counts: flipCounts, count: parameterCount, counting: observedSteps > 0)
       }
     }
     observedSteps += 1
@@ -262,6 +264,9 @@ public final class History {
     slot.storeBytes(of: step, as: Int.self)
     slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
     slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
+    if streaming != nil && log.pointee.count - csvRows >= History.csvRowsPerChunk {
+      streamLossCSV()
+    }
   }
 
   /// Ends the run: stamps wall time and the number of records.
@@ -363,6 +368,19 @@ public final class History {
     do { meta = try encoder.encode(metadata) } catch {
       throw DownhillError.io("cannot encode the history's metadata: \(error)")
     }
+    if let streaming, streaming.folder.standardizedFileURL == directory.standardizedFileURL {
+      // Everything but the last rows is written already: complete the files, put them in place.
+      streamLossCSV()
+      for l in metadata.recordedLayers {
+        for (kind, stores) in [("weights", weights), ("gradients", gradients), ("flips", flips)] {
+          try stores[l]!.save(
+            to: directory.appendingPathComponent(History.fileName(layer: l, kind: kind)))
+        }
+      }
+      try streaming.writer.drain()
+      try streaming.csv.publish()
+      return try FileOutput.write(meta, to: directory.appendingPathComponent("meta.json"))
+    }
     // Formatting loss.csv takes about as long as writing all the arrays: the first job, so that
     // another core writes those meanwhile.
     var jobs: [() throws -> Void] = [
@@ -379,21 +397,22 @@ public final class History {
     try FileOutput.concurrently(jobs)
   }
 
-  /// Writes `loss.csv`, formatted straight into one buffer: as a string interpolation per line
-  /// it took longer than writing all the NPY files.
-  private func writeLossCSV(to url: URL) throws {
-    let rows = log.pointee.count
-    // A line is at most two 24-character Doubles, a 20-character Int, two commas and a newline.
-    let capacity = 32 + rows * 71
-    let start = RecordBuffer.allocate(bytes: capacity).bindMemory(
-      to: UInt8.self, capacity: capacity)
-    defer { start.deallocate() }
-    var out = ByteSink(at: start)
-    out.write("step,loss,learning_rate\n")
+  static let csvHeader = "step,loss,learning_rate\n"
+  /// A line is at most two 24-character Doubles, a 20-character Int, two commas and a newline.
+  static let csvLineBytes = 71
+  static let csvRowsPerChunk = BackgroundWriter.chunkBytes / csvLineBytes
+
+  /// Writes `loss.csv`'s lines for `rows` log records at `out`, which has room for
+  /// `csvLineBytes` per row, and returns their length. Straight into memory: as a string
+  /// interpolation per line, formatting took longer than writing all the NPY files.
+  private static func lossCSVLines(
+    _ records: UnsafeRawPointer, rows: Int, to start: UnsafeMutableRawPointer
+  ) -> Int {
+    var out = ByteSink(at: start.assumingMemoryBound(to: UInt8.self))
     var rate = Double.nan
     var rateText = ""
     for r in 0..<rows {
-      let record = log.pointee.record(r)
+      let record = records + r * 24
       let learningRate = record.load(fromByteOffset: 16, as: Double.self)
       // The learning rate rarely changes: format it once per change, not once per line.
       if learningRate.bitPattern != rate.bitPattern {
@@ -405,7 +424,42 @@ public final class History {
       out.write(record.load(fromByteOffset: 8, as: Double.self).description)
       out.write(rateText)
     }
-    try FileOutput.write([UnsafeRawBufferPointer(start: start, count: out.at - start)], to: url)
+    return UnsafeMutableRawPointer(out.at) - start
+  }
+
+  private func writeLossCSV(to url: URL) throws {
+    let rows = log.pointee.count
+    let lines = RecordBuffer.allocate(bytes: max(rows * History.csvLineBytes, 1))
+    defer { lines.deallocate() }
+    let length = rows == 0 ? 0 : History.lossCSVLines(log.pointee.record(0), rows: rows, to: lines)
+    try Data(History.csvHeader.utf8).withUnsafeBytes {
+      try FileOutput.write([$0, UnsafeRawBufferPointer(start: lines, count: length)], to: url)
+    }
+  }
+
+  /// Streaming: hands the log's rows not yet in loss.csv to the writer thread, which formats
+  /// and appends them while training goes on.
+  private func streamLossCSV() {
+    guard let streaming else { return }
+    var first = csvRows
+    while first < log.pointee.count {
+      let rows = min(log.pointee.count - first, History.csvRowsPerChunk)
+      let (writer, csv) = (streaming.writer, streaming.csv)
+      let records = writer.takeChunk()
+      records.copyMemory(from: log.pointee.record(first), byteCount: rows * 24)
+      writer.submit {
+        let lines = writer.takeChunk()
+        defer {
+          writer.recycle(records)
+          writer.recycle(lines)
+        }
+        let length = History.lossCSVLines(records, rows: rows, to: lines)
+        try FileOutput.writeAll(
+          csv.descriptor, [UnsafeRawBufferPointer(start: lines, count: length)], csv.url.path)
+      }
+      first += rows
+    }
+    csvRows = first
   }
 
   /// The step, loss and learning rate arrays, brought up to date with the log.
@@ -448,6 +502,7 @@ public final class History {
     layerOffsets = []
     (parameterCount, previous, lastUp, flipCounts) = History.stepState(count: 0)
     recording = []
+    streaming = nil
     element = meta.precision == "float32" ? .float32 : .float64
 
     let lossURL = directory.appendingPathComponent("loss.csv")
@@ -498,20 +553,61 @@ public final class History {
     }
   }
 
+  /// Adds each parameter's flip (a change of whether its update moved it up) to its count,
+  /// if `counting`, and moves `previous` and `lastUp` on to `now`. Eight at a time and without
+  /// branches: flips follow the data, and mispredicting them was most of the scalar loop's time.
+  @inline(__always)
+  private static func countFlips(
+    now: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
+    previous: UnsafeMutablePointer<Double>, lastUp: UnsafeMutablePointer<Int64>,
+    counts: UnsafeMutablePointer<Int32>, count: Int, counting: Bool
+  ) {
+    let mask: Int64 = counting ? -1 : 0
+    var i = 0
+    while i + 8 <= count {
+      let after = UnsafeRawPointer(now + i).loadUnaligned(as: SIMD8<Double>.self)
+      let before = UnsafeRawPointer(previous + i).loadUnaligned(as: SIMD8<Double>.self)
+      let g = UnsafeRawPointer(gradient + i).loadUnaligned(as: SIMD8<Double>.self)
+      // A step too small to move the weight (or a zero gradient) still has the descent
+      // direction -g: numpy's `update > 0` sees it before the addition absorbs it.
+      let moved = after - before
+      let upward = (moved .> 0) .| ((moved .== 0) .& (g .< 0))
+      let up = SIMD8<Int64>(repeating: 0).replacing(with: -1, where: upward)
+      let last = UnsafeRawPointer(lastUp + i).loadUnaligned(as: SIMD8<Int64>.self)
+      let flipped = SIMD8<Int32>(truncatingIfNeeded: (up ^ last) & mask)
+      let total = UnsafeRawPointer(counts + i).loadUnaligned(as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(counts + i).storeBytes(of: total &- flipped, as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(lastUp + i).storeBytes(of: up, as: SIMD8<Int64>.self)
+      UnsafeMutableRawPointer(previous + i).storeBytes(of: after, as: SIMD8<Double>.self)
+      i += 8
+    }
+    for j in i..<count {
+      let moved = now[j] - previous[j]
+      let up: Int64 = (moved != 0 ? moved > 0 : gradient[j] < 0) ? -1 : 0
+      counts[j] &-= Int32(truncatingIfNeeded: (up ^ lastUp[j]) & mask)
+      lastUp[j] = up
+      previous[j] = now[j]
+    }
+  }
+
   private static func stepState(count: Int) -> (
-    Int, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>
+    Int, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int64>, UnsafeMutablePointer<Int32>
   ) {
     let flips = UnsafeMutablePointer<Int32>.allocate(capacity: count)
     flips.initialize(repeating: 0, count: count)
-    let down = UnsafeMutablePointer<Bool>.allocate(capacity: count)
-    down.initialize(repeating: false, count: count)
+    let down = UnsafeMutablePointer<Int64>.allocate(capacity: count)
+    down.initialize(repeating: 0, count: count)
     return (count, .allocate(capacity: count), down, flips)
   }
 
   deinit {
+    // Streaming: the files are completed and put in place, saved or not.
+    streamLossCSV()
     for s in weights.values { s.close() }
     for s in gradients.values { s.close() }
     for s in flips.values { s.close() }
+    try? streaming?.writer.drain()
+    try? streaming?.csv.publish()
     previous.deallocate()
     lastUp.deallocate()
     flipCounts.deallocate()

@@ -14,8 +14,8 @@ struct RecordBuffer {
   private(set) var capacity = 0
   private(set) var held = 0
   private(set) var written = 0
-  /// Streaming: the file that full buffers are written to.
-  var descriptor: Int32 = -1
+  /// Streaming: where full buffers go, by `writer`, so that the records never all sit in memory.
+  var sink: (writer: BackgroundWriter, file: StreamedFile)?
 
   init(recordBytes: Int) { self.recordBytes = recordBytes }
 
@@ -51,8 +51,8 @@ struct RecordBuffer {
   }
 
   @inline(never) private mutating func makeRoom() {
-    if descriptor >= 0, held > 0 {
-      try? flush()
+    if sink != nil, held > 0 {
+      flush()
     } else {
       reserve(records: max(capacity, 64))
     }
@@ -70,16 +70,26 @@ struct RecordBuffer {
     capacity = held + records
   }
 
-  /// Streaming: writes the held records to the file.
-  mutating func flush() throws {
-    guard descriptor >= 0 else { return }
-    var done = 0
-    let all = bytes
-    while done < all.count {
-      let n = Foundation.write(descriptor, all.baseAddress! + done, all.count - done)
-      guard n > 0 else { throw DownhillError.io(String(cString: strerror(errno))) }
-      done += n
+  /// Streaming: starts with one of the writer's chunks.
+  mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
+    precondition(base == nil, "a buffer streams from its start")
+    sink = (writer, file)
+    base = writer.takeChunk()
+    capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
+    precondition(capacity * recordBytes <= BackgroundWriter.chunkBytes, "record over a chunk")
+  }
+
+  /// Streaming: hands the held records to the writer and goes on in a fresh chunk.
+  mutating func flush() {
+    guard let sink, held > 0, let full = base else { return }
+    let bytes = held * recordBytes
+    sink.writer.submit {
+      defer { sink.writer.recycle(full) }
+      try FileOutput.writeAll(
+        sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
+        sink.file.url.path)
     }
+    base = sink.writer.takeChunk()
     written += held
     held = 0
   }
@@ -109,27 +119,33 @@ final class HistoryStore {
   let recordShape: [Int]
   /// The records; `History` appends through it directly.
   let buffer: UnsafeMutablePointer<RecordBuffer>
-  private let url: URL?
+  /// Streaming: the file, written under a temporary name until saved into its folder.
+  private let file: StreamedFile?
+  private let writer: BackgroundWriter?
 
-  init(element: NPY.Element, recordShape: [Int], streamingTo url: URL?) throws {
+  init(element: NPY.Element, recordShape: [Int], streamingTo url: URL?, writer: BackgroundWriter?)
+    throws
+  {
     self.element = element
     self.recordShape = recordShape
     self.width = recordShape.reduce(1, *)
-    self.url = url
+    self.writer = writer
     buffer = RecordBuffer.make(recordBytes: width * element.size)
-    if let url {
-      let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      let header = NPY.header(element: element, shape: [0] + recordShape)
-      guard fd >= 0, header.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == 128
-      else {
-        if fd >= 0 { _ = Foundation.close(fd) }
-        RecordBuffer.destroy(buffer)
-        throw DownhillError.io("cannot create \(url.path)")
-      }
-      buffer.pointee.descriptor = fd
-      // Streamed records reach the file a buffer at a time, not in a write per record.
-      reserve(records: max(1, (1 << 16) / max(bytesPerRecord, 1)))
+    guard let url, let writer else {
+      file = nil
+      return
     }
+    do {
+      let file = try StreamedFile(url)
+      try NPY.header(element: element, shape: [0] + recordShape).withUnsafeBytes {
+        try FileOutput.writeAll(file.descriptor, [$0], url.path)
+      }
+      self.file = file
+    } catch {
+      RecordBuffer.destroy(buffer)
+      throw DownhillError.io("cannot create \(url.path)")
+    }
+    buffer.pointee.stream(to: file!, by: writer)
   }
 
   /// Loaded from a saved file: everything in memory.
@@ -137,7 +153,8 @@ final class HistoryStore {
     self.element = element
     self.recordShape = recordShape
     self.width = recordShape.reduce(1, *)
-    self.url = nil
+    file = nil
+    writer = nil
     buffer = RecordBuffer.make(recordBytes: width * element.size)
     let records = width == 0 ? 0 : values.count / width
     reserve(records: records)
@@ -147,14 +164,18 @@ final class HistoryStore {
   }
 
   deinit {
-    close()
+    try? finishFile()
     RecordBuffer.destroy(buffer)
   }
 
   var count: Int { buffer.pointee.count }
   var bytesPerRecord: Int { width * element.size }
 
-  func reserve(records: Int) { buffer.pointee.reserve(records: records) }
+  /// Makes room for `records` more in memory (streaming holds one buffer at a time).
+  func reserve(records: Int) {
+    guard file == nil else { return }
+    buffer.pointee.reserve(records: records)
+  }
 
   /// Appends one record of `element`s converted from `values` (which holds as many as a record).
   @inline(__always) static func append(
@@ -163,8 +184,11 @@ final class HistoryStore {
   ) {
     let slot = buffer.pointee.append()
     let width = buffer.pointee.recordBytes / element.size
+    // Loops, not memcpy: a call per record of a dozen numbers cost more than the copy.
     switch element {
-    case .float64: slot.copyMemory(from: values, byteCount: width * 8)
+    case .float64:
+      let out = slot.assumingMemoryBound(to: Double.self)
+      for i in 0..<width { out[i] = values[i] }
     case .float32:
       let out = slot.assumingMemoryBound(to: Float.self)
       for i in 0..<width { out[i] = Float(values[i]) }
@@ -178,12 +202,13 @@ final class HistoryStore {
   @inline(__always) static func append(
     _ values: UnsafePointer<Int32>, to buffer: UnsafeMutablePointer<RecordBuffer>
   ) {
-    buffer.pointee.append().copyMemory(from: values, byteCount: buffer.pointee.recordBytes)
+    let out = buffer.pointee.append().assumingMemoryBound(to: Int32.self)
+    for i in 0..<buffer.pointee.recordBytes / 4 { out[i] = values[i] }
   }
 
   /// Element `index` of record `record`.
   func value(record: Int, index: Int) -> Double {
-    if url != nil, let data = mapped() {
+    if file != nil, let data = mapped() {
       return NPY.read(data, element, offset: NPY.headerLength, index: record * width + index)
     }
     precondition(index < width, "index \(index) out of range")
@@ -197,7 +222,7 @@ final class HistoryStore {
 
   /// One column of every record (a single weight's series).
   func series(index: Int) -> [Double] {
-    if url != nil, let data = mapped() {
+    if file != nil, let data = mapped() {
       return (0..<count).map {
         NPY.read(data, element, offset: NPY.headerLength, index: $0 * width + index)
       }
@@ -206,7 +231,7 @@ final class HistoryStore {
   }
 
   func record(_ r: Int) -> [Double] {
-    if url != nil, let data = mapped() {
+    if file != nil, let data = mapped() {
       return (0..<width).map {
         NPY.read(data, element, offset: NPY.headerLength, index: r * width + $0)
       }
@@ -215,35 +240,41 @@ final class HistoryStore {
   }
 
   private func mapped() -> Data? {
-    guard let url else { return nil }
-    try? buffer.pointee.flush()
-    return try? Data(contentsOf: url, options: .alwaysMapped)
+    guard let file, (try? finishFile()) != nil else { return nil }
+    return try? Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
   }
 
-  /// Writes the array to `destination`, or, when streaming, patches the header in place.
-  func save(to destination: URL) throws {
+  /// Streaming: every record so far in the file, and its header saying how many.
+  private func finishFile() throws {
+    guard let file, let writer else { return }
+    buffer.pointee.flush()
+    try writer.drain()
     let header = NPY.header(element: element, shape: [count] + recordShape)
-    if let url {
-      let fd = buffer.pointee.descriptor
-      do { try buffer.pointee.flush() } catch { throw DownhillError.io("cannot write \(url.path)") }
-      let patched = header.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-      guard patched == header.count else { throw DownhillError.io("cannot write \(url.path)") }
-      if url.standardizedFileURL != destination.standardizedFileURL {
-        try? FileManager.default.removeItem(at: destination)
-        do { try FileManager.default.copyItem(at: url, to: destination) } catch {
-          throw DownhillError.io("cannot copy \(url.path) to \(destination.path)")
-        }
-      }
-      return
-    }
-    try FileOutput.write(header: header, body: buffer.pointee.bytes, to: destination)
+    let patched = header.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }
+    guard patched == header.count else { throw FileOutput.failure(file.url.path) }
   }
 
+  /// Writes the array to `destination`. Streaming into that file, it is completed and put in
+  /// place; streaming elsewhere, it is completed and copied.
+  func save(to destination: URL) throws {
+    guard let file else {
+      let header = NPY.header(element: element, shape: [count] + recordShape)
+      return try FileOutput.write(header: header, body: buffer.pointee.bytes, to: destination)
+    }
+    try finishFile()
+    if file.url.standardizedFileURL == destination.standardizedFileURL { return try file.publish() }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
+    } catch {
+      throw DownhillError.io("cannot read \(file.path)")
+    }
+    try FileOutput.write(data, to: destination)
+  }
+
+  /// Streaming: completes the file and puts it in place, saved or not.
   func close() {
-    let fd = buffer.pointee.descriptor
-    guard fd >= 0 else { return }
-    try? buffer.pointee.flush()
-    _ = Foundation.close(fd)
-    buffer.pointee.descriptor = -1
+    try? finishFile()
+    try? file?.publish()
   }
 }

@@ -42,26 +42,27 @@ enum TrainingBench {
   }
 
   /// Wall and CPU (user + system) seconds of a child process. On a shared machine the CPU time
-  /// is the steadier measure.
+  /// is the steadier measure. Spawned and reaped directly: `Process.waitUntilExit` polls, which
+  /// made every run under 50 ms take 50 ms.
   static func process(_ arguments: [String]) -> (wall: Double, cpu: Double) {
-    func childCPU() -> Double {
-      var usage = rusage()
-      getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-      func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-      return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    var argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    var usage = rusage()
+    let start = Date()
+    guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, environ) == 0 else {
+      print("  could not run \(arguments.joined(separator: " "))")
+      return (0, 0)
     }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = arguments
-    p.standardOutput = FileHandle.nullDevice
-    let before = childCPU()
-    let wall = seconds {
-      do {
-        try p.run()
-        p.waitUntilExit()
-      } catch { print("  could not run \(arguments.joined(separator: " ")): \(error)") }
-    }
-    return (wall, childCPU() - before)
+    var status: Int32 = 0
+    _ = wait4(pid, &status, 0, &usage)
+    let wall = Date().timeIntervalSince(start)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (wall, seconds(usage.ru_utime) + seconds(usage.ru_stime))
   }
 
   /// T4, hidden 4, α = 1, 60,000 iterations, every step of the history recorded in memory.
@@ -74,6 +75,52 @@ enum TrainingBench {
       ) { _, h in steps = h.steps.count }
     }
     print(String(format: "  in-process Swift: %.3f s (%d steps recorded)", inProcess, steps))
+    wholeProcessT4(numpy: true)
+  }
+
+  /// `downhill-bench t4`: the per-step cost of recording a history, and the whole-process T4
+  /// timings without numpy's (which take seconds).
+  static func t4Only() {
+    print("T4 (hidden 4, α 1, 60,000 iterations):")
+    observeCost()
+    wholeProcessT4(numpy: false)
+  }
+
+  /// What `History.observe` adds to a T4 step, recording every step in memory.
+  static func observeCost() {
+    var g = SeededGenerator(seed: 1)
+    guard let network = try? Tutorials.t4Network(hidden: 4, generator: &g) else { return }
+    let meta = Tutorials.t4Metadata(network: network, alpha: 1, iterations: 60000)
+    var parameters = network.parameters
+    let gradient = parameters.map { $0 / 10 }
+    for (label, precision) in [
+      ("float64", HistoryOptions.Precision.float64), ("float32", .float32),
+    ] {
+      // The first history faults its memory in; the second reuses what the first freed.
+      let t = (0..<2).map { _ in
+        guard
+          let history = try? History(
+            network: network, options: HistoryOptions(precision: precision), metadata: meta,
+            expectedSteps: 60000)
+        else { return 0.0 }
+        return seconds {
+          for step in 0..<60000 {
+            parameters[step % parameters.count] -= step % 3 == 0 ? 0.01 : -0.01
+            history.observe(
+              step: step, loss: 1, learningRate: 1, parameters: parameters, gradient: gradient)
+          }
+        }
+      }
+      print(
+        String(
+          format: "  History.observe, %@ in memory: %.0f ns per step (%.0f ns in fresh memory)",
+          label, t[1] / 6e4 * 1e9, t[0] / 6e4 * 1e9))
+    }
+  }
+
+  /// Best of five runs of `downhill tutorial t4` without and with a saved history (and of
+  /// `tutorial t2`, which is nearly all start-up), against numpy's if `numpy`.
+  static func wholeProcessT4(numpy withNumpy: Bool) {
     guard FileManager.default.isExecutableFile(atPath: ".build/release/downhill") else {
       print("  whole-process timing skipped: run `swift build -c release --product downhill` first")
       return
@@ -83,6 +130,21 @@ enum TrainingBench {
     func best(_ arguments: [String], runs: Int = 5) -> (wall: Double, cpu: Double) {
       let all = (0..<runs).map { _ in process(arguments) }
       return (all.map(\.wall).min()!, all.map(\.cpu).min()!)
+    }
+    guard withNumpy else {
+      let t2 = best([".build/release/downhill", "tutorial", "t2"])
+      print(String(format: "  downhill tutorial t2 (start-up): %.1f ms wall", t2.wall * 1e3))
+      for (label, extra) in [
+        ("no history", []), ("full history float64 saved", ["--history", dir.path]),
+        ("full history float32 saved", ["--history", dir.path, "--history-precision", "float32"]),
+      ] {
+        let t = best(base + extra, runs: 10)
+        print(
+          String(
+            format: "  downhill, %@: %.1f ms wall, %.1f ms CPU", label, t.wall * 1e3, t.cpu * 1e3))
+      }
+      try? FileManager.default.removeItem(at: dir)
+      return
     }
     let numpy = best(["python3", "scripts/oracle/t4.py", "4", "60000", "10000", "1"], runs: 2)
     print(

@@ -67,7 +67,13 @@ struct TutorialCommand: ParsableCommand {
       else {
         throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
       }
-      let options = history.map { _ in HistoryOptions(every: 1, precision: precision) }
+      // One run streams its history into its folder as it trains (another thread writes it),
+      // instead of holding 21 MB to write at the end; a sweep's runs each save their own.
+      let options = history.map {
+        HistoryOptions(
+          every: 1, precision: precision,
+          streamingDirectory: alphas.count == 1 ? URL(fileURLWithPath: $0) : nil)
+      }
       var saveError: Error?
       let text = try Tutorials.t4(
         hidden: hidden ?? (name == "t4-32" ? 32 : 4), iterations: iterations ?? 60000,
