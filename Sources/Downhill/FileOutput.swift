@@ -153,8 +153,8 @@ final class BackgroundWriter: @unchecked Sendable {
   // Guarded by `lock`:
   /// The first job's error.
   private var failure: Error?
-  /// Chunks written and free again. Reused, their pages stay mapped: in this VM a fresh page
-  /// costs as much as copying it several times.
+  /// Chunks written and free again. Reused, their pages stay mapped and cached: faulting in a
+  /// fresh page costs several copies of it (in a VM, far more).
   private var spare: [UnsafeMutableRawPointer] = []
 
   static let chunkBytes = 1 << 17

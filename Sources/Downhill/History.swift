@@ -14,7 +14,9 @@ public struct HistoryOptions: Sendable {
   public var layers: [Int]?
   /// Float32 halves the memory and files; Double keeps every bit.
   public var precision: Precision
-  /// Stream the arrays to this folder as they are recorded instead of keeping them in memory.
+  /// Stream the arrays and loss.csv to this folder as they are recorded (another thread writes
+  /// them) instead of keeping them in memory. They stay under temporary names until the history
+  /// is saved into this folder or released.
   public var streamingDirectory: URL?
   /// The most bytes an in-memory history may grow to; a run whose length is known and would
   /// exceed it is refused up front (stream it, record less often, or use float32).

@@ -86,35 +86,42 @@ enum TrainingBench {
     wholeProcessT4(numpy: false)
   }
 
-  /// What `History.observe` adds to a T4 step, recording every step in memory.
+  /// What recording a history adds to a T4 step: 60,000 calls of `History.observe` on
+  /// made-up parameters, in memory, or streamed to a folder and saved there (as `downhill
+  /// tutorial t4 --history` does). Best of three: in this VM, memory a process touches first
+  /// can cost several times more than memory it reuses.
   static func observeCost() {
     var g = SeededGenerator(seed: 1)
     guard let network = try? Tutorials.t4Network(hidden: 4, generator: &g) else { return }
     let meta = Tutorials.t4Metadata(network: network, alpha: 1, iterations: 60000)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-bench-observe")
+    defer { try? FileManager.default.removeItem(at: folder) }
     var parameters = network.parameters
     let gradient = parameters.map { $0 / 10 }
-    for (label, precision) in [
-      ("float64", HistoryOptions.Precision.float64), ("float32", .float32),
-    ] {
-      // The first history faults its memory in; the second reuses what the first freed.
-      let t = (0..<2).map { _ in
-        guard
-          let history = try? History(
-            network: network, options: HistoryOptions(precision: precision), metadata: meta,
-            expectedSteps: 60000)
-        else { return 0.0 }
-        return seconds {
-          for step in 0..<60000 {
-            parameters[step % parameters.count] -= step % 3 == 0 ? 0.01 : -0.01
-            history.observe(
-              step: step, loss: 1, learningRate: 1, parameters: parameters, gradient: gradient)
+    for precision in [HistoryOptions.Precision.float64, .float32] {
+      for stream in [false, true] {
+        let options = HistoryOptions(
+          precision: precision, streamingDirectory: stream ? folder : nil)
+        let best = (0..<3).map { _ in
+          seconds {
+            guard
+              let history = try? History(
+                network: network, options: options, metadata: meta, expectedSteps: 60000)
+            else { return }
+            for step in 0..<60000 {
+              parameters[step % parameters.count] -= step % 3 == 0 ? 0.01 : -0.01
+              history.observe(
+                step: step, loss: 1, learningRate: 1, parameters: parameters, gradient: gradient)
+            }
+            if stream { try? history.save(to: folder) }
           }
-        }
+        }.min()!
+        print(
+          String(
+            format: "  History.observe, %@, %@: %.0f ns per step", precision.rawValue,
+            stream ? "streamed and saved" : "in memory", best / 6e4 * 1e9))
       }
-      print(
-        String(
-          format: "  History.observe, %@ in memory: %.0f ns per step (%.0f ns in fresh memory)",
-          label, t[1] / 6e4 * 1e9, t[0] / 6e4 * 1e9))
     }
   }
 
