@@ -9,6 +9,8 @@ import Foundation
 /// instead, which its owner allocates once.
 struct RecordBuffer {
   let recordBytes: Int
+  /// Elements per record (kept, not divided out per record: a division per append showed).
+  let width: Int
   /// In memory: every record. Streaming: the records after the first `written`.
   private(set) var base: UnsafeMutableRawPointer?
   private(set) var capacity = 0
@@ -17,13 +19,16 @@ struct RecordBuffer {
   /// Streaming: where full buffers go, by `writer`, so that the records never all sit in memory.
   var sink: (writer: BackgroundWriter, file: StreamedFile)?
 
-  init(recordBytes: Int) { self.recordBytes = recordBytes }
+  init(recordBytes: Int, width: Int) {
+    self.recordBytes = recordBytes
+    self.width = width
+  }
 
   var count: Int { written + held }
 
-  static func make(recordBytes: Int) -> UnsafeMutablePointer<RecordBuffer> {
+  static func make(recordBytes: Int, width: Int = 1) -> UnsafeMutablePointer<RecordBuffer> {
     let p = UnsafeMutablePointer<RecordBuffer>.allocate(capacity: 1)
-    p.initialize(to: RecordBuffer(recordBytes: recordBytes))
+    p.initialize(to: RecordBuffer(recordBytes: recordBytes, width: width))
     return p
   }
 
@@ -130,7 +135,7 @@ final class HistoryStore {
     self.recordShape = recordShape
     self.width = recordShape.reduce(1, *)
     self.writer = writer
-    buffer = RecordBuffer.make(recordBytes: width * element.size)
+    buffer = RecordBuffer.make(recordBytes: width * element.size, width: width)
     guard let url, let writer else {
       file = nil
       return
@@ -155,7 +160,7 @@ final class HistoryStore {
     self.width = recordShape.reduce(1, *)
     file = nil
     writer = nil
-    buffer = RecordBuffer.make(recordBytes: width * element.size)
+    buffer = RecordBuffer.make(recordBytes: width * element.size, width: width)
     let records = width == 0 ? 0 : values.count / width
     reserve(records: records)
     values.withUnsafeBufferPointer { v in
@@ -183,7 +188,7 @@ final class HistoryStore {
     as element: NPY.Element
   ) {
     let slot = buffer.pointee.append()
-    let width = buffer.pointee.recordBytes / element.size
+    let width = buffer.pointee.width
     // Loops, not memcpy: a call per record of a dozen numbers cost more than the copy.
     switch element {
     case .float64:
@@ -203,7 +208,7 @@ final class HistoryStore {
     _ values: UnsafePointer<Int32>, to buffer: UnsafeMutablePointer<RecordBuffer>
   ) {
     let out = buffer.pointee.append().assumingMemoryBound(to: Int32.self)
-    for i in 0..<buffer.pointee.recordBytes / 4 { out[i] = values[i] }
+    for i in 0..<buffer.pointee.width { out[i] = values[i] }
   }
 
   /// Element `index` of record `record`.
