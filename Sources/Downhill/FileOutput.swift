@@ -107,9 +107,13 @@ enum FileOutput {
     @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
   /// glibc's `renameat2`, which Swift's Glibc module does not declare (it is a GNU extension).
-  private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map {
-    unsafeBitCast($0, to: RenameAt2.self)
-  }
+  private static let renameExchange: RenameAt2? = {
+    #if os(Linux)
+      return dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    #else
+      return nil
+    #endif
+  }()
 }
 
 /// Something handed to another thread whose safety the code around it guarantees.

@@ -111,7 +111,9 @@ struct RecordBuffer {
     }
     let rounded = (bytes + hugePage - 1) / hugePage * hugePage
     let p = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: hugePage)
-    _ = madvise(p, rounded, MADV_HUGEPAGE)
+    #if os(Linux)
+      _ = madvise(p, rounded, MADV_HUGEPAGE)
+    #endif
     return p
   }
 }
