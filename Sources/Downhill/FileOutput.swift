@@ -165,12 +165,18 @@ final class BackgroundWriter: @unchecked Sendable {
 
   deinit { for chunk in spare { chunk.deallocate() } }
 
-  func takeChunk() -> UnsafeMutableRawPointer {
-    lock.withLock { spare.popLast() }
+  /// A chunk of `chunkBytes`, or of `bytes` if more (a record of a wide layer), which is not
+  /// pooled.
+  func takeChunk(bytes: Int = chunkBytes) -> UnsafeMutableRawPointer {
+    guard bytes <= Self.chunkBytes else { return .allocate(byteCount: bytes, alignment: 64) }
+    return lock.withLock { spare.popLast() }
       ?? .allocate(byteCount: Self.chunkBytes, alignment: 64)
   }
 
-  func recycle(_ chunk: UnsafeMutableRawPointer) { lock.withLock { spare.append(chunk) } }
+  func recycle(_ chunk: UnsafeMutableRawPointer, bytes: Int = chunkBytes) {
+    guard bytes <= Self.chunkBytes else { return chunk.deallocate() }
+    lock.withLock { spare.append(chunk) }
+  }
 
   func submit(_ job: @escaping () throws -> Void) {
     slots.wait()

@@ -76,26 +76,27 @@ struct RecordBuffer {
     capacity = held + records
   }
 
-  /// Streaming: starts with one of the writer's chunks.
+  /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
     precondition(base == nil, "a buffer streams from its start")
     sink = (writer, file)
-    base = writer.takeChunk()
     capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
-    precondition(capacity * recordBytes <= BackgroundWriter.chunkBytes, "record over a chunk")
+    base = writer.takeChunk(bytes: chunkBytes)
   }
+
+  private var chunkBytes: Int { capacity * recordBytes }
 
   /// Streaming: hands the held records to the writer and goes on in a fresh chunk.
   mutating func flush() {
     guard let sink, held > 0, let full = base else { return }
-    let bytes = held * recordBytes
+    let (bytes, chunkBytes) = (held * recordBytes, self.chunkBytes)
     sink.writer.submit {
-      defer { sink.writer.recycle(full) }
+      defer { sink.writer.recycle(full, bytes: chunkBytes) }
       try FileOutput.writeAll(
         sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
         sink.file.url.path)
     }
-    base = sink.writer.takeChunk()
+    base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held
     held = 0
   }

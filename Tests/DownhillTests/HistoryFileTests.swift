@@ -10,9 +10,9 @@ struct HistoryFileTests {
       .appendingPathComponent("downhill-tests-\(name)-\(UUID().uuidString)")
   }
 
-  func trainXOR(_ options: HistoryOptions, iterations: Int) throws -> History {
+  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4) throws -> History {
     var g = SeededGenerator(seed: 1)
-    var net = try Tutorials.t4Network(hidden: 4, generator: &g)
+    var net = try Tutorials.t4Network(hidden: hidden, generator: &g)
     let h = try History(
       network: net, options: options,
       metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: iterations))
@@ -54,6 +54,23 @@ struct HistoryFileTests {
     try trainXOR(HistoryOptions(streamingDirectory: streamed), iterations: rows).save(to: streamed)
     try trainXOR(HistoryOptions(), iterations: rows).save(to: memory)
     #expect(try listing(streamed) == files)
+    for file in files where file != "meta.json" {
+      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
+      let b = try Data(contentsOf: memory.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
+  /// A record of 3 × 6000 doubles is larger than the writer's chunks.
+  @Test func streamingRecordsWiderThanAChunk() throws {
+    let (streamed, memory) = (tempDir("wide-streamed"), tempDir("wide-memory"))
+    defer {
+      try? FileManager.default.removeItem(at: streamed)
+      try? FileManager.default.removeItem(at: memory)
+    }
+    let options = HistoryOptions(streamingDirectory: streamed)
+    try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
+    try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
     for file in files where file != "meta.json" {
       let a = try Data(contentsOf: streamed.appendingPathComponent(file))
       let b = try Data(contentsOf: memory.appendingPathComponent(file))
