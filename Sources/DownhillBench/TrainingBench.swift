@@ -45,7 +45,9 @@ enum TrainingBench {
   /// is the steadier measure. Spawned and reaped directly: `Process.waitUntilExit` polls, which
   /// made every run under 50 ms take 50 ms.
   static func process(_ arguments: [String]) -> (wall: Double, cpu: Double) {
-    var argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+    // A path runs as is (through env, its exec would be timed too); a name is looked up by env.
+    let command = arguments[0].contains("/") ? arguments : ["/usr/bin/env"] + arguments
+    var argv = command.map { strdup($0) } + [nil]
     defer { for a in argv { free(a) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -54,7 +56,7 @@ enum TrainingBench {
     var pid: pid_t = 0
     var usage = rusage()
     let start = Date()
-    guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, environ) == 0 else {
+    guard posix_spawn(&pid, command[0], &actions, nil, &argv, environ) == 0 else {
       print("  could not run \(arguments.joined(separator: " "))")
       return (0, 0)
     }
