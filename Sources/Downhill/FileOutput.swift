@@ -107,9 +107,13 @@ enum FileOutput {
     @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
   /// glibc's `renameat2`, which Swift's Glibc module does not declare (it is a GNU extension).
-  private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map {
-    unsafeBitCast($0, to: RenameAt2.self)
-  }
+  private static let renameExchange: RenameAt2? = {
+    #if os(Linux)
+      return dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    #else
+      return nil
+    #endif
+  }()
 }
 
 /// Something handed to another thread whose safety the code around it guarantees.
@@ -153,20 +157,26 @@ final class BackgroundWriter: @unchecked Sendable {
   // Guarded by `lock`:
   /// The first job's error.
   private var failure: Error?
-  /// Chunks written and free again. Reused, their pages stay mapped: in this VM a fresh page
-  /// costs as much as copying it several times.
+  /// Chunks written and free again. Reused, their pages stay mapped and cached: faulting in a
+  /// fresh page costs several copies of it (in a VM, far more).
   private var spare: [UnsafeMutableRawPointer] = []
 
   static let chunkBytes = 1 << 17
 
   deinit { for chunk in spare { chunk.deallocate() } }
 
-  func takeChunk() -> UnsafeMutableRawPointer {
-    lock.withLock { spare.popLast() }
+  /// A chunk of `chunkBytes`, or of `bytes` if more (a record of a wide layer), which is not
+  /// pooled.
+  func takeChunk(bytes: Int = chunkBytes) -> UnsafeMutableRawPointer {
+    guard bytes <= Self.chunkBytes else { return .allocate(byteCount: bytes, alignment: 64) }
+    return lock.withLock { spare.popLast() }
       ?? .allocate(byteCount: Self.chunkBytes, alignment: 64)
   }
 
-  func recycle(_ chunk: UnsafeMutableRawPointer) { lock.withLock { spare.append(chunk) } }
+  func recycle(_ chunk: UnsafeMutableRawPointer, bytes: Int = chunkBytes) {
+    guard bytes <= Self.chunkBytes else { return chunk.deallocate() }
+    lock.withLock { spare.append(chunk) }
+  }
 
   func submit(_ job: @escaping () throws -> Void) {
     slots.wait()

@@ -14,7 +14,9 @@ public struct HistoryOptions: Sendable {
   public var layers: [Int]?
   /// Float32 halves the memory and files; Double keeps every bit.
   public var precision: Precision
-  /// Stream the arrays to this folder as they are recorded instead of keeping them in memory.
+  /// Stream the arrays and loss.csv to this folder as they are recorded (another thread writes
+  /// them) instead of keeping them in memory. They stay under temporary names until the history
+  /// is saved into this folder or released.
   public var streamingDirectory: URL?
   /// The most bytes an in-memory history may grow to; a run whose length is known and would
   /// exceed it is refused up front (stream it, record less often, or use float32).
@@ -404,25 +406,30 @@ public final class History {
 
   /// Writes `loss.csv`'s lines for `rows` log records at `out`, which has room for
   /// `csvLineBytes` per row, and returns their length. Straight into memory: as a string
-  /// interpolation per line, formatting took longer than writing all the NPY files.
+  /// interpolation per line, formatting took longer than writing all the NPY files, and
+  /// `description` per loss still two thirds of it.
   private static func lossCSVLines(
     _ records: UnsafeRawPointer, rows: Int, to start: UnsafeMutableRawPointer
   ) -> Int {
     var out = ByteSink(at: start.assumingMemoryBound(to: UInt8.self))
     var rate = Double.nan
     var rateText = ""
-    for r in 0..<rows {
-      let record = records + r * 24
-      let learningRate = record.load(fromByteOffset: 16, as: Double.self)
-      // The learning rate rarely changes: format it once per change, not once per line.
-      if learningRate.bitPattern != rate.bitPattern {
-        rate = learningRate
-        rateText = ",\(rate)\n"
+    ShortestDecimal.with { decimal in
+      for r in 0..<rows {
+        let record = records + r * 24
+        let learningRate = record.load(fromByteOffset: 16, as: Double.self)
+        // The learning rate rarely changes: format it once per change, not once per line.
+        if learningRate.bitPattern != rate.bitPattern {
+          rate = learningRate
+          rateText = ",\(rate)\n"
+        }
+        out.put(record.load(as: Int.self))
+        out.put(UInt8(ascii: ","))
+        let loss = record.load(fromByteOffset: 8, as: Double.self)
+        let length = decimal.write(loss, to: out.at)
+        if length > 0 { out.at += length } else { out.write(loss.description) }
+        out.write(rateText)
       }
-      out.put(record.load(as: Int.self))
-      out.put(UInt8(ascii: ","))
-      out.write(record.load(fromByteOffset: 8, as: Double.self).description)
-      out.write(rateText)
     }
     return UnsafeMutableRawPointer(out.at) - start
   }
@@ -554,8 +561,10 @@ public final class History {
   }
 
   /// Adds each parameter's flip (a change of whether its update moved it up) to its count,
-  /// if `counting`, and moves `previous` and `lastUp` on to `now`. Eight at a time and without
-  /// branches: flips follow the data, and mispredicting them was most of the scalar loop's time.
+  /// if `counting`, and moves `previous` and `lastUp` on to `now`. Without branches: flips
+  /// follow the data, and mispredicting them was most of the loop's time. (Eight at a time with
+  /// SIMD8 saved another 15 ns a step in release builds but made debug builds, which draw the
+  /// figures, several times slower.)
   @inline(__always)
   private static func countFlips(
     now: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
@@ -563,30 +572,14 @@ public final class History {
     counts: UnsafeMutablePointer<Int32>, count: Int, counting: Bool
   ) {
     let mask: Int64 = counting ? -1 : 0
-    var i = 0
-    while i + 8 <= count {
-      let after = UnsafeRawPointer(now + i).loadUnaligned(as: SIMD8<Double>.self)
-      let before = UnsafeRawPointer(previous + i).loadUnaligned(as: SIMD8<Double>.self)
-      let g = UnsafeRawPointer(gradient + i).loadUnaligned(as: SIMD8<Double>.self)
+    for i in 0..<count {
       // A step too small to move the weight (or a zero gradient) still has the descent
       // direction -g: numpy's `update > 0` sees it before the addition absorbs it.
-      let moved = after - before
-      let upward = (moved .> 0) .| ((moved .== 0) .& (g .< 0))
-      let up = SIMD8<Int64>(repeating: 0).replacing(with: -1, where: upward)
-      let last = UnsafeRawPointer(lastUp + i).loadUnaligned(as: SIMD8<Int64>.self)
-      let flipped = SIMD8<Int32>(truncatingIfNeeded: (up ^ last) & mask)
-      let total = UnsafeRawPointer(counts + i).loadUnaligned(as: SIMD8<Int32>.self)
-      UnsafeMutableRawPointer(counts + i).storeBytes(of: total &- flipped, as: SIMD8<Int32>.self)
-      UnsafeMutableRawPointer(lastUp + i).storeBytes(of: up, as: SIMD8<Int64>.self)
-      UnsafeMutableRawPointer(previous + i).storeBytes(of: after, as: SIMD8<Double>.self)
-      i += 8
-    }
-    for j in i..<count {
-      let moved = now[j] - previous[j]
-      let up: Int64 = (moved != 0 ? moved > 0 : gradient[j] < 0) ? -1 : 0
-      counts[j] &-= Int32(truncatingIfNeeded: (up ^ lastUp[j]) & mask)
-      lastUp[j] = up
-      previous[j] = now[j]
+      let moved = now[i] - previous[i]
+      let up: Int64 = (moved != 0 ? moved > 0 : gradient[i] < 0) ? -1 : 0
+      counts[i] &-= Int32(truncatingIfNeeded: (up ^ lastUp[i]) & mask)
+      lastUp[i] = up
+      previous[i] = now[i]
     }
   }
 

@@ -9,6 +9,8 @@ import Foundation
 /// instead, which its owner allocates once.
 struct RecordBuffer {
   let recordBytes: Int
+  /// Elements per record (kept, not divided out per record: a division per append showed).
+  let width: Int
   /// In memory: every record. Streaming: the records after the first `written`.
   private(set) var base: UnsafeMutableRawPointer?
   private(set) var capacity = 0
@@ -17,13 +19,16 @@ struct RecordBuffer {
   /// Streaming: where full buffers go, by `writer`, so that the records never all sit in memory.
   var sink: (writer: BackgroundWriter, file: StreamedFile)?
 
-  init(recordBytes: Int) { self.recordBytes = recordBytes }
+  init(recordBytes: Int, width: Int) {
+    self.recordBytes = recordBytes
+    self.width = width
+  }
 
   var count: Int { written + held }
 
-  static func make(recordBytes: Int) -> UnsafeMutablePointer<RecordBuffer> {
+  static func make(recordBytes: Int, width: Int = 1) -> UnsafeMutablePointer<RecordBuffer> {
     let p = UnsafeMutablePointer<RecordBuffer>.allocate(capacity: 1)
-    p.initialize(to: RecordBuffer(recordBytes: recordBytes))
+    p.initialize(to: RecordBuffer(recordBytes: recordBytes, width: width))
     return p
   }
 
@@ -54,7 +59,8 @@ struct RecordBuffer {
     if sink != nil, held > 0 {
       flush()
     } else {
-      reserve(records: max(capacity, 64))
+      // Doubling, from about 64 KB: a first 64 records of an MNIST layer were already 78 MB.
+      reserve(records: max(capacity, (1 << 16) / recordBytes, 1))
     }
   }
 
@@ -70,26 +76,27 @@ struct RecordBuffer {
     capacity = held + records
   }
 
-  /// Streaming: starts with one of the writer's chunks.
+  /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
     precondition(base == nil, "a buffer streams from its start")
     sink = (writer, file)
-    base = writer.takeChunk()
     capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
-    precondition(capacity * recordBytes <= BackgroundWriter.chunkBytes, "record over a chunk")
+    base = writer.takeChunk(bytes: chunkBytes)
   }
+
+  private var chunkBytes: Int { capacity * recordBytes }
 
   /// Streaming: hands the held records to the writer and goes on in a fresh chunk.
   mutating func flush() {
     guard let sink, held > 0, let full = base else { return }
-    let bytes = held * recordBytes
+    let (bytes, chunkBytes) = (held * recordBytes, self.chunkBytes)
     sink.writer.submit {
-      defer { sink.writer.recycle(full) }
+      defer { sink.writer.recycle(full, bytes: chunkBytes) }
       try FileOutput.writeAll(
         sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
         sink.file.url.path)
     }
-    base = sink.writer.takeChunk()
+    base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held
     held = 0
   }
@@ -105,7 +112,9 @@ struct RecordBuffer {
     }
     let rounded = (bytes + hugePage - 1) / hugePage * hugePage
     let p = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: hugePage)
-    _ = madvise(p, rounded, MADV_HUGEPAGE)
+    #if os(Linux)
+      _ = madvise(p, rounded, MADV_HUGEPAGE)
+    #endif
     return p
   }
 }
@@ -130,7 +139,7 @@ final class HistoryStore {
     self.recordShape = recordShape
     self.width = recordShape.reduce(1, *)
     self.writer = writer
-    buffer = RecordBuffer.make(recordBytes: width * element.size)
+    buffer = RecordBuffer.make(recordBytes: width * element.size, width: width)
     guard let url, let writer else {
       file = nil
       return
@@ -155,7 +164,7 @@ final class HistoryStore {
     self.width = recordShape.reduce(1, *)
     file = nil
     writer = nil
-    buffer = RecordBuffer.make(recordBytes: width * element.size)
+    buffer = RecordBuffer.make(recordBytes: width * element.size, width: width)
     let records = width == 0 ? 0 : values.count / width
     reserve(records: records)
     values.withUnsafeBufferPointer { v in
@@ -183,7 +192,7 @@ final class HistoryStore {
     as element: NPY.Element
   ) {
     let slot = buffer.pointee.append()
-    let width = buffer.pointee.recordBytes / element.size
+    let width = buffer.pointee.width
     // Loops, not memcpy: a call per record of a dozen numbers cost more than the copy.
     switch element {
     case .float64:
@@ -203,7 +212,7 @@ final class HistoryStore {
     _ values: UnsafePointer<Int32>, to buffer: UnsafeMutablePointer<RecordBuffer>
   ) {
     let out = buffer.pointee.append().assumingMemoryBound(to: Int32.self)
-    for i in 0..<buffer.pointee.recordBytes / 4 { out[i] = values[i] }
+    for i in 0..<buffer.pointee.width { out[i] = values[i] }
   }
 
   /// Element `index` of record `record`.

@@ -1,0 +1,149 @@
+/// Doubles as `Double.description` writes them, straight into memory: loss.csv has a loss per
+/// line, and `description` (a String per number, freed again) was two thirds of formatting a
+/// T4 history's 60,000 lines.
+///
+/// The digits are the shortest that read back as the same Double and, among those, the closest
+/// to it, found exactly with 128-bit products: with v = m·2^e, the decimal interval of the
+/// numbers that round to v is (m ± ½)·2^e, scaled by 10^k so that v·10^k has 17 digits. Only
+/// 1e-10 ≤ v < 1e15 (where 5^k·4m fits 128 bits); `write` returns 0 for anything else.
+struct ShortestDecimal {
+  /// 10^0…10^19, then 5^0…5^27.
+  private let powers: UnsafePointer<UInt64>
+  /// "00", "01", …, "99".
+  private let pairs: UnsafePointer<UInt8>
+
+  private static let powerTable: [UInt64] =
+    (0...19).map { n in (0..<n).reduce(1) { p, _ in p * 10 } }
+    + (0...27).map { n in (0..<n).reduce(1) { p, _ in p * 5 } }
+  private static let pairTable: [UInt8] = (0..<100).flatMap {
+    [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)]
+  }
+
+  /// Runs `body` with a formatter whose tables stay put meanwhile.
+  static func with<R>(_ body: (ShortestDecimal) throws -> R) rethrows -> R {
+    try powerTable.withUnsafeBufferPointer { p in
+      try pairTable.withUnsafeBufferPointer { q in
+        try body(ShortestDecimal(powers: p.baseAddress!, pairs: q.baseAddress!))
+      }
+    }
+  }
+
+  /// Writes `v` at `out` (at most 24 bytes) and returns how many bytes, or 0 if `v` is out of
+  /// range.
+  func write(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard v >= 1e-10 && v < 1e15 else { return 0 }
+    let e2 = Int(v.exponent)
+    let m = v.significandBitPattern | (1 << 52)
+    // k from the binary exponent (log10 2 ≈ 78913 / 2^18), one too large at most.
+    var k = 16 &- ((e2 &* 78913) >> 18)
+    var shift = 54 &- e2 &- k
+    var x = scaled(m << 2, k, shift)
+    if x.q >= 100_000_000_000_000_000 {
+      k &-= 1
+      shift &+= 1
+      x = scaled(m << 2, k, shift)
+    }
+    // The interval's ends, open when m is odd (round-half-even reads them back as neighbours);
+    // a power of two has a lower neighbour half as far.
+    let even = m & 1 == 0
+    let hi = scaled((m << 2) &+ 2, k, shift)
+    let lo = scaled((m << 2) &- (m == 1 << 52 ? 1 : 2), k, shift)
+    var b = hi.r == 0 && !even ? hi.q &- 1 : hi.q
+    var a = lo.r != 0 || !even ? lo.q &+ 1 : lo.q
+    // Drop digits while the interval still holds a number with fewer.
+    var c = x.q
+    var dropped = 0
+    while b / 10 >= (a &+ 9) / 10 {
+      b /= 10
+      a = (a &+ 9) / 10
+      c /= 10
+      dropped &+= 1
+    }
+    // Round v to that many digits (ties to even), staying inside the interval.
+    let up: Bool
+    if dropped == 0 {
+      up = x.r > x.half || (x.r == x.half && c & 1 == 1)
+    } else {
+      let rest = x.q &- c &* powers[dropped]
+      let half = powers[dropped] / 2
+      up = rest > half || (rest == half && (x.r != 0 || c & 1 == 1))
+    }
+    if up { c &+= 1 }
+    c = min(max(c, a), b)
+    while c % 10 == 0 {
+      c /= 10
+      dropped &+= 1
+    }
+    return format(c, exponent: dropped &- k, to: out)
+  }
+
+  /// ⌊n·5^k / 2^shift⌋, its remainder and half the divisor. In range, 1 ≤ shift ≤ 62 and
+  /// k ≤ 27, so the product fits 118 bits and the quotient 64.
+  @inline(__always)
+  private func scaled(_ n: UInt64, _ k: Int, _ shift: Int) -> (q: UInt64, r: UInt64, half: UInt64) {
+    let (high, low) = n.multipliedFullWidth(by: powers[20 &+ k])
+    return ((high << (64 &- shift)) | (low >> shift), low & ((1 << shift) &- 1), 1 << (shift &- 1))
+  }
+
+  /// The `count` low digits of `v`, ending just before `end`.
+  @inline(__always)
+  private func digits(_ v: UInt64, _ count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+    var (v, p, n) = (v, end, count)
+    while n >= 2 {
+      let d = Int(v % 100) &* 2
+      v /= 100
+      p -= 2
+      p[0] = pairs[d]
+      p[1] = pairs[d &+ 1]
+      n &-= 2
+    }
+    if n == 1 { (p - 1).pointee = UInt8(ascii: "0") &+ UInt8(v % 10) }
+  }
+
+  /// c·10^exponent as Swift prints it: "0.00123", "123.0", "1.5e-05", "1e-05".
+  @inline(__always)
+  private func format(_ c: UInt64, exponent: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 1
+    while n < 20 && c >= powers[n] { n &+= 1 }
+    let x = n &- 1 &+ exponent
+    let (zero, point) = (UInt8(ascii: "0"), UInt8(ascii: "."))
+    if x < -4 {
+      digits(c, n, endingAt: out + n + 1)
+      out[0] = out[1]
+      var at = 1
+      if n > 1 {
+        out[1] = point
+        at = n &+ 1
+      }
+      out[at] = UInt8(ascii: "e")
+      out[at &+ 1] = UInt8(ascii: "-")
+      let e = -x
+      if e >= 100 {
+        out[at &+ 2] = zero &+ UInt8(e / 100)
+        at &+= 1
+      }
+      out[at &+ 2] = zero &+ UInt8(e / 10 % 10)
+      out[at &+ 3] = zero &+ UInt8(e % 10)
+      return at &+ 4
+    }
+    let whole = x &+ 1
+    if whole <= 0 {
+      out[0] = zero
+      out[1] = point
+      for i in 0..<(-whole) { out[2 &+ i] = zero }
+      digits(c, n, endingAt: out + (2 &- whole &+ n))
+      return 2 &- whole &+ n
+    }
+    if whole >= n {
+      digits(c, n, endingAt: out + n)
+      for i in n..<whole { out[i] = zero }
+      out[whole] = point
+      out[whole &+ 1] = zero
+      return whole &+ 2
+    }
+    digits(c, n, endingAt: out + n + 1)
+    for i in 0..<whole { out[i] = out[i &+ 1] }
+    out[whole] = point
+    return n &+ 1
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import Downhill
+
+/// How histories reach their folder: atomically replaced files, streamed files published.
+struct HistoryFileTests {
+  func tempDir(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory
+      .appendingPathComponent("downhill-tests-\(name)-\(UUID().uuidString)")
+  }
+
+  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4) throws -> History {
+    var g = SeededGenerator(seed: 1)
+    var net = try Tutorials.t4Network(hidden: hidden, generator: &g)
+    let h = try History(
+      network: net, options: options,
+      metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: iterations))
+    var opt: any Optimizer = SGD(learningRate: 1)
+    try net.train(
+      on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),
+      generator: &g, history: h, learningRate: 1)
+    return h
+  }
+
+  let files = [
+    "layer0_flips.npy", "layer0_gradients.npy", "layer0_weights.npy", "layer1_flips.npy",
+    "layer1_gradients.npy", "layer1_weights.npy", "loss.csv", "meta.json",
+  ]
+
+  func listing(_ dir: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+  }
+
+  @Test func savingOverAHistoryReplacesEveryFileAndLeavesNoTemporaries() throws {
+    let dir = tempDir("replace")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try trainXOR(HistoryOptions(every: 7), iterations: 100).save(to: dir)
+    let second = try trainXOR(HistoryOptions(every: 3, precision: .float32), iterations: 90)
+    try second.save(to: dir)
+    #expect(try listing(dir) == files)
+    let loaded = try History(contentsOf: dir)
+    #expect(loaded.steps == second.steps && loaded.metadata == second.metadata)
+  }
+
+  /// More rows than one chunk of loss.csv, so that the writer thread formats several.
+  @Test func streamingWritesWhatMemoryWrites() throws {
+    let (streamed, memory) = (tempDir("streamed"), tempDir("memory"))
+    defer {
+      try? FileManager.default.removeItem(at: streamed)
+      try? FileManager.default.removeItem(at: memory)
+    }
+    let rows = History.csvRowsPerChunk * 2 + 5
+    try trainXOR(HistoryOptions(streamingDirectory: streamed), iterations: rows).save(to: streamed)
+    try trainXOR(HistoryOptions(), iterations: rows).save(to: memory)
+    #expect(try listing(streamed) == files)
+    for file in files where file != "meta.json" {
+      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
+      let b = try Data(contentsOf: memory.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
+  /// A record of 3 × 6000 doubles is larger than the writer's chunks.
+  @Test func streamingRecordsWiderThanAChunk() throws {
+    let (streamed, memory) = (tempDir("wide-streamed"), tempDir("wide-memory"))
+    defer {
+      try? FileManager.default.removeItem(at: streamed)
+      try? FileManager.default.removeItem(at: memory)
+    }
+    let options = HistoryOptions(streamingDirectory: streamed)
+    try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
+    try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
+    for file in files where file != "meta.json" {
+      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
+      let b = try Data(contentsOf: memory.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
+  @Test func anUnsavedStreamIsPublishedWhenReleased() throws {
+    let dir = tempDir("unsaved")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    do { _ = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50) }
+    #expect(try listing(dir) == files.filter { $0 != "meta.json" })
+    let (header, _) = try NPY.readAll(from: dir.appendingPathComponent("layer1_flips.npy"))
+    #expect(header.shape == [50, 4, 1])
+  }
+
+  @Test func atomicWritesReplaceAFileAndLeaveNoTemporaries() throws {
+    let dir = tempDir("atomic")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent("a.txt")
+    try FileOutput.write(Data("old".utf8), to: url)
+    try FileOutput.write(Data("new".utf8), to: url)
+    #expect(try String(contentsOf: url, encoding: .utf8) == "new")
+    #expect(try listing(dir) == ["a.txt"])
+  }
+}
