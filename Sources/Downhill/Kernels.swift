@@ -49,11 +49,10 @@ enum Kernels {
         // Subtracting the row maximum keeps exp from overflowing; the result is unchanged.
         var peak = -Double.infinity
         for i in 0..<columns where zr[i] > peak { peak = zr[i] }
+        for i in 0..<columns { ar[i] = zr[i] - peak }
+        downhill_np_exp_array(ar, ar, columns)
         var total = 0.0
-        for i in 0..<columns {
-          ar[i] = downhill_np_exp(zr[i] - peak)
-          total += ar[i]
-        }
+        for i in 0..<columns { total += ar[i] }
         for i in 0..<columns { ar[i] /= total }
       }
     }
