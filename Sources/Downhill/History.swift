@@ -335,20 +335,32 @@ public final class History {
 
   /// The recorded layers' weights, flattened in layer order, at training step `step`.
   public func parameters(atStep step: Int) throws -> [Double] {
-    guard let r = steps.firstIndex(of: step) else {
-      throw DownhillError.invalidArgument(
-        "step \(step) was not recorded (every \(metadata.every) steps, 0…\(steps.last ?? 0))")
-    }
+    let r = try record(ofStep: step)
     return metadata.recordedLayers.flatMap { weights[$0]!.record(r) }
   }
 
   /// The weights of `layer` at training step `step`.
   public func weights(layer: Int, step: Int) throws -> Matrix {
     let s = try store(weights, layer: layer)
-    guard let r = steps.firstIndex(of: step) else {
-      throw DownhillError.invalidArgument("step \(step) was not recorded")
-    }
+    let r = try record(ofStep: step)
     return Matrix(rows: s.recordShape[0], columns: s.recordShape[1], values: s.record(r))
+  }
+
+  /// The record holding training step `step`. Steps are recorded in increasing order, so a
+  /// binary search: figures look up every recorded step, which a linear search made quadratic.
+  private func record(ofStep step: Int) throws -> Int {
+    let steps = self.steps
+    var low = 0
+    var high = steps.count
+    while low < high {
+      let middle = (low + high) / 2
+      if steps[middle] < step { low = middle + 1 } else { high = middle }
+    }
+    guard low < steps.count, steps[low] == step else {
+      throw DownhillError.invalidArgument(
+        "step \(step) was not recorded (every \(metadata.every) steps, 0…\(steps.last ?? 0))")
+    }
+    return low
   }
 
   /// (step, loss) at every recorded step.
