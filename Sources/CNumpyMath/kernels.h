@@ -55,6 +55,28 @@ static KERNEL_ATTRIBUTES void KERNEL(sigmoid_array)(const double *z, double *a, 
   }
 }
 
+// numpy's `(update > 0) != (last_update > 0)` for each parameter, counted when `counting`, from
+// the parameters before and after the update (a step too small to move a weight, or a zero
+// gradient, still had the direction -g: numpy sees `update` before the addition absorbs it).
+// Branch-free and restrict-qualified, so that it vectorizes from four parameters on: it runs
+// once per training step, and with a branch on `moved` mispredicted every few weights it took
+// 2 ms of a 60,000-step T4 run.
+static KERNEL_ATTRIBUTES void KERNEL(count_flips)(const double *restrict now,
+                                                  const double *restrict gradient,
+                                                  double *restrict previous,
+                                                  int64_t *restrict last_up,
+                                                  int32_t *restrict counts, long count,
+                                                  int counting) {
+  int64_t mask = counting ? -1 : 0;
+  for (long i = 0; i < count; i++) {
+    double moved = now[i] - previous[i];
+    int64_t up = -(int64_t)((moved > 0) | ((moved == 0) & (gradient[i] < 0)));
+    counts[i] -= (int32_t)((up ^ last_up[i]) & mask);
+    last_up[i] = up;
+    previous[i] = now[i];
+  }
+}
+
 // Sum of x[p * incx] * y[p * incy], p < k, one FMA after another from zero: OpenBLAS's small
 // dgemm kernels (numpy's matrix . matrix).
 static KERNEL_ATTRIBUTES inline double KERNEL(dot_sequential)(const double *x, long incx,

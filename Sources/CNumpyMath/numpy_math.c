@@ -173,10 +173,15 @@ static double exp_rare(double x) {
 #include "kernels.h"
 
 #if defined(__x86_64__)
+#include "kernels_avx512.h"
 #define HAS_FMA (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+#define HAS_AVX512 __builtin_cpu_supports("avx512f")
 #define DISPATCH(name, ...) (HAS_FMA ? name##_fma(__VA_ARGS__) : name##_generic(__VA_ARGS__))
+#define DISPATCH_AVX512(name, ...) \
+  (HAS_AVX512 ? name##_avx512(__VA_ARGS__) : DISPATCH(name, __VA_ARGS__))
 #else
 #define DISPATCH(name, ...) name##_generic(__VA_ARGS__)
+#define DISPATCH_AVX512(name, ...) DISPATCH(name, __VA_ARGS__)
 #endif
 
 double downhill_np_exp(double x) { return DISPATCH(exp_one, x); }
@@ -184,11 +189,24 @@ double downhill_np_exp(double x) { return DISPATCH(exp_one, x); }
 double downhill_np_exp_portable(double x) { return exp_one_generic(x); }
 
 void downhill_np_exp_array(const double *x, double *y, long count) {
-  DISPATCH(exp_array, x, y, count);
+  DISPATCH_AVX512(exp_array, x, y, count);
+}
+
+void downhill_np_exp_array_portable(const double *x, double *y, long count) {
+  exp_array_generic(x, y, count);
 }
 
 void downhill_np_sigmoid(const double *z, double *a, long count, double scale) {
-  DISPATCH(sigmoid_array, z, a, count, scale);
+  DISPATCH_AVX512(sigmoid_array, z, a, count, scale);
+}
+
+void downhill_np_sigmoid_portable(const double *z, double *a, long count, double scale) {
+  sigmoid_array_generic(z, a, count, scale);
+}
+
+void downhill_np_count_flips(const double *now, const double *gradient, double *previous,
+                             int64_t *last_up, int32_t *counts, long count, int counting) {
+  DISPATCH(count_flips, now, gradient, previous, last_up, counts, count, counting);
 }
 
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,

@@ -1,3 +1,4 @@
+import CNumpyMath
 import Foundation
 
 /// What a `History` keeps, and where.
@@ -254,9 +255,11 @@ public final class History {
             HistoryStore.append(g.baseAddress! + r.offset, to: r.gradients, as: element)
           }
         }
-        History.countFlips(
-          now: now.baseAddress!, gradient: g.baseAddress!, previous: previous, lastUp: lastUp,
-          counts: flipCounts, count: parameterCount, counting: observedSteps > 0)
+        // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
+        // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
+        downhill_np_count_flips(
+          now.baseAddress!, g.baseAddress!, previous, lastUp, flipCounts, parameterCount,
+          observedSteps > 0 ? 1 : 0)
       }
     }
     observedSteps += 1
@@ -569,29 +572,6 @@ public final class History {
         default: flips[l] = store
         }
       }
-    }
-  }
-
-  /// Adds each parameter's flip (a change of whether its update moved it up) to its count,
-  /// if `counting`, and moves `previous` and `lastUp` on to `now`. Without branches: flips
-  /// follow the data, and mispredicting them was most of the loop's time. (Eight at a time with
-  /// SIMD8 saved another 15 ns a step in release builds but made debug builds, which draw the
-  /// figures, several times slower.)
-  @inline(__always)
-  private static func countFlips(
-    now: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
-    previous: UnsafeMutablePointer<Double>, lastUp: UnsafeMutablePointer<Int64>,
-    counts: UnsafeMutablePointer<Int32>, count: Int, counting: Bool
-  ) {
-    let mask: Int64 = counting ? -1 : 0
-    for i in 0..<count {
-      // A step too small to move the weight (or a zero gradient) still has the descent
-      // direction -g: numpy's `update > 0` sees it before the addition absorbs it.
-      let moved = now[i] - previous[i]
-      let up: Int64 = (moved != 0 ? moved > 0 : gradient[i] < 0) ? -1 : 0
-      counts[i] &-= Int32(truncatingIfNeeded: (up ^ lastUp[i]) & mask)
-      lastUp[i] = up
-      previous[i] = now[i]
     }
   }
 

@@ -9,4 +9,32 @@ public enum NumpyMath {
 
   /// The same through libm's `fma` instead of the FMA instruction (what a CPU without FMA runs).
   public static func portableExp(_ x: Double) -> Double { downhill_np_exp_portable(x) }
+
+  /// e^x of every element, as `np.exp(array)` computes it (eight lanes at a time on AVX-512).
+  public static func exp(_ xs: [Double]) -> [Double] { apply(xs, downhill_np_exp_array) }
+
+  /// The array path without AVX-512 or FMA instructions.
+  public static func portableExp(_ xs: [Double]) -> [Double] {
+    apply(xs, downhill_np_exp_array_portable)
+  }
+
+  /// `1 / (1 + np.exp(-(scale * z)))` of every element.
+  public static func sigmoid(_ zs: [Double], scale: Double = 1) -> [Double] {
+    apply(zs) { downhill_np_sigmoid($0, $1, $2, scale) }
+  }
+
+  /// The sigmoid without AVX-512 or FMA instructions.
+  public static func portableSigmoid(_ zs: [Double], scale: Double = 1) -> [Double] {
+    apply(zs) { downhill_np_sigmoid_portable($0, $1, $2, scale) }
+  }
+
+  private static func apply(
+    _ xs: [Double],
+    _ kernel: (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+  ) -> [Double] {
+    [Double](unsafeUninitializedCapacity: xs.count) { out, initialized in
+      xs.withUnsafeBufferPointer { kernel($0.baseAddress, out.baseAddress, xs.count) }
+      initialized = xs.count
+    }
+  }
 }
