@@ -79,7 +79,10 @@ extension Network {
         indices = order[cursor..<min(cursor + batch, n)]
         cursor += batch
       }
-      workspace.load(inputs: inputs, targets: targets, indices: indices)
+      // A full batch stays loaded: the workspace never writes its input and target buffers.
+      if !fullBatch || step == options.firstStep {
+        workspace.load(inputs: inputs, targets: targets, indices: indices)
+      }
       let loss = parameters.withUnsafeBufferPointer { p in
         gradient.withUnsafeMutableBufferPointer { g in
           workspace.pass(parameters: p.baseAddress!, gradient: g.baseAddress!)
