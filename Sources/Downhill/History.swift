@@ -388,14 +388,17 @@ public final class History {
     if let streaming, streaming.folder.standardizedFileURL == directory.standardizedFileURL {
       // Everything but the last rows is written already: complete the files, put them in place.
       streamLossCSV()
-      for l in metadata.recordedLayers {
-        for (kind, stores) in [("weights", weights), ("gradients", gradients), ("flips", flips)] {
-          try stores[l]!.save(
-            to: directory.appendingPathComponent(History.fileName(layer: l, kind: kind)))
-        }
-      }
+      let stores = metadata.recordedLayers.flatMap { [weights[$0]!, gradients[$0]!, flips[$0]!] }
+      for store in stores { store.submitTail() }
       try streaming.writer.drain()
+      // Putting a file in place frees the pages of the one it replaces, about 2 ms for a T4
+      // history's 21 MB: half of the files on the writer's thread, half on this one.
+      for (i, store) in stores.enumerated() where i % 2 == 0 {
+        streaming.writer.submit { try store.complete() }
+      }
+      for (i, store) in stores.enumerated() where i % 2 == 1 { try store.complete() }
       try streaming.csv.publish()
+      try streaming.writer.drain()
       return try FileOutput.write(meta, to: directory.appendingPathComponent("meta.json"))
     }
     // Formatting loss.csv takes about as long as writing all the arrays: the first job, so that

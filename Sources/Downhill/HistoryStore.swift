@@ -255,12 +255,28 @@ final class HistoryStore {
 
   /// Streaming: every record so far in the file, and its header saying how many.
   private func finishFile() throws {
-    guard let file, let writer else { return }
-    buffer.pointee.flush()
+    guard let writer else { return }
+    submitTail()
     try writer.drain()
+    try patchHeader()
+  }
+
+  /// Streaming: hands the last records to the writer, without waiting for it.
+  func submitTail() { buffer.pointee.flush() }
+
+  /// Streaming, once the writer has written everything: the final shape into the header.
+  private func patchHeader() throws {
+    guard let file else { return }
     let header = NPY.header(element: element, shape: [count] + recordShape)
     let patched = header.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }
     guard patched == header.count else { throw FileOutput.failure(file.url.path) }
+  }
+
+  /// Streaming into its destination, once the writer has written everything: completes the
+  /// file and puts it in place.
+  func complete() throws {
+    try patchHeader()
+    try file?.publish()
   }
 
   /// Writes the array to `destination`. Streaming into that file, it is completed and put in
@@ -283,7 +299,8 @@ final class HistoryStore {
 
   /// Streaming: completes the file and puts it in place, saved or not.
   func close() {
+    guard let file, !file.published else { return }
     try? finishFile()
-    try? file?.publish()
+    try? file.publish()
   }
 }
