@@ -1,4 +1,4 @@
-import COpenBLAS
+import CBLASLoader
 import Foundation
 
 extension Matrix {
@@ -10,7 +10,7 @@ extension Matrix {
   /// n×n·n×n product, CNumpyMath | BLAS: n=4 0.09 | 0.16, n=8 0.20 | 0.24, n=10 0.35 | 0.35,
   /// n=16 1.22 | 0.83, n=32 8.7 | 4.7: even from about 1,000 multiply-adds.
   /// The tutorials' largest products (T4 with 32 hidden units: 4 × 3 · 3 × 32, 384
-  /// multiply-adds) stay below it, which also keeps `downhill tutorial` from ever waking OpenBLAS;
+  /// multiply-adds) stay below it, which also keeps `downhill tutorial` from ever loading OpenBLAS;
   /// everything MNIST-sized goes to BLAS.
   public static let blasCrossover = 1024
 
@@ -65,19 +65,23 @@ extension Matrix {
   }
 }
 
-/// OpenBLAS settings.
+/// OpenBLAS settings. OpenBLAS loads on the first product above the crossover (or `coreName`),
+/// not at start-up: see CBLASLoader.
 public enum BLAS {
-  /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX").
-  public static var coreName: String { String(cString: openblas_get_corename()) }
+  /// Whether this process has loaded OpenBLAS yet.
+  public static var isLoaded: Bool { downhill_blas_is_loaded() != 0 }
+
+  /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX"). Loads OpenBLAS.
+  public static var coreName: String { String(cString: downhill_blas_core_name()) }
 
   /// Re-executes the current process with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to
-  /// its generic "Prescott" kernels on a CPU that has AVX2 or AVX-512.
+  /// its generic "Prescott" kernels on a CPU that has AVX2 or AVX-512. Loads OpenBLAS.
   ///
   /// OpenBLAS 0.3.21 (Debian 12) does not recognise the virtual CPU of the build machine
   /// ("Intel Xeon Processor") and runs SSE3 kernels: an MNIST epoch took 3.2 s instead of 1.4 s.
-  /// The kernels are chosen when the library loads, before any Swift code runs, so the variable
-  /// must be in the environment at exec time. Returns normally when nothing needs doing or the
-  /// exec fails.
+  /// The kernels are chosen once, when the library loads, so the variable must be in the
+  /// environment before that. Call this before any output, which the new process would repeat.
+  /// Returns normally when nothing needs doing or the exec fails.
   public static func ensureOptimizedKernels() {
     guard getenv("OPENBLAS_CORETYPE") == nil, coreName.lowercased() == "prescott" else { return }
     guard let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
@@ -96,23 +100,17 @@ public enum BLAS {
     execv("/proc/self/exe", CommandLine.unsafeArgv)
   }
 
-  /// Stops OpenBLAS's idle worker threads. They start with the library and spin on
-  /// `sched_yield` for their first ~0.1 s, which on two cores slows a short command (a plot, a
-  /// tutorial) by a quarter; OpenBLAS restarts them on its next threaded product.
+  /// Stops OpenBLAS's idle worker threads, which spin on `sched_yield` for ~0.1 s after they
+  /// start or finish a product (a quarter of a short command on two cores); OpenBLAS restarts them
+  /// on its next threaded product. Does nothing, and does not load OpenBLAS, before it is loaded.
   public static func releaseIdleThreads() {
-    _ = blas_thread_shutdown_()
+    downhill_blas_release_idle_threads()
   }
 
-  /// Limits OpenBLAS's worker threads. On a machine whose cores are shared, one thread avoids
-  /// threads spinning against each other for products as small as a mini-batch's.
-  ///
-  /// OpenBLAS 0.3.21's `openblas_set_num_threads` first restarts the whole pool when it is down
-  /// (its re-initialisation after `fork`), whatever the count, so after `releaseIdleThreads` a
-  /// count of 1 brought back a worker that spun through a whole `downhill tutorial` run. With
-  /// one thread OpenBLAS never calls its pool, so stop it again; a later count above 1, or a
-  /// threaded product, restarts it.
+  /// Limits OpenBLAS's worker threads (at least 1). On a machine whose cores are shared, one
+  /// thread avoids threads spinning against each other for products as small as a mini-batch's.
+  /// Does not load OpenBLAS: the count applies when it loads.
   public static func setThreads(_ count: Int) {
-    openblas_set_num_threads(Int32(max(count, 1)))
-    if count <= 1 { releaseIdleThreads() }
+    downhill_blas_set_threads(Int32(clamping: count))
   }
 }

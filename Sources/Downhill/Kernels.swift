@@ -1,5 +1,5 @@
+import CBLASLoader
 import CNumpyMath
-import COpenBLAS
 import Foundation
 
 /// The arithmetic of activations, costs and products on raw buffers. Both the `Matrix` API and
@@ -22,10 +22,9 @@ enum Kernels {
         m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, ldc)
       return
     }
-    cblas_dgemm(
-      CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
-      transposingB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), 1.0, a,
-      Int32(lda), b, Int32(ldb), 0.0, c, Int32(ldc))
+    downhill_blas_product(
+      Int32(m), Int32(n), Int32(k), a, Int32(lda), transposingA ? 1 : 0, b, Int32(ldb),
+      transposingB ? 1 : 0, c, Int32(ldc))
   }
 
   /// a = f(z) for a rows × columns block.

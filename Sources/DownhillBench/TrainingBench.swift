@@ -5,12 +5,17 @@ import Foundation
 /// crossover, and MNIST epochs. Run from the package root in a release build.
 enum TrainingBench {
   static func run() {
-    BLAS.ensureOptimizedKernels()
-    print("OpenBLAS kernels: \(BLAS.coreName)")
-    BLAS.setThreads(Int(ProcessInfo.processInfo.environment["DOWNHILL_BLAS_THREADS"] ?? "1") ?? 1)
+    setUpBLAS()
     crossover()
     t4()
     mnist()
+  }
+
+  /// Loads OpenBLAS with its best kernels, before any output (see `BLAS.ensureOptimizedKernels`).
+  static func setUpBLAS() {
+    BLAS.ensureOptimizedKernels()
+    print("OpenBLAS kernels: \(BLAS.coreName)")
+    BLAS.setThreads(Int(ProcessInfo.processInfo.environment["DOWNHILL_BLAS_THREADS"] ?? "1") ?? 1)
   }
 
   static func seconds(_ body: () throws -> Void) rethrows -> Double {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Downhill
 
 /// The `downhill` command: thin wrappers over the Downhill libraries.
 @main
@@ -20,10 +19,4 @@ struct DownhillCommand: ParsableCommand {
       TrainCommand.self, TutorialCommand.self, DescendCommand.self,
     ]
   )
-
-  static func main() {
-    // Before anything else: OpenBLAS's threads spin while the command starts (see BLAS).
-    BLAS.releaseIdleThreads()
-    main(nil)
-  }
 }
