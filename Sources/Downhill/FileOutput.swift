@@ -178,7 +178,17 @@ final class BackgroundWriter: @unchecked Sendable {
     lock.withLock { spare.append(chunk) }
   }
 
+  private static let onWriter = DispatchSpecificKey<ObjectIdentifier>()
+
+  init() { queue.setSpecific(key: Self.onWriter, value: ObjectIdentifier(self)) }
+
+  /// Queues `job`; from a job of this writer it runs at once instead (waiting there for a slot
+  /// that only the running jobs can free would never end).
   func submit(_ job: @escaping () throws -> Void) {
+    if DispatchQueue.getSpecific(key: Self.onWriter) == ObjectIdentifier(self) {
+      do { try job() } catch { lock.withLock { failure = failure ?? error } }
+      return
+    }
     slots.wait()
     let job = Unchecked(value: job)
     queue.async { [self] in

@@ -133,6 +133,12 @@ public final class History {
   private let lastUp: UnsafeMutablePointer<Int64>
   private let flipCounts: UnsafeMutablePointer<Int32>
   private var observedSteps = 0
+  /// Streaming every step: each step's parameters and gradient, copied out for the writer's
+  /// thread to record (`recordOffloaded`) while training goes on. That thread then owns the
+  /// stores' buffers and the per-step state above until `settleOffload`.
+  private var offload: UnsafeMutablePointer<RecordBuffer>?
+  /// Steps the writer's thread has recorded from `offload` (touched only there).
+  private var offloadedSteps = 0
   private let every: Int
   private let startTime = Date()
   /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
@@ -222,6 +228,15 @@ public final class History {
         flips[l]!.reserve(records: records)
       }
     }
+    // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
+    // streamed, the writer's thread records them instead, from a copy of each step.
+    if let stream, every == 1 {
+      let steps = RecordBuffer.make(recordBytes: 16 * offset, width: 2 * offset)
+      steps.pointee.stream(by: stream.writer) { [unowned(unsafe) self] records, bytes in
+        self.recordOffloaded(records, bytes: bytes)
+      }
+      offload = steps
+    }
   }
 
   /// The in-memory bytes one recorded step takes (what `every` divides).
@@ -247,24 +262,25 @@ public final class History {
     precondition(after.count == parameterCount, "parameter count changed during training")
     precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
     let record = every == 1 || step % every == 0
-    after.withUnsafeBufferPointer { now in
-      gradient.withUnsafeBufferPointer { g in
-        if record {
-          for r in recording {
-            HistoryStore.append(previous + r.offset, to: r.weights, as: element)
-            HistoryStore.append(g.baseAddress! + r.offset, to: r.gradients, as: element)
-          }
+    if let offload {
+      let slot = offload.pointee.append().assumingMemoryBound(to: Double.self)
+      after.withUnsafeBufferPointer { now in
+        gradient.withUnsafeBufferPointer { g in
+          for i in 0..<parameterCount { slot[i] = now[i] }
+          for i in 0..<parameterCount { slot[parameterCount + i] = g[i] }
         }
-        // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
-        // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
-        downhill_np_count_flips(
-          now.baseAddress!, g.baseAddress!, previous, lastUp, flipCounts, parameterCount,
-          observedSteps > 0 ? 1 : 0)
+      }
+    } else {
+      after.withUnsafeBufferPointer { now in
+        gradient.withUnsafeBufferPointer { g in
+          recordStep(
+            now: now.baseAddress!, gradient: g.baseAddress!, record: record,
+            counting: observedSteps > 0)
+        }
       }
     }
     observedSteps += 1
     guard record else { return }
-    for r in recording { HistoryStore.append(flipCounts + r.offset, to: r.flips) }
     let slot = log.pointee.append()
     slot.storeBytes(of: step, as: Int.self)
     slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
@@ -272,6 +288,44 @@ public final class History {
     if streaming != nil && log.pointee.count - csvRows >= History.csvRowsPerChunk {
       streamLossCSV()
     }
+  }
+
+  /// One step into the stores: the parameters it started from (`previous`, which then moves
+  /// on to `now`, the parameters after it), its gradient, and the flip counts.
+  private func recordStep(
+    now: UnsafePointer<Double>, gradient g: UnsafePointer<Double>, record: Bool, counting: Bool
+  ) {
+    if record {
+      for r in recording {
+        HistoryStore.append(previous + r.offset, to: r.weights, as: element)
+        HistoryStore.append(g + r.offset, to: r.gradients, as: element)
+      }
+    }
+    // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
+    // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
+    downhill_np_count_flips(
+      now, g, previous, lastUp, flipCounts, parameterCount, counting ? 1 : 0)
+    guard record else { return }
+    for r in recording { HistoryStore.append(flipCounts + r.offset, to: r.flips) }
+  }
+
+  /// On the writer's thread: the offloaded steps in `records` into the stores.
+  private func recordOffloaded(_ records: UnsafeRawPointer, bytes: Int) {
+    let steps = records.assumingMemoryBound(to: Double.self)
+    for s in 0..<(bytes / (16 * parameterCount)) {
+      let now = steps + 2 * parameterCount * s
+      recordStep(
+        now: now, gradient: now + parameterCount, record: true, counting: offloadedSteps > 0)
+      offloadedSteps += 1
+    }
+  }
+
+  /// Offloading: hands over the last steps and waits until the writer has recorded them all;
+  /// the stores and the per-step state are then this thread's again.
+  private func settleOffload() throws {
+    guard let offload, let streaming else { return }
+    offload.pointee.flush()
+    try streaming.writer.drain()
   }
 
   /// Ends the run: stamps wall time and the number of records.
@@ -283,6 +337,7 @@ public final class History {
   // MARK: Queries
 
   private func store(_ stores: [Int: HistoryStore], layer: Int) throws -> HistoryStore {
+    try settleOffload()
     guard let s = stores[layer] else {
       throw DownhillError.invalidArgument(
         "layer \(layer) was not recorded (recorded: \(metadata.recordedLayers))")
@@ -338,6 +393,7 @@ public final class History {
 
   /// The recorded layers' weights, flattened in layer order, at training step `step`.
   public func parameters(atStep step: Int) throws -> [Double] {
+    try settleOffload()
     let r = try record(ofStep: step)
     return metadata.recordedLayers.flatMap { weights[$0]!.record(r) }
   }
@@ -375,6 +431,7 @@ public final class History {
 
   /// Writes `meta.json`, `loss.csv` and one NPY file per recorded layer and kind.
   public func save(to directory: URL) throws {
+    try settleOffload()
     if metadata.recordedSteps != log.pointee.count { finish() }
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -590,6 +647,8 @@ public final class History {
 
   deinit {
     // Streaming: the files are completed and put in place, saved or not.
+    try? settleOffload()
+    if let offload { RecordBuffer.destroy(offload) }
     streamLossCSV()
     for s in weights.values { s.close() }
     for s in gradients.values { s.close() }

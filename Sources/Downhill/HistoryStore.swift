@@ -16,8 +16,9 @@ struct RecordBuffer {
   private(set) var capacity = 0
   private(set) var held = 0
   private(set) var written = 0
-  /// Streaming: where full buffers go, by `writer`, so that the records never all sit in memory.
-  var sink: (writer: BackgroundWriter, file: StreamedFile)?
+  /// Streaming: what `writer` does with each full buffer (writes it to a file, or hands its
+  /// records on), so that the records never all sit in memory.
+  var sink: (writer: BackgroundWriter, consume: (UnsafeRawPointer, Int) throws -> Void)?
 
   init(recordBytes: Int, width: Int) {
     self.recordBytes = recordBytes
@@ -78,8 +79,18 @@ struct RecordBuffer {
 
   /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
+    stream(by: writer) { records, bytes in
+      try FileOutput.writeAll(
+        file.descriptor, [UnsafeRawBufferPointer(start: records, count: bytes)], file.url.path)
+    }
+  }
+
+  /// Streaming: `consume(records, bytes)` runs on the writer's thread for each full buffer.
+  mutating func stream(
+    by writer: BackgroundWriter, consume: @escaping (UnsafeRawPointer, Int) throws -> Void
+  ) {
     precondition(base == nil, "a buffer streams from its start")
-    sink = (writer, file)
+    sink = (writer, consume)
     capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
     base = writer.takeChunk(bytes: chunkBytes)
   }
@@ -92,9 +103,7 @@ struct RecordBuffer {
     let (bytes, chunkBytes) = (held * recordBytes, self.chunkBytes)
     sink.writer.submit {
       defer { sink.writer.recycle(full, bytes: chunkBytes) }
-      try FileOutput.writeAll(
-        sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
-        sink.file.url.path)
+      try sink.consume(full, bytes)
     }
     base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held

@@ -51,8 +51,18 @@ struct HistoryFileTests {
       try? FileManager.default.removeItem(at: memory)
     }
     let rows = History.csvRowsPerChunk * 2 + 5
-    try trainXOR(HistoryOptions(streamingDirectory: streamed), iterations: rows).save(to: streamed)
-    try trainXOR(HistoryOptions(), iterations: rows).save(to: memory)
+    // Every step streamed: the writer's thread records them (History's offload).
+    let streamedHistory = try trainXOR(
+      HistoryOptions(streamingDirectory: streamed), iterations: rows)
+    let memoryHistory = try trainXOR(HistoryOptions(), iterations: rows)
+    for layer in 0..<2 {
+      #expect(
+        try streamedHistory.runningFlipCounts(layer: layer)
+          == memoryHistory.runningFlipCounts(layer: layer))
+    }
+    #expect(try memoryHistory.runningFlipCounts(layer: 0).values.contains { $0 > 0 })
+    try streamedHistory.save(to: streamed)
+    try memoryHistory.save(to: memory)
     #expect(try listing(streamed) == files)
     for file in files where file != "meta.json" {
       let a = try Data(contentsOf: streamed.appendingPathComponent(file))
