@@ -1,4 +1,5 @@
 import ArgumentParser
+import Downhill
 import DownhillFigures
 import DownhillPlot
 import Foundation
@@ -27,6 +28,9 @@ struct FiguresCommand: ParsableCommand {
   var check = false
 
   func run() throws {
+    // One figure multiplies a 1 × 3 by a 3 × 1,000 matrix, which loads OpenBLAS; its idle worker
+    // would spin on the other core for the rest of the run, which draws on one thread.
+    BLAS.setThreads(1)
     if list {
       for e in Catalogue.all { print("\(e.name)  \(e.summary)") }
       for e in Animations.all { print("\(e.name).gif  \(e.summary)") }
