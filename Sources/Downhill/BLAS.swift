@@ -6,11 +6,13 @@ extension Matrix {
   /// sums them (so the tutorials' products round exactly as `np.dot` does); larger ones call
   /// OpenBLAS `cblas_dgemm`.
   ///
-  /// Measured (`downhill-bench crossover`, release, 2 shared cores, OpenBLAS 0.3.21), µs per
-  /// n×n·n×n product, CNumpyMath | BLAS: n=4 0.09 | 0.16, n=8 0.20 | 0.24, n=10 0.35 | 0.35,
-  /// n=16 1.22 | 0.83, n=32 8.7 | 4.7: even from about 1,000 multiply-adds.
-  /// The tutorials' largest products (T4 with 32 hidden units: 4 × 3 · 3 × 32, 384
-  /// multiply-adds) stay below it, which also keeps `downhill tutorial` from ever loading OpenBLAS;
+  /// The threshold is set by exactness, not speed. With its SkylakeX kernels OpenBLAS is faster
+  /// from the smallest sizes (`downhill-bench crossover`, release, 2 shared cores, OpenBLAS
+  /// 0.3.21, µs per n×n·n×n product, CNumpyMath | BLAS: n=4 0.08 | 0.07, n=10 0.32 | 0.15,
+  /// n=16 1.09 | 0.22), but `cblas_dgemm` sums matrix·vector shapes in another order than the
+  /// gemv routines numpy calls for them. The tutorials' largest products (T4 with 32 hidden
+  /// units: 4 × 3 · 3 × 32, 384 multiply-adds) stay below it, where a product costs well under a
+  /// microsecond either way, which also keeps `downhill tutorial` from ever loading OpenBLAS;
   /// everything MNIST-sized goes to BLAS.
   public static let blasCrossover = 1024
 
