@@ -228,9 +228,9 @@ public final class History {
         flips[l]!.reserve(records: records)
       }
     }
+    if let stream { log.pointee.populate(by: stream.writer) }
     // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
     // streamed, the writer's thread records them instead, from a copy of each step.
-    if let stream { log.pointee.populate(by: stream.writer) }
     if let stream, every == 1 {
       let steps = RecordBuffer.make(recordBytes: 16 * offset, width: 2 * offset)
       steps.pointee.stream(by: stream.writer) { [unowned(unsafe) self] records, bytes in
