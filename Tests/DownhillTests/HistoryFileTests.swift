@@ -5,22 +5,13 @@ import Testing
 
 /// How histories reach their folder: atomically replaced files, streamed files published.
 struct HistoryFileTests {
+  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4) throws -> History {
+    try trainT4XOR(options: options, iterations: iterations, hidden: hidden).history
+  }
+
   func tempDir(_ name: String) -> URL {
     FileManager.default.temporaryDirectory
       .appendingPathComponent("downhill-tests-\(name)-\(UUID().uuidString)")
-  }
-
-  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4) throws -> History {
-    var g = SeededGenerator(seed: 1)
-    var net = try Tutorials.t4Network(hidden: hidden, generator: &g)
-    let h = try History(
-      network: net, options: options,
-      metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: iterations))
-    var opt: any Optimizer = SGD(learningRate: 1)
-    try net.train(
-      on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),
-      generator: &g, history: h, learningRate: 1)
-    return h
   }
 
   let files = [

@@ -10,23 +10,8 @@ struct HistoryTests {
     return url
   }
 
-  func trainXOR(
-    options: HistoryOptions, iterations: Int = 200
-  ) throws -> (History, Network) {
-    var g = SeededGenerator(seed: 1)
-    var net = try Tutorials.t4Network(hidden: 4, generator: &g)
-    let h = try History(
-      network: net, options: options,
-      metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: iterations))
-    var opt: any Optimizer = SGD(learningRate: 1)
-    try net.train(
-      on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),
-      generator: &g, history: h, learningRate: 1)
-    return (h, net)
-  }
-
   @Test func recordsEveryStepAndAnswersQueries() throws {
-    let (h, _) = try trainXOR(options: HistoryOptions())
+    let (h, _) = try trainT4XOR(options: HistoryOptions())
     #expect(h.steps == Array(0..<200))
     #expect(h.losses.count == 200 && h.lossSeries.last?.step == 199)
     // Recorded weights are the ones each step started from: step 0 is the seeded draw.
@@ -46,7 +31,7 @@ struct HistoryTests {
   }
 
   @Test func everyKthStepChosenLayersFloat32() throws {
-    let (h, net) = try trainXOR(
+    let (h, net) = try trainT4XOR(
       options: HistoryOptions(every: 10, layers: [1], precision: .float32))
     #expect(h.steps == Array(stride(from: 0, to: 200, by: 10)))
     #expect(h.metadata.recordedLayers == [1])
@@ -57,7 +42,7 @@ struct HistoryTests {
   }
 
   @Test func savesAndLoadsAFolder() throws {
-    let (h, _) = try trainXOR(options: HistoryOptions(every: 7))
+    let (h, _) = try trainT4XOR(options: HistoryOptions(every: 7))
     let dir = tempDir("roundtrip")
     defer { try? FileManager.default.removeItem(at: dir) }
     try h.save(to: dir)
@@ -90,8 +75,8 @@ struct HistoryTests {
   @Test func streamsToDiskWithTheSameAnswers() throws {
     let dir = tempDir("stream")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (streamed, _) = try trainXOR(options: HistoryOptions(every: 3, streamingDirectory: dir))
-    let (memory, _) = try trainXOR(options: HistoryOptions(every: 3))
+    let (streamed, _) = try trainT4XOR(options: HistoryOptions(every: 3, streamingDirectory: dir))
+    let (memory, _) = try trainT4XOR(options: HistoryOptions(every: 3))
     #expect(
       try streamed.weightSeries(layer: 0, row: 0, column: 1)
         == memory.weightSeries(layer: 0, row: 0, column: 1))
@@ -104,7 +89,7 @@ struct HistoryTests {
 
   /// Each kind of damage gives a clear error naming the file.
   @Test func corruptFoldersFailClearly() throws {
-    let (h, _) = try trainXOR(options: HistoryOptions(every: 50), iterations: 100)
+    let (h, _) = try trainT4XOR(options: HistoryOptions(every: 50), iterations: 100)
     func damaged(_ damage: (URL) throws -> Void) throws -> String {
       let dir = tempDir("corrupt")
       defer { try? FileManager.default.removeItem(at: dir) }
@@ -160,7 +145,7 @@ struct HistoryTests {
 
   @Test func flipCountsMatchTheTutorialDefinition() throws {
     // Counted by hand: a flip is a change of (update < 0) between consecutive steps.
-    let (h, _) = try trainXOR(options: HistoryOptions(), iterations: 300)
+    let (h, _) = try trainT4XOR(options: HistoryOptions(), iterations: 300)
     let w = try h.weightSeries(layer: 1, row: 0, column: 0)
     var flips = 0
     for t in 2..<w.count where (w[t] < w[t - 1]) != (w[t - 1] < w[t - 2]) { flips += 1 }
