@@ -34,7 +34,10 @@ let package = Package(
     // OpenBLAS (libopenblas.so.0) opened with dlopen by the first product that needs it: linked
     // in, loading it was a fifth of `downhill tutorial t2` (6.1 → 4.9 ms), which never uses it.
     .target(name: "CBLASLoader"),
-    .target(name: "Downhill", dependencies: ["CBLASLoader", "CZlib", "CNumpyMath"]),
+    // Temporary files (a streamed history's) deleted when SIGINT or SIGTERM ends the process.
+    .target(name: "CTemporaryFiles"),
+    .target(
+      name: "Downhill", dependencies: ["CBLASLoader", "CZlib", "CNumpyMath", "CTemporaryFiles"]),
     // Plotting core: no training. giflib encodes animations.
     // libpng with our own compression settings; C, because libpng reports errors by longjmp.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
@@ -68,7 +71,8 @@ let package = Package(
       name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot", "DownhillFigures"]),
 
     .testTarget(
-      name: "DownhillTests", dependencies: ["Downhill", "COpenBLAS"], resources: [.copy("Data")]),
+      name: "DownhillTests", dependencies: ["Downhill", "COpenBLAS", "CTemporaryFiles"],
+      resources: [.copy("Data")]),
     .testTarget(
       name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"],
       exclude: ["__Figures__"]),

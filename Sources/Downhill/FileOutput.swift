@@ -1,3 +1,4 @@
+import CTemporaryFiles
 import Foundation
 
 /// Writes whole files atomically with plain POSIX calls: the bytes go to a temporary file in the
@@ -22,7 +23,8 @@ enum FileOutput {
   }
 
   static func write(_ buffers: [UnsafeRawBufferPointer], to url: URL) throws {
-    let (fd, temporary) = try createTemporary(for: url)
+    let (fd, temporary, slot) = try createTemporary(for: url)
+    defer { downhill_temporary_remove(slot) }
     do {
       defer { close(fd) }
       try writeAll(fd, buffers, url.path)
@@ -33,14 +35,18 @@ enum FileOutput {
     }
   }
 
-  /// A new empty file beside `url`, named after it, opened for reading and writing.
-  static func createTemporary(for url: URL) throws -> (descriptor: Int32, path: String) {
+  /// A new empty file beside `url`, named after it, opened for reading and writing, and
+  /// registered for deletion if a signal ends the process (`slot`, to unregister it once the
+  /// file is in place or deleted).
+  static func createTemporary(for url: URL) throws -> (
+    descriptor: Int32, path: String, slot: Int32
+  ) {
     let folder = url.deletingLastPathComponent()
     while true {
       let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
       let path = folder.appendingPathComponent(".\(url.lastPathComponent).\(suffix).tmp").path
       let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o644)
-      if fd >= 0 { return (fd, path) }
+      if fd >= 0 { return (fd, path, downhill_temporary_add(path)) }
       guard errno == EEXIST else { throw failure(url.path) }
     }
   }
@@ -125,11 +131,12 @@ final class StreamedFile {
   let url: URL
   let descriptor: Int32
   private let temporary: String
+  private let slot: Int32
   private(set) var published = false
 
   init(_ url: URL) throws {
     self.url = url
-    (descriptor, temporary) = try FileOutput.createTemporary(for: url)
+    (descriptor, temporary, slot) = try FileOutput.createTemporary(for: url)
   }
 
   /// Where the file is now.
@@ -139,11 +146,13 @@ final class StreamedFile {
     guard !published else { return }
     try FileOutput.replace(url.path, with: temporary)
     published = true
+    downhill_temporary_remove(slot)
   }
 
   deinit {
     close(descriptor)
     if !published { unlink(temporary) }
+    downhill_temporary_remove(slot)
   }
 }
 

@@ -1,3 +1,4 @@
+import CTemporaryFiles
 import Foundation
 import Testing
 
@@ -86,6 +87,27 @@ struct HistoryFileTests {
     #expect(try listing(dir) == files.filter { $0 != "meta.json" })
     let (header, _) = try NPY.readAll(from: dir.appendingPathComponent("layer1_flips.npy"))
     #expect(header.shape == [50, 4, 1])
+  }
+
+  /// What SIGINT or SIGTERM would delete (the handler's table): a streamed file until it is put
+  /// in place, and an atomic write's temporary only while it is written.
+  @Test func temporariesAreRegisteredForDeletionOnASignal() throws {
+    let dir = tempDir("signal")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let streamed = try StreamedFile(dir.appendingPathComponent("a.npy"))
+    let temporary = streamed.path
+    #expect(downhill_temporary_is_registered(temporary) == 1)
+    try streamed.publish()
+    #expect(downhill_temporary_is_registered(temporary) == 0)
+    #expect(try listing(dir) == ["a.npy"])
+    let unsaved = try StreamedFile(dir.appendingPathComponent("b.npy"))
+    let unsavedPath = unsaved.path
+    #expect(downhill_temporary_is_registered(unsavedPath) == 1)
+    _ = consume unsaved
+    #expect(downhill_temporary_is_registered(unsavedPath) == 0)
+    try FileOutput.write(Data("x".utf8), to: dir.appendingPathComponent("c.txt"))
+    #expect(try listing(dir) == ["a.npy", "c.txt"])
   }
 
   @Test func atomicWritesReplaceAFileAndLeaveNoTemporaries() throws {
