@@ -35,6 +35,27 @@ enum FileOutput {
     }
   }
 
+  /// Creates `url` and any missing parents, like `mkdir -p`. The error says which path failed
+  /// and why (Foundation's said only "The operation could not be completed").
+  static func makeFolder(_ url: URL, purpose: String) throws {
+    var path = ""
+    for component in url.standardizedFileURL.pathComponents {
+      path = path.isEmpty || path == "/" ? path + component : path + "/" + component
+      if mkdir(path, 0o755) == 0 { continue }
+      let reason = errno
+      var info = stat()
+      if reason == EEXIST, stat(path, &info) == 0 {
+        if info.st_mode & S_IFMT == S_IFDIR { continue }
+        throw DownhillError.io(
+          "cannot create \(purpose) \(url.path): \(path) is a file, not a folder; choose another path"
+        )
+      }
+      let at = path == url.standardizedFileURL.path ? "" : "\(path): "
+      throw DownhillError.io(
+        "cannot create \(purpose) \(url.path): \(at)\(String(cString: strerror(reason)))")
+    }
+  }
+
   /// A new empty file beside `url`, named after it, opened for reading and writing, and
   /// registered for deletion if a signal ends the process (`slot`, to unregister it once the
   /// file is in place or deleted).

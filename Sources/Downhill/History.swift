@@ -175,8 +175,8 @@ public final class History {
     self.metadata.precision = options.precision.rawValue
     var stream: (folder: URL, writer: BackgroundWriter, csv: StreamedFile)?
     if let dir = options.streamingDirectory {
+      try FileOutput.makeFolder(dir, purpose: "history folder")
       do {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let csv = try StreamedFile(dir.appendingPathComponent("loss.csv"))
         try Data(History.csvHeader.utf8).withUnsafeBytes {
           try FileOutput.writeAll(csv.descriptor, [$0], csv.url.path)
@@ -441,9 +441,7 @@ public final class History {
   public func save(to directory: URL) throws {
     try settleOffload()
     if metadata.recordedSteps != log.pointee.count { finish() }
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    } catch { throw DownhillError.io("cannot create \(directory.path)") }
+    try FileOutput.makeFolder(directory, purpose: "history folder")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let meta: Data

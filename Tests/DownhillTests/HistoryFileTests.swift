@@ -110,6 +110,26 @@ struct HistoryFileTests {
     #expect(try listing(dir) == ["a.npy", "c.txt"])
   }
 
+  /// A folder that cannot be made fails before training, naming the path that is in the way.
+  @Test func aHistoryFolderUnderAFileIsRefusedClearly() throws {
+    let dir = tempDir("under-a-file")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("taken")
+    try FileOutput.write(Data("x".utf8), to: file)
+    let folder = file.appendingPathComponent("run")
+    #expect {
+      try trainXOR(HistoryOptions(streamingDirectory: folder), iterations: 5)
+    } throws: { error in
+      "\(error)".contains("\(file.path) is a file, not a folder")
+    }
+    #expect {
+      try trainXOR(HistoryOptions(), iterations: 5).save(to: folder)
+    } throws: { error in
+      "\(error)".contains("cannot create history folder \(folder.path)")
+    }
+  }
+
   @Test func atomicWritesReplaceAFileAndLeaveNoTemporaries() throws {
     let dir = tempDir("atomic")
     defer { try? FileManager.default.removeItem(at: dir) }
