@@ -34,14 +34,16 @@ let package = Package(
     // OpenBLAS (libopenblas.so.0) opened with dlopen by the first product that needs it: linked
     // in, loading it was a fifth of `downhill tutorial t2` (6.1 → 4.9 ms), which never uses it.
     .target(name: "CBLASLoader"),
-    // Temporary files (a streamed history's) deleted when SIGINT or SIGTERM ends the process.
+    // Temporary files (a streamed history, a figure being written) deleted when SIGINT, SIGTERM
+    // or SIGHUP ends the process.
     .target(name: "CTemporaryFiles"),
     .target(
       name: "Downhill", dependencies: ["CBLASLoader", "CZlib", "CNumpyMath", "CTemporaryFiles"]),
     // Plotting core: no training. giflib encodes animations.
     // libpng with our own compression settings; C, because libpng reports errors by longjmp.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
-    .target(name: "DownhillPlot", dependencies: ["CCairo", "CGif", "CPNGWriter"]),
+    .target(
+      name: "DownhillPlot", dependencies: ["CCairo", "CGif", "CPNGWriter", "CTemporaryFiles"]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
     .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),

@@ -1,3 +1,5 @@
+import CTemporaryFiles
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,9 +15,11 @@ public enum AtomicFile {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw PlotError.cannotWrite(path: path, reason: lastError()) }
     let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let slot = downhill_temporary_add(tmp)  // deleted if a signal ends the process meanwhile
     var ok = false
     defer {
       if !ok { unlink(tmp) }
+      downhill_temporary_remove(slot)
     }
     var written = 0
     let failure: String? = bytes.withUnsafeBytes { raw in
