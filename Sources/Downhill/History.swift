@@ -230,7 +230,6 @@ public final class History {
         flips[l]!.reserve(records: records)
       }
     }
-    if let stream { log.pointee.populate(by: stream.writer) }
     // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
     // streamed, the writer's thread records them instead, from a copy of each step.
     if let stream, every == 1 {

@@ -77,18 +77,6 @@ struct RecordBuffer {
     capacity = held + records
   }
 
-  /// Has `writer`'s thread fault in the pages of the records not yet written, ahead of the
-  /// appends that fill them (MADV_POPULATE_WRITE changes no data). A T4 run's log is a 2 MB
-  /// huge page; zeroing it at the first append cost the training thread 0.6 ms.
-  func populate(by writer: BackgroundWriter) {
-    #if os(Linux)
-      guard let base, capacity > held else { return }
-      let start = Unchecked(value: base + held * recordBytes)
-      let bytes = (capacity - held) * recordBytes
-      writer.submit { _ = madvise(start.value, bytes, 23) }  // MADV_POPULATE_WRITE, Linux 5.14
-    #endif
-  }
-
   /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
     stream(by: writer) { records, bytes in
