@@ -137,10 +137,6 @@ public final class History {
   /// thread to record (`recordOffloaded`) while training goes on. That thread then owns the
   /// stores' buffers and the per-step state above until `settleOffload`.
   private var offload: UnsafeMutablePointer<RecordBuffer>?
-  /// Steps the writer's thread has recorded from `offload`, in a cache line of its own: as a
-  /// field of this object, written every step there, it made the training thread's reads of
-  /// the fields beside it miss (a fifth of what recording cost that thread).
-  private var offloadedSteps: UnsafeMutablePointer<Int>?
   private let every: Int
   private let startTime = Date()
   /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
@@ -234,13 +230,12 @@ public final class History {
     // streamed, the writer's thread records them instead, from a copy of each step.
     if let stream, every == 1 {
       let steps = RecordBuffer.make(recordBytes: 16 * offset, width: 2 * offset)
-      let recorded = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 64)
-        .bindMemory(to: Int.self, capacity: 1)
-      recorded.initialize(to: 0)
-      steps.pointee.stream(by: stream.writer) { [unowned(unsafe) self] records, bytes in
-        self.recordOffloaded(records, bytes: bytes, counted: recorded)
+      // Nothing the writer's thread updates per step lives in this object: a counter here,
+      // beside fields the training thread reads every step, made those reads miss.
+      steps.pointee.stream(by: stream.writer) { [unowned(unsafe) self] records, bytes, first in
+        self.recordOffloaded(records, bytes: bytes, first: first)
       }
-      (offload, offloadedSteps) = (steps, recorded)
+      offload = steps
     }
   }
 
@@ -314,16 +309,14 @@ public final class History {
     for r in recording { HistoryStore.append(flipCounts + r.offset, to: r.flips) }
   }
 
-  /// On the writer's thread: the offloaded steps in `records` into the stores.
-  private func recordOffloaded(
-    _ records: UnsafeRawPointer, bytes: Int, counted: UnsafeMutablePointer<Int>
-  ) {
+  /// On the writer's thread: the offloaded steps in `records`, the first of them step
+  /// `first` of the run, into the stores.
+  private func recordOffloaded(_ records: UnsafeRawPointer, bytes: Int, first: Int) {
     let steps = records.assumingMemoryBound(to: Double.self)
     for s in 0..<(bytes / (16 * parameterCount)) {
       let now = steps + 2 * parameterCount * s
       recordStep(
-        now: now, gradient: now + parameterCount, record: true, counting: counted.pointee > 0)
-      counted.pointee += 1
+        now: now, gradient: now + parameterCount, record: true, counting: first + s > 0)
     }
   }
 
@@ -654,7 +647,6 @@ public final class History {
     // Streaming: the files are completed and put in place, saved or not.
     try? settleOffload()
     if let offload { RecordBuffer.destroy(offload) }
-    offloadedSteps?.deallocate()
     streamLossCSV()
     for s in weights.values { s.close() }
     for s in gradients.values { s.close() }

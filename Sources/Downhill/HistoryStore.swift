@@ -18,7 +18,10 @@ struct RecordBuffer {
   private(set) var written = 0
   /// Streaming: what `writer` does with each full buffer (writes it to a file, or hands its
   /// records on), so that the records never all sit in memory.
-  var sink: (writer: BackgroundWriter, consume: (UnsafeRawPointer, Int) throws -> Void)?
+  var sink: (writer: BackgroundWriter, consume: Consumer)?
+
+  /// A full buffer's records, their length in bytes, and the index of the first.
+  typealias Consumer = (_ records: UnsafeRawPointer, _ bytes: Int, _ first: Int) throws -> Void
 
   init(recordBytes: Int, width: Int) {
     self.recordBytes = recordBytes
@@ -79,16 +82,14 @@ struct RecordBuffer {
 
   /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
-    stream(by: writer) { records, bytes in
+    stream(by: writer) { records, bytes, _ in
       try FileOutput.writeAll(
         file.descriptor, [UnsafeRawBufferPointer(start: records, count: bytes)], file.url.path)
     }
   }
 
-  /// Streaming: `consume(records, bytes)` runs on the writer's thread for each full buffer.
-  mutating func stream(
-    by writer: BackgroundWriter, consume: @escaping (UnsafeRawPointer, Int) throws -> Void
-  ) {
+  /// Streaming: `consume` runs on the writer's thread for each full buffer.
+  mutating func stream(by writer: BackgroundWriter, consume: @escaping Consumer) {
     precondition(base == nil, "a buffer streams from its start")
     sink = (writer, consume)
     capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
@@ -100,10 +101,10 @@ struct RecordBuffer {
   /// Streaming: hands the held records to the writer and goes on in a fresh chunk.
   mutating func flush() {
     guard let sink, held > 0, let full = base else { return }
-    let (bytes, chunkBytes) = (held * recordBytes, self.chunkBytes)
+    let (bytes, chunkBytes, first) = (held * recordBytes, self.chunkBytes, written)
     sink.writer.submit {
       defer { sink.writer.recycle(full, bytes: chunkBytes) }
-      try sink.consume(full, bytes)
+      try sink.consume(full, bytes, first)
     }
     base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held
