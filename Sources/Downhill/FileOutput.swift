@@ -23,16 +23,10 @@ enum FileOutput {
   }
 
   static func write(_ buffers: [UnsafeRawBufferPointer], to url: URL) throws {
-    let (fd, temporary, slot) = try createTemporary(for: url)
-    defer { downhill_temporary_remove(slot) }
-    do {
-      defer { close(fd) }
-      try writeAll(fd, buffers, url.path)
-      try replace(url.path, with: temporary)
-    } catch {
-      unlink(temporary)
-      throw error
-    }
+    // Unpublished, the temporary is deleted when `file` goes.
+    let file = try StreamedFile(url)
+    try writeAll(file.descriptor, buffers, url.path)
+    try file.publish()
   }
 
   /// Creates `url` and any missing parents, like `mkdir -p`. The error says which path failed
@@ -146,8 +140,9 @@ enum FileOutput {
 /// Something handed to another thread whose safety the code around it guarantees.
 struct Unchecked<Value>: @unchecked Sendable { let value: Value }
 
-/// A file written while a run records: under a temporary name in its folder until `publish()`
-/// puts it in place the way `FileOutput.write` does.
+/// A file written under a temporary name in its folder until `publish()` puts it in place:
+/// `FileOutput.write` in one go, or a streamed history while its run records. Never published,
+/// the temporary is deleted.
 final class StreamedFile {
   let url: URL
   let descriptor: Int32
