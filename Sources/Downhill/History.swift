@@ -249,6 +249,11 @@ public final class History {
 
   static func fileName(layer: Int, kind: String) -> String { "layer\(layer)_\(kind).npy" }
 
+  /// Every store, layer by layer (those made so far, if an initializer failed).
+  private var allStores: [HistoryStore] {
+    metadata.recordedLayers.flatMap { [weights[$0], gradients[$0], flips[$0]].compactMap { $0 } }
+  }
+
   /// Called by the trainer once per step, after the update, with the new parameters and the
   /// gradient the update used. The history keeps the previous parameters itself (in a buffer it
   /// reuses), so the trainer copies nothing and the step's record holds the weights the step
@@ -443,7 +448,7 @@ public final class History {
     if let streaming, streaming.folder.standardizedFileURL == directory.standardizedFileURL {
       // Everything but the last rows is written already: complete the files, put them in place.
       streamLossCSV()
-      let stores = metadata.recordedLayers.flatMap { [weights[$0]!, gradients[$0]!, flips[$0]!] }
+      let stores = allStores
       for store in stores { store.submitTail() }
       try streaming.writer.drain()
       // Putting a file in place frees the pages of the one it replaces, about 2 ms for a T4
@@ -648,9 +653,7 @@ public final class History {
     try? settleOffload()
     if let offload { RecordBuffer.destroy(offload) }
     streamLossCSV()
-    for s in weights.values { s.close() }
-    for s in gradients.values { s.close() }
-    for s in flips.values { s.close() }
+    for s in allStores { s.close() }
     try? streaming?.writer.drain()
     try? streaming?.csv.publish()
     previous.deallocate()

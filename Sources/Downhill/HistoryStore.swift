@@ -289,15 +289,14 @@ final class HistoryStore {
     try file?.publish()
   }
 
-  /// Writes the array to `destination`. Streaming into that file, it is completed and put in
-  /// place; streaming elsewhere, it is completed and copied.
+  /// Writes the array to `destination`. Streamed (to another folder: `complete` puts a file in
+  /// its own place), it is completed and copied.
   func save(to destination: URL) throws {
     guard let file else {
       let header = NPY.header(element: element, shape: [count] + recordShape)
       return try FileOutput.write(header: header, body: buffer.pointee.bytes, to: destination)
     }
     try finishFile()
-    if file.url.standardizedFileURL == destination.standardizedFileURL { return try file.publish() }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
