@@ -92,9 +92,8 @@ struct HistoryFileTests {
   /// What SIGINT or SIGTERM would delete (the handler's table): a streamed file until it is put
   /// in place, and an atomic write's temporary only while it is written.
   @Test func temporariesAreRegisteredForDeletionOnASignal() throws {
-    let dir = tempDir("signal")
+    let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let streamed = try StreamedFile(dir.appendingPathComponent("a.npy"))
     let temporary = streamed.path
     #expect(downhill_temporary_is_registered(temporary) == 1)
@@ -112,9 +111,8 @@ struct HistoryFileTests {
 
   /// A folder that cannot be made fails before training, naming the path that is in the way.
   @Test func aHistoryFolderUnderAFileIsRefusedClearly() throws {
-    let dir = tempDir("under-a-file")
+    let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let file = dir.appendingPathComponent("taken")
     try FileOutput.write(Data("x".utf8), to: file)
     let folder = file.appendingPathComponent("run")
@@ -131,9 +129,8 @@ struct HistoryFileTests {
   }
 
   @Test func atomicWritesReplaceAFileAndLeaveNoTemporaries() throws {
-    let dir = tempDir("atomic")
+    let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent("a.txt")
     try FileOutput.write(Data("old".utf8), to: url)
     try FileOutput.write(Data("new".utf8), to: url)
