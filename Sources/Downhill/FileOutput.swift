@@ -50,6 +50,15 @@ enum FileOutput {
     }
   }
 
+  /// Whether two existing folders are the same one. Compared by device and inode, not by URL:
+  /// `URL(fileURLWithPath:)` ends a path in "/" only if a folder is already there, so the URL a
+  /// run streamed to and the one it is saved to could differ in spelling alone.
+  static func sameFolder(_ a: URL, _ b: URL) -> Bool {
+    var (x, y) = (stat(), stat())
+    guard stat(a.path, &x) == 0, stat(b.path, &y) == 0 else { return false }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+  }
+
   /// A new empty file beside `url`, named after it, opened for reading and writing, and
   /// registered for deletion if a signal ends the process (`slot`, to unregister it once the
   /// file is in place or deleted).

@@ -445,7 +445,7 @@ public final class History {
     do { meta = try encoder.encode(metadata) } catch {
       throw DownhillError.io("cannot encode the history's metadata: \(error)")
     }
-    if let streaming, streaming.folder.standardizedFileURL == directory.standardizedFileURL {
+    if let streaming, FileOutput.sameFolder(streaming.folder, directory) {
       // Everything but the last rows is written already: complete the files, put them in place.
       streamLossCSV()
       let stores = allStores

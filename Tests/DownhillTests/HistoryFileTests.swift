@@ -80,6 +80,23 @@ struct HistoryFileTests {
     }
   }
 
+  /// Saved into the folder it streamed to, a history puts its streamed files in place rather
+  /// than copying them, however the folder's path is spelled: here a URL made before the folder
+  /// existed (no trailing "/") and one made after (with it).
+  @Test func savingIntoTheStreamedFolderPutsTheStreamedFilesInPlace() throws {
+    let dir = tempDir("same-folder")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50)
+    let later = URL(fileURLWithPath: dir.path)
+    #expect(later.absoluteString.hasSuffix("/") && !dir.absoluteString.hasSuffix("/"))
+    try history.save(to: later)
+    // A copy would have left the streamed temporaries until the history is released.
+    #expect(try listing(dir) == files)
+    #expect(
+      FileOutput.sameFolder(dir, URL(fileURLWithPath: dir.path + "/../" + dir.lastPathComponent)))
+    #expect(!FileOutput.sameFolder(dir, dir.deletingLastPathComponent()))
+  }
+
   @Test func anUnsavedStreamIsPublishedWhenReleased() throws {
     let dir = tempDir("unsaved")
     defer { try? FileManager.default.removeItem(at: dir) }
