@@ -114,24 +114,11 @@ public final class History {
   private var gradients: [Int: HistoryStore] = [:]
   private var flips: [Int: HistoryStore] = [:]
   private let layerOffsets: [Int]
-  /// The recorded layers' buffers in layer order, for the per-step path. The stores in the
-  /// dictionaries above own them.
-  private struct Recording {
-    let offset: Int
-    let weights: UnsafeMutablePointer<RecordBuffer>
-    let gradients: UnsafeMutablePointer<RecordBuffer>
-    let flips: UnsafeMutablePointer<RecordBuffer>
-  }
-  private let recording: [Recording]
-  private let element: NPY.Element
-  // The per-step state, one entry per parameter, in memory the history owns: as arrays in a
-  // class, each step paid for exclusivity and uniqueness checks on all three.
-  private let parameterCount: Int
-  /// The parameters before the step being observed.
-  private let previous: UnsafeMutablePointer<Double>
-  /// Whether each parameter's last update moved it up: -1 (all bits) if it did, else 0.
-  private let lastUp: UnsafeMutablePointer<Int64>
-  private let flipCounts: UnsafeMutablePointer<Int32>
+  /// Records steps into the stores. The writer's thread, recording an offloaded run, works from
+  /// its own copy of it: reading these fields from the history each step, beside `observedSteps`
+  /// that the training thread writes each step, bounced their cache line between the cores.
+  private let recorder: StepRecorder
+  private var parameterCount: Int { recorder.parameterCount }
   private var observedSteps = 0
   /// Streaming every step: each step's parameters and gradient, copied out for the writer's
   /// thread to record (`recordOffloaded`) while training goes on. That thread then owns the
@@ -196,21 +183,14 @@ public final class History {
       gradients[l] = try store("gradients", options.precision.element)
       flips[l] = try store("flips", .int32)
     }
-    var recording: [Recording] = []
-    for l in recorded {
-      recording.append(
-        Recording(
-          offset: offsets[l], weights: weights[l]!.buffer, gradients: gradients[l]!.buffer,
-          flips: flips[l]!.buffer))
-    }
-    // Allocated last, so that no error above can leave them unfreed.
-    (parameterCount, previous, lastUp, flipCounts) = History.stepState(count: offset)
-    let before = previous
-    network.parameters.withUnsafeBufferPointer {
-      before.initialize(from: $0.baseAddress!, count: offset)
-    }
-    self.recording = recording
-    element = options.precision.element
+    // Allocated last, so that no error above can leave it unfreed.
+    let (weights, gradients, flips) = (weights, gradients, flips)
+    recorder = StepRecorder(
+      layers: recorded.map {
+        .init(
+          offset: offsets[$0], weights: weights[$0]!.buffer, gradients: gradients[$0]!.buffer,
+          flips: flips[$0]!.buffer)
+      }, element: options.precision.element, parameters: network.parameters)
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
       let needed = records * bytesPerRecord
@@ -278,7 +258,7 @@ public final class History {
     } else {
       after.withUnsafeBufferPointer { now in
         gradient.withUnsafeBufferPointer { g in
-          recordStep(
+          recorder.record(
             now: now.baseAddress!, gradient: g.baseAddress!, record: record,
             counting: observedSteps > 0)
         }
@@ -295,33 +275,15 @@ public final class History {
     }
   }
 
-  /// One step into the stores: the parameters it started from (`previous`, which then moves
-  /// on to `now`, the parameters after it), its gradient, and the flip counts.
-  private func recordStep(
-    now: UnsafePointer<Double>, gradient g: UnsafePointer<Double>, record: Bool, counting: Bool
-  ) {
-    if record {
-      for r in recording {
-        HistoryStore.append(previous + r.offset, to: r.weights, as: element)
-        HistoryStore.append(g + r.offset, to: r.gradients, as: element)
-      }
-    }
-    // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
-    // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
-    downhill_np_count_flips(
-      now, g, previous, lastUp, flipCounts, parameterCount, counting ? 1 : 0)
-    guard record else { return }
-    for r in recording { HistoryStore.append(flipCounts + r.offset, to: r.flips) }
-  }
-
   /// On the writer's thread: the offloaded steps in `records`, the first of them step
   /// `first` of the run, into the stores.
   private func recordOffloaded(_ records: UnsafeRawPointer, bytes: Int, first: Int) {
+    let recorder = self.recorder
+    let n = recorder.parameterCount
     let steps = records.assumingMemoryBound(to: Double.self)
-    for s in 0..<(bytes / (16 * parameterCount)) {
-      let now = steps + 2 * parameterCount * s
-      recordStep(
-        now: now, gradient: now + parameterCount, record: true, counting: first + s > 0)
+    for s in 0..<(bytes / (16 * n)) {
+      let now = steps + 2 * n * s
+      recorder.record(now: now, gradient: now + n, record: true, counting: first + s > 0)
     }
   }
 
@@ -387,7 +349,7 @@ public final class History {
     let start = layerOffsets[layer]
     return Matrix(
       rows: s.recordShape[0], columns: s.recordShape[1],
-      values: (start..<(start + s.width)).map { Double(flipCounts[$0]) })
+      values: (start..<(start + s.width)).map { Double(recorder.flipCounts[$0]) })
   }
 
   /// The L2 norm of `layer`'s gradient at every recorded step (vanishing gradients show here).
@@ -585,10 +547,8 @@ public final class History {
     metadata = meta
     every = meta.every
     layerOffsets = []
-    (parameterCount, previous, lastUp, flipCounts) = History.stepState(count: 0)
-    recording = []
+    recorder = StepRecorder(layers: [], element: .float64, parameters: [])
     streaming = nil
-    element = meta.precision == "float32" ? .float32 : .float64
 
     let lossURL = directory.appendingPathComponent("loss.csv")
     guard let csv = try? String(contentsOf: lossURL, encoding: .utf8) else {
@@ -638,16 +598,6 @@ public final class History {
     }
   }
 
-  private static func stepState(count: Int) -> (
-    Int, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int64>, UnsafeMutablePointer<Int32>
-  ) {
-    let flips = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-    flips.initialize(repeating: 0, count: count)
-    let down = UnsafeMutablePointer<Int64>.allocate(capacity: count)
-    down.initialize(repeating: 0, count: count)
-    return (count, .allocate(capacity: count), down, flips)
-  }
-
   deinit {
     // Streaming: the files are completed and put in place, saved or not.
     try? settleOffload()
@@ -656,9 +606,7 @@ public final class History {
     for s in allStores { s.close() }
     try? streaming?.writer.drain()
     try? streaming?.csv.publish()
-    previous.deallocate()
-    lastUp.deallocate()
-    flipCounts.deallocate()
+    recorder.deallocate()
     RecordBuffer.destroy(log)
   }
 }
