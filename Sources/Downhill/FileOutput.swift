@@ -68,7 +68,10 @@ enum FileOutput {
     let folder = url.deletingLastPathComponent()
     while true {
       let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-      let path = folder.appendingPathComponent(".\(url.lastPathComponent).\(suffix).tmp").path
+      // isDirectory: false, else Foundation asks the file system (a stat per name).
+      let path = folder.appendingPathComponent(
+        ".\(url.lastPathComponent).\(suffix).tmp", isDirectory: false
+      ).path
       let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o644)
       if fd >= 0 { return (fd, path, downhill_temporary_add(path)) }
       guard errno == EEXIST else { throw failure(url.path) }

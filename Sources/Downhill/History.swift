@@ -160,7 +160,7 @@ public final class History {
     if let dir = options.streamingDirectory {
       try FileOutput.makeFolder(dir, purpose: "history folder")
       do {
-        let csv = try StreamedFile(dir.appendingPathComponent("loss.csv"))
+        let csv = try StreamedFile(dir.appendingPathComponent("loss.csv", isDirectory: false))
         try Data(History.csvHeader.utf8).withUnsafeBytes {
           try FileOutput.writeAll(csv.descriptor, [$0], csv.url.path)
         }
@@ -176,7 +176,7 @@ public final class History {
         try HistoryStore(
           element: element, recordShape: shape,
           streamingTo: stream?.folder.appendingPathComponent(
-            History.fileName(layer: l, kind: kind)),
+            History.fileName(layer: l, kind: kind), isDirectory: false),
           writer: stream?.writer)
       }
       weights[l] = try store("weights", options.precision.element)
