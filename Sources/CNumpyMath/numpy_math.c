@@ -209,6 +209,30 @@ void downhill_np_count_flips(const double *now, const double *gradient, double *
   DISPATCH(count_flips, now, gradient, previous, last_up, counts, count, counting);
 }
 
+void downhill_np_record_steps(const double *steps, long stride, long count, long n,
+                              double *previous, int64_t *last_up, int32_t *flip_counts,
+                              int counting_first, long layers, const long *offsets,
+                              const long *widths, void *const *weights, void *const *gradients,
+                              int32_t *const *flips, int float32) {
+  for (long s = 0; s < count; s++) {
+    const double *now = steps + s * stride, *g = now + n;
+    for (long l = 0; l < layers; l++) {
+      long o = offsets[l], w = widths[l];
+      if (float32) {
+        float *wo = (float *)weights[l] + s * w, *go = (float *)gradients[l] + s * w;
+        for (long i = 0; i < w; i++) wo[i] = (float)previous[o + i];
+        for (long i = 0; i < w; i++) go[i] = (float)g[o + i];
+      } else {
+        memcpy((double *)weights[l] + s * w, previous + o, (size_t)w * sizeof(double));
+        memcpy((double *)gradients[l] + s * w, g + o, (size_t)w * sizeof(double));
+      }
+    }
+    downhill_np_count_flips(now, g, previous, last_up, flip_counts, n, s > 0 || counting_first);
+    for (long l = 0; l < layers; l++)
+      memcpy(flips[l] + s * widths[l], flip_counts + offsets[l], (size_t)widths[l] * sizeof(int32_t));
+  }
+}
+
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,
                          const double *b, long ldb, int transpose_b, double *c, long ldc) {
   DISPATCH(product, m, n, k, a, lda, transpose_a, b, ldb, transpose_b, c, ldc);

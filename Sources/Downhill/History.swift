@@ -278,13 +278,10 @@ public final class History {
   /// On the writer's thread: the offloaded steps in `records`, the first of them step
   /// `first` of the run, into the stores.
   private func recordOffloaded(_ records: UnsafeRawPointer, bytes: Int, first: Int) {
-    let recorder = self.recorder
     let n = recorder.parameterCount
-    let steps = records.assumingMemoryBound(to: Double.self)
-    for s in 0..<(bytes / (16 * n)) {
-      let now = steps + 2 * n * s
-      recorder.record(now: now, gradient: now + n, record: true, counting: first + s > 0)
-    }
+    recorder.record(
+      steps: records.assumingMemoryBound(to: Double.self), stride: 2 * n, count: bytes / (16 * n),
+      countingFirst: first > 0)
   }
 
   /// Offloading: hands over the last steps and waits until the writer has recorded them all;

@@ -49,6 +49,18 @@ struct RecordBuffer {
     return base! + (held - 1) * recordBytes
   }
 
+  /// How many records fit before the next flush (making room first if none does).
+  @inline(__always) mutating func room() -> Int {
+    if held == capacity { makeRoom() }
+    return capacity - held
+  }
+
+  /// Where the next `k` records go (k ≤ `room()`).
+  @inline(__always) mutating func take(_ k: Int) -> UnsafeMutableRawPointer {
+    held += k
+    return base! + (held - k) * recordBytes
+  }
+
   /// Record `r` (in memory, or streaming before a flush).
   func record(_ r: Int) -> UnsafeRawPointer {
     precondition(r >= written && r < count, "record \(r) is not in memory")

@@ -46,6 +46,44 @@ struct StepRecorder {
     flipCounts.deallocate()
   }
 
+  /// `count` steps at once, `stride` doubles apart, each its parameters after the step and then
+  /// its gradient; flips count from the first step if `countingFirst`, else from the second.
+  /// In C, in runs that fit every store's current chunk: appending record by record was most
+  /// of the writer thread's recording time.
+  func record(steps: UnsafePointer<Double>, stride: Int, count: Int, countingFirst: Bool) {
+    let n = layers.count
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { geometry in
+      withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: 3 * n) { out in
+        for (i, l) in layers.enumerated() {
+          geometry[i] = l.offset
+          geometry[n + i] = l.weights.pointee.width
+        }
+        var done = 0
+        while done < count {
+          var run = count - done
+          for l in layers {
+            run = min(
+              run, l.weights.pointee.room(), l.gradients.pointee.room(), l.flips.pointee.room())
+          }
+          for (i, l) in layers.enumerated() {
+            out[i] = l.weights.pointee.take(run)
+            out[n + i] = l.gradients.pointee.take(run)
+            out[2 * n + i] = l.flips.pointee.take(run)
+          }
+          let base = out.baseAddress!
+          downhill_np_record_steps(
+            steps + done * stride, stride, run, parameterCount, previous, lastUp, flipCounts,
+            countingFirst || done > 0 ? 1 : 0, n, geometry.baseAddress!,
+            geometry.baseAddress! + n, base, base + n,
+            UnsafeRawPointer(base + 2 * n).assumingMemoryBound(
+              to: UnsafeMutablePointer<Int32>?.self),
+            element == .float32 ? 1 : 0)
+          done += run
+        }
+      }
+    }
+  }
+
   /// One step: appends the parameters it started from (`previous`, which then moves on to
   /// `now`, the parameters after it) and its gradient if `record`, and counts flips (from the
   /// second step on, if `counting`).

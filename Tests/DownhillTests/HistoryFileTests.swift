@@ -35,8 +35,14 @@ struct HistoryFileTests {
     #expect(loaded.steps == second.steps && loaded.metadata == second.metadata)
   }
 
-  /// More rows than one chunk of loss.csv, so that the writer thread formats several.
-  @Test func streamingWritesWhatMemoryWrites() throws {
+  /// More rows than one chunk of loss.csv, so that the writer thread formats several; all
+  /// layers in float64, and the second alone in float32.
+  @Test(arguments: [
+    (HistoryOptions.Precision.float64, nil), (HistoryOptions.Precision.float32, [1]),
+  ])
+  func streamingWritesWhatMemoryWrites(precision: HistoryOptions.Precision, layers: [Int]?)
+    throws
+  {
     let (streamed, memory) = (tempDir("streamed"), tempDir("memory"))
     defer {
       try? FileManager.default.removeItem(at: streamed)
@@ -45,16 +51,20 @@ struct HistoryFileTests {
     let rows = History.csvRowsPerChunk * 2 + 5
     // Every step streamed: the writer's thread records them (History's offload).
     let streamedHistory = try trainXOR(
-      HistoryOptions(streamingDirectory: streamed), iterations: rows)
-    let memoryHistory = try trainXOR(HistoryOptions(), iterations: rows)
-    for layer in 0..<2 {
+      HistoryOptions(layers: layers, precision: precision, streamingDirectory: streamed),
+      iterations: rows)
+    let memoryHistory = try trainXOR(
+      HistoryOptions(layers: layers, precision: precision), iterations: rows)
+    for layer in layers ?? [0, 1] {
       #expect(
         try streamedHistory.runningFlipCounts(layer: layer)
           == memoryHistory.runningFlipCounts(layer: layer))
+      #expect(try memoryHistory.runningFlipCounts(layer: layer).values.contains { $0 > 0 })
     }
-    #expect(try memoryHistory.runningFlipCounts(layer: 0).values.contains { $0 > 0 })
     try streamedHistory.save(to: streamed)
     try memoryHistory.save(to: memory)
+    let files =
+      layers == nil ? self.files : self.files.filter { !$0.hasPrefix("layer0") }
     #expect(try listing(streamed) == files)
     for file in files where file != "meta.json" {
       let a = try Data(contentsOf: streamed.appendingPathComponent(file))
