@@ -450,22 +450,29 @@ public final class History {
   ) -> Int {
     var out = ByteSink(at: start.assumingMemoryBound(to: UInt8.self))
     var rate = Double.nan
-    var rateText = ""
+    // The learning rate rarely changes: formatted once per change, not once per line, and
+    // copied as bytes (as a String, its copy per line took as long as formatting the step).
+    var rateText: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var rateLength = 0
     ShortestDecimal.with { decimal in
-      for r in 0..<rows {
-        let record = records + r * 24
-        let learningRate = record.load(fromByteOffset: 16, as: Double.self)
-        // The learning rate rarely changes: format it once per change, not once per line.
-        if learningRate.bitPattern != rate.bitPattern {
-          rate = learningRate
-          rateText = ",\(rate)\n"
+      withUnsafeMutableBytes(of: &rateText) { rateText in
+        for r in 0..<rows {
+          let record = records + r * 24
+          let learningRate = record.load(fromByteOffset: 16, as: Double.self)
+          if learningRate.bitPattern != rate.bitPattern {
+            rate = learningRate
+            let text = Array(",\(rate)\n".utf8)
+            rateLength = text.count
+            rateText.copyBytes(from: text)
+          }
+          out.put(record.load(as: Int.self))
+          out.put(UInt8(ascii: ","))
+          let loss = record.load(fromByteOffset: 8, as: Double.self)
+          let length = decimal.write(loss, to: out.at)
+          if length > 0 { out.at += length } else { out.write(loss.description) }
+          for i in 0..<rateLength { out.at[i] = rateText[i] }
+          out.at += rateLength
         }
-        out.put(record.load(as: Int.self))
-        out.put(UInt8(ascii: ","))
-        let loss = record.load(fromByteOffset: 8, as: Double.self)
-        let length = decimal.write(loss, to: out.at)
-        if length > 0 { out.at += length } else { out.write(loss.description) }
-        out.write(rateText)
       }
     }
     return UnsafeMutableRawPointer(out.at) - start
@@ -630,16 +637,22 @@ private struct ByteSink {
   mutating func put(_ n: Int) {
     guard n >= 0 else { return write(String(n)) }
     var digits = 1
-    var rest = n / 10
-    while rest > 0 {
-      digits += 1
-      rest /= 10
+    var power = 10
+    while digits < 19 && n >= power {
+      digits &+= 1
+      power &*= 10
     }
-    rest = n
-    for i in stride(from: digits - 1, through: 0, by: -1) {
-      at[i] = UInt8(ascii: "0") + UInt8(rest % 10)
-      rest /= 10
+    var rest = UInt64(n)
+    var i = digits
+    while i >= 2 {
+      let (q, r) = rest.quotientAndRemainder(dividingBy: 100)
+      at[i &- 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r / 10)
+      at[i &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: r % 10)
+      rest = q
+      i &-= 2
     }
+    if i == 1 { at[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
     at += digits
   }
+
 }

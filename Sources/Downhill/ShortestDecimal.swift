@@ -68,13 +68,17 @@ struct ShortestDecimal {
       let half = powers[dropped] / 2
       up = rest > half || (rest == half && (x.r != 0 || c & 1 == 1))
     }
+    // x.q has 17 digits, so c has 17 - dropped, or one more if rounding carried.
+    var n = 17 &- dropped
     if up { c &+= 1 }
     c = min(max(c, a), b)
+    if c >= powers[n] { n &+= 1 }
     while c % 10 == 0 {
       c /= 10
       dropped &+= 1
+      n &-= 1
     }
-    return format(c, exponent: dropped &- k, to: out)
+    return format(c, digits: n, exponent: dropped &- k, to: out)
   }
 
   /// ⌊n·5^k / 2^shift⌋, its remainder and half the divisor. In range, 1 ≤ shift ≤ 62 and
@@ -85,65 +89,80 @@ struct ShortestDecimal {
     return ((high << (64 &- shift)) | (low >> shift), low & ((1 << shift) &- 1), 1 << (shift &- 1))
   }
 
-  /// The `count` low digits of `v`, ending just before `end`.
-  @inline(__always)
-  private func digits(_ v: UInt64, _ count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-    var (v, p, n) = (v, end, count)
-    while n >= 2 {
-      let d = Int(v % 100) &* 2
-      v /= 100
-      p -= 2
-      p[0] = pairs[d]
-      p[1] = pairs[d &+ 1]
-      n &-= 2
-    }
-    if n == 1 { (p - 1).pointee = UInt8(ascii: "0") &+ UInt8(v % 10) }
+  /// "00"…"99" as little-endian pairs, for one store per two digits.
+  @inline(__always) private func pair(_ x: UInt32, at p: UnsafeMutablePointer<UInt8>) {
+    let q = UnsafeRawPointer(pairs + Int(x) &* 2).loadUnaligned(as: UInt16.self)
+    UnsafeMutableRawPointer(p).storeBytes(of: q, as: UInt16.self)
   }
 
-  /// c·10^exponent as Swift prints it: "0.00123", "123.0", "1.5e-05", "1e-05".
+  /// The 8 digits of v < 10^8 at p, leading zeros included: two independent halves of 32-bit
+  /// arithmetic, where a loop of 64-bit divisions by 100 was one long dependency chain.
+  @inline(__always) private func eight(_ v: UInt32, at p: UnsafeMutablePointer<UInt8>) {
+    let (high, low) = (v / 10_000, v % 10_000)
+    pair(high / 100, at: p)
+    pair(high % 100, at: p + 2)
+    pair(low / 100, at: p + 4)
+    pair(low % 100, at: p + 6)
+  }
+
+  /// c·10^exponent, c having `n` digits, as Swift prints it: "0.00123", "123.0", "1.5e-05",
+  /// "1e-05".
   @inline(__always)
-  private func format(_ c: UInt64, exponent: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-    var n = 1
-    while n < 20 && c >= powers[n] { n &+= 1 }
-    let x = n &- 1 &+ exponent
-    let (zero, point) = (UInt8(ascii: "0"), UInt8(ascii: "."))
-    if x < -4 {
-      digits(c, n, endingAt: out + n + 1)
-      out[0] = out[1]
-      var at = 1
-      if n > 1 {
+  private func format(
+    _ c: UInt64, digits n: Int, exponent: Int, to out: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    // Every digit of c (at most 20), right-aligned in 24 bytes of scratch.
+    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+      let s = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      let rest = c / 100_000_000
+      eight(UInt32(truncatingIfNeeded: c &- rest &* 100_000_000), at: s + 16)
+      eight(UInt32(truncatingIfNeeded: rest % 100_000_000), at: s + 8)
+      eight(UInt32(truncatingIfNeeded: rest / 100_000_000), at: s)
+      let d = s + (24 &- n)
+      func copy(_ from: Int, _ count: Int, to at: Int) {
+        for i in 0..<count { out[at &+ i] = d[from &+ i] }
+      }
+      let x = n &- 1 &+ exponent
+      let (zero, point) = (UInt8(ascii: "0"), UInt8(ascii: "."))
+      if x < -4 {
+        out[0] = d[0]
+        var at = 1
+        if n > 1 {
+          out[1] = point
+          copy(1, n &- 1, to: 2)
+          at = n &+ 1
+        }
+        out[at] = UInt8(ascii: "e")
+        out[at &+ 1] = UInt8(ascii: "-")
+        let e = -x
+        if e >= 100 {
+          out[at &+ 2] = zero &+ UInt8(e / 100)
+          at &+= 1
+        }
+        out[at &+ 2] = zero &+ UInt8(e / 10 % 10)
+        out[at &+ 3] = zero &+ UInt8(e % 10)
+        return at &+ 4
+      }
+      let whole = x &+ 1
+      if whole <= 0 {
+        out[0] = zero
         out[1] = point
-        at = n &+ 1
+        for i in 0..<(-whole) { out[2 &+ i] = zero }
+        copy(0, n, to: 2 &- whole)
+        return 2 &- whole &+ n
       }
-      out[at] = UInt8(ascii: "e")
-      out[at &+ 1] = UInt8(ascii: "-")
-      let e = -x
-      if e >= 100 {
-        out[at &+ 2] = zero &+ UInt8(e / 100)
-        at &+= 1
+      if whole >= n {
+        copy(0, n, to: 0)
+        for i in n..<whole { out[i] = zero }
+        out[whole] = point
+        out[whole &+ 1] = zero
+        return whole &+ 2
       }
-      out[at &+ 2] = zero &+ UInt8(e / 10 % 10)
-      out[at &+ 3] = zero &+ UInt8(e % 10)
-      return at &+ 4
-    }
-    let whole = x &+ 1
-    if whole <= 0 {
-      out[0] = zero
-      out[1] = point
-      for i in 0..<(-whole) { out[2 &+ i] = zero }
-      digits(c, n, endingAt: out + (2 &- whole &+ n))
-      return 2 &- whole &+ n
-    }
-    if whole >= n {
-      digits(c, n, endingAt: out + n)
-      for i in n..<whole { out[i] = zero }
+      copy(0, whole, to: 0)
       out[whole] = point
-      out[whole &+ 1] = zero
-      return whole &+ 2
+      copy(whole, n &- whole, to: whole &+ 1)
+      return n &+ 1
     }
-    digits(c, n, endingAt: out + n + 1)
-    for i in 0..<whole { out[i] = out[i &+ 1] }
-    out[whole] = point
-    return n &+ 1
   }
 }
