@@ -14,6 +14,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The counters a streamed history's training and writer threads share (StepRing).
+    .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
     // `swift package generate-documentation` for the DocC catalogue.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
   ],
@@ -37,8 +39,14 @@ let package = Package(
     // Temporary files (a streamed history, a figure being written) deleted when SIGINT, SIGTERM
     // or SIGHUP ends the process.
     .target(name: "CTemporaryFiles"),
+    // Which core a thread runs on, and keeping one off it (StepRing's consumer).
+    .target(name: "CThreadPlacement"),
     .target(
-      name: "Downhill", dependencies: ["CBLASLoader", "CZlib", "CNumpyMath", "CTemporaryFiles"]),
+      name: "Downhill",
+      dependencies: [
+        "CBLASLoader", "CZlib", "CNumpyMath", "CTemporaryFiles", "CThreadPlacement",
+        .product(name: "Atomics", package: "swift-atomics"),
+      ]),
     // Plotting core: no training. giflib encodes animations.
     // libpng with our own compression settings; C, because libpng reports errors by longjmp.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),

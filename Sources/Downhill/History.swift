@@ -120,10 +120,11 @@ public final class History {
   private let recorder: StepRecorder
   private var parameterCount: Int { recorder.parameterCount }
   private var observedSteps = 0
-  /// Streaming every step: each step's parameters and gradient, copied out for the writer's
-  /// thread to record (`recordOffloaded`) while training goes on. That thread then owns the
-  /// stores' buffers and the per-step state above until `settleOffload`.
-  private var offload: UnsafeMutablePointer<RecordBuffer>?
+  /// Streaming every step: each step's step number, loss, learning rate, parameters and
+  /// gradient, handed to the writer's thread to record (`recordRing`) and to format into
+  /// loss.csv while training goes on. That thread then owns the stores' buffers, the recorder's
+  /// state and loss.csv until `settleOffload`, after which steps are recorded here.
+  private var ring: StepRing?
   private let every: Int
   private let startTime = Date()
   /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
@@ -209,13 +210,17 @@ public final class History {
     // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
     // streamed, the writer's thread records them instead, from a copy of each step.
     if let stream, every == 1 {
-      let steps = RecordBuffer.make(recordBytes: 16 * offset, width: 2 * offset)
-      // Nothing the writer's thread updates per step lives in this object: a counter here,
-      // beside fields the training thread reads every step, made those reads miss.
-      steps.pointee.stream(by: stream.writer) { [unowned(unsafe) self] records, bytes, first in
-        self.recordOffloaded(records, bytes: bytes, first: first)
+      let ring = StepRing(recordBytes: History.ringHeader + 16 * offset)
+      let csv = RingCSV(file: stream.csv, buffer: stream.writer.takeChunk())
+      stream.writer.submit { [unowned(unsafe) self, writer = stream.writer] in
+        var lines = csv
+        defer { writer.recycle(lines.buffer) }
+        ring.consume { records, count, first in
+          self.recordRing(records, count: count, first: first, csv: &lines)
+        }
+        try lines.finish()
       }
-      offload = steps
+      self.ring = ring
     }
   }
 
@@ -247,14 +252,19 @@ public final class History {
     precondition(after.count == parameterCount, "parameter count changed during training")
     precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
     let record = every == 1 || step % every == 0
-    if let offload {
-      let slot = offload.pointee.append().assumingMemoryBound(to: Double.self)
+    if let ring {
+      let slot = ring.next()
+      slot.storeBytes(of: step, as: Int.self)
+      slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
+      slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
+      let values = (slot + History.ringHeader).assumingMemoryBound(to: Double.self)
       after.withUnsafeBufferPointer { now in
         gradient.withUnsafeBufferPointer { g in
-          slot.update(from: now.baseAddress!, count: parameterCount)
-          (slot + parameterCount).update(from: g.baseAddress!, count: parameterCount)
+          values.update(from: now.baseAddress!, count: parameterCount)
+          (values + parameterCount).update(from: g.baseAddress!, count: parameterCount)
         }
       }
+      ring.commit()
     } else {
       after.withUnsafeBufferPointer { now in
         gradient.withUnsafeBufferPointer { g in
@@ -270,25 +280,37 @@ public final class History {
     slot.storeBytes(of: step, as: Int.self)
     slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
     slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
-    if streaming != nil && log.pointee.count - csvRows >= History.csvRowsPerChunk {
+    if streaming != nil && ring == nil && log.pointee.count - csvRows >= History.csvRowsPerChunk {
       streamLossCSV()
     }
   }
 
-  /// On the writer's thread: the offloaded steps in `records`, the first of them step
-  /// `first` of the run, into the stores.
-  private func recordOffloaded(_ records: UnsafeRawPointer, bytes: Int, first: Int) {
+  /// A ring record: step, loss and learning rate (as a log record), then the parameters after
+  /// the step and its gradient.
+  static let ringHeader = 24
+
+  /// On the writer's thread: `count` ring records, the first of them step `first` of the run,
+  /// into the stores and loss.csv.
+  private func recordRing(
+    _ records: UnsafeRawPointer, count: Int, first: Int, csv: inout RingCSV
+  ) {
     let n = recorder.parameterCount
+    let stride = History.ringHeader + 16 * n
     recorder.record(
-      steps: records.assumingMemoryBound(to: Double.self), stride: 2 * n, count: bytes / (16 * n),
-      countingFirst: first > 0)
+      steps: (records + History.ringHeader).assumingMemoryBound(to: Double.self),
+      stride: stride / 8, count: count, countingFirst: first > 0)
+    csv.append(records, stride: stride, rows: count)
   }
 
-  /// Offloading: hands over the last steps and waits until the writer has recorded them all;
-  /// the stores and the per-step state are then this thread's again.
+  /// Streaming every step: ends the ring and waits until the writer has recorded every step;
+  /// the stores, the recorder and loss.csv are then this thread's again, and later steps are
+  /// recorded here.
   private func settleOffload() throws {
-    guard let offload, let streaming else { return }
-    offload.pointee.flush()
+    guard let ring, let streaming else { return }
+    ring.finish()
+    defer { self.ring = nil }
+    // The writer formats every row the ring carried.
+    csvRows = log.pointee.count
     try streaming.writer.drain()
   }
 
@@ -445,8 +467,8 @@ public final class History {
   /// `csvLineBytes` per row, and returns their length. Straight into memory: as a string
   /// interpolation per line, formatting took longer than writing all the NPY files, and
   /// `description` per loss still two thirds of it.
-  private static func lossCSVLines(
-    _ records: UnsafeRawPointer, rows: Int, to start: UnsafeMutableRawPointer
+  static func lossCSVLines(
+    _ records: UnsafeRawPointer, stride: Int = 24, rows: Int, to start: UnsafeMutableRawPointer
   ) -> Int {
     var out = ByteSink(at: start.assumingMemoryBound(to: UInt8.self))
     var rate = Double.nan
@@ -457,7 +479,7 @@ public final class History {
     ShortestDecimal.with { decimal in
       withUnsafeMutableBytes(of: &rateText) { rateText in
         for r in 0..<rows {
-          let record = records + r * 24
+          let record = records + r * stride
           let learningRate = record.load(fromByteOffset: 16, as: Double.self)
           if learningRate.bitPattern != rate.bitPattern {
             rate = learningRate
@@ -605,7 +627,6 @@ public final class History {
   deinit {
     // Streaming: the files are completed and put in place, saved or not.
     try? settleOffload()
-    if let offload { RecordBuffer.destroy(offload) }
     streamLossCSV()
     for s in allStores { s.close() }
     try? streaming?.writer.drain()
@@ -655,4 +676,47 @@ private struct ByteSink {
     at += digits
   }
 
+}
+
+/// loss.csv's lines, formatted on the writer's thread from a ring's records and written a chunk
+/// at a time. After a failed write it formats nothing more (the ring must still be drained),
+/// and `finish` throws the error.
+private struct RingCSV {
+  let file: StreamedFile
+  let buffer: UnsafeMutableRawPointer
+  private var length = 0
+  private var failure: Error?
+
+  init(file: StreamedFile, buffer: UnsafeMutableRawPointer) {
+    self.file = file
+    self.buffer = buffer
+  }
+
+  mutating func append(_ records: UnsafeRawPointer, stride: Int, rows: Int) {
+    var done = 0
+    while done < rows, failure == nil {
+      let room = (BackgroundWriter.chunkBytes - length) / History.csvLineBytes
+      guard room > 0 else {
+        write()
+        continue
+      }
+      let n = min(room, rows - done)
+      length += History.lossCSVLines(
+        records + done * stride, stride: stride, rows: n, to: buffer + length)
+      done += n
+    }
+  }
+
+  private mutating func write() {
+    do {
+      try FileOutput.writeAll(
+        file.descriptor, [UnsafeRawBufferPointer(start: buffer, count: length)], file.url.path)
+    } catch { failure = error }
+    length = 0
+  }
+
+  mutating func finish() throws {
+    if length > 0 && failure == nil { write() }
+    if let failure { throw failure }
+  }
 }

@@ -1,0 +1,162 @@
+import Atomics
+import CThreadPlacement
+import Foundation
+
+/// Hands each training step's record from the training thread to the writer's thread through a
+/// ring of memory that stays in the training core's L2 cache, without ever waking the writer:
+/// it polls while the run trains.
+///
+/// Measured on T4 (60,000 steps, hidden 4, 280-byte records, best of 21 runs): chunks handed
+/// over one job at a time through the writer's queue cost the training thread 2.5 ms, and a
+/// wake-up of the other core whenever the writer had gone idle; copying the records into a
+/// 512 KB ring costs it 0.6 ms (into 4 MB, which the L2 cannot hold, 2.3 ms). The whole run,
+/// history saved, once the writer's own work had been made cheaper: 23.6-24.0 → 23.2-23.3 ms
+/// (25th percentiles of 30 runs, three rounds).
+///
+/// One producer (the training thread: `next`, `commit`, `finish`) and one consumer (`consume`,
+/// a single long job on the writer's thread).
+final class StepRing: @unchecked Sendable {
+  let recordBytes: Int
+  let capacity: Int
+  private let base: UnsafeMutableRawPointer
+  /// Three counters, each on cache lines of its own: records published by the producer,
+  /// records the consumer is done with, and whether the producer has finished.
+  private let counters: UnsafeMutableRawPointer
+  private let published: UnsafeAtomic<Int>
+  private let consumed: UnsafeAtomic<Int>
+  private let finished: UnsafeAtomic<Bool>
+  private static let line = 128
+  /// Where the producer ran when the ring was made (-1 if unknown).
+  private let producerCPU: Int32
+
+  // The producer's own state. The consumer reads only the constants above, once, at its start:
+  // a field it read per record, beside these that change per step, would bounce their line.
+  private var produced = 0
+  private var slot = 0
+  /// `produced` may reach this before the consumer's progress must be read again.
+  private var room: Int
+  private var untilPublished: Int
+  /// Records are published in batches, so that the consumer's polling pulls the counter's line
+  /// away from the producer once per batch rather than per step.
+  private let batch: Int
+
+  /// A ring of about `bytes`, and of at least 4 records (a wide network's record can be
+  /// megabytes).
+  init(recordBytes: Int, bytes: Int = 1 << 19) {
+    self.recordBytes = recordBytes
+    capacity = max(bytes / recordBytes, 4)
+    batch = min(32, capacity / 4)
+    untilPublished = batch
+    base = .allocate(byteCount: capacity * recordBytes, alignment: Self.line)
+    let counters = UnsafeMutableRawPointer.allocate(byteCount: 3 * Self.line, alignment: Self.line)
+    func counter<T>(_ i: Int, _ initial: T) -> UnsafeMutablePointer<T> {
+      let p = (counters + i * Self.line).bindMemory(to: T.self, capacity: 1)
+      p.initialize(to: initial)
+      return p
+    }
+    self.counters = counters
+    published = UnsafeAtomic(at: counter(0, Int.AtomicRepresentation(0)))
+    consumed = UnsafeAtomic(at: counter(1, Int.AtomicRepresentation(0)))
+    finished = UnsafeAtomic(at: counter(2, Bool.AtomicRepresentation(false)))
+    room = capacity
+    producerCPU = downhill_current_cpu()
+  }
+
+  deinit {
+    base.deallocate()
+    counters.deallocate()
+  }
+
+  // MARK: Producer (the training thread)
+
+  /// Where the next record goes; `commit` it once written.
+  @inline(__always) func next() -> UnsafeMutableRawPointer {
+    if produced == room { waitForRoom() }
+    return base + slot * recordBytes
+  }
+
+  @inline(__always) func commit() {
+    produced &+= 1
+    slot &+= 1
+    if slot == capacity { slot = 0 }
+    untilPublished &-= 1
+    if untilPublished == 0 {
+      published.store(produced, ordering: .releasing)
+      untilPublished = batch
+    }
+  }
+
+  /// No more records: the consumer returns once it has them all.
+  func finish() {
+    published.store(produced, ordering: .releasing)
+    finished.store(true, ordering: .releasing)
+  }
+
+  @inline(never) private func waitForRoom() {
+    // What is not yet published cannot be consumed.
+    published.store(produced, ordering: .releasing)
+    while true {
+      room = consumed.load(ordering: .acquiring) + capacity
+      if produced < room { return }
+      Self.nap()
+    }
+  }
+
+  // MARK: Consumer (the writer's thread)
+
+  /// Runs `body` on every record until `finish`, in contiguous runs: the records, how many,
+  /// and the index of the first. With nothing to do, it naps.
+  func consume(_ body: (_ records: UnsafeRawPointer, _ count: Int, _ first: Int) -> Void) {
+    let (base, capacity, recordBytes) = (self.base, self.capacity, self.recordBytes)
+    let (published, consumed, finished) = (self.published, self.consumed, self.finished)
+    let restore = Self.avoid(cpu: producerCPU)
+    defer { restore() }
+    var done = 0
+    var idle = 0
+    while true {
+      let available = published.load(ordering: .acquiring)
+      if available > done {
+        idle = 0
+        while done < available {
+          let index = done % capacity
+          let count = min(available - done, capacity - index)
+          body(base + index * recordBytes, count, done)
+          done += count
+        }
+        consumed.store(done, ordering: .releasing)
+        continue
+      }
+      if finished.load(ordering: .acquiring) {
+        if published.load(ordering: .acquiring) == done { return }
+        continue
+      }
+      // Backing off to 1 ms while nothing comes: a slow run (a wide network, a paused loop)
+      // should not wake this thread 50,000 times a second.
+      Self.nap(microseconds: 20 << min(idle, 6))
+      idle += 1
+    }
+  }
+
+  /// Keeps the calling thread off `cpu` (if another is allowed), and returns what undoes it.
+  /// Woken from its naps, the consumer was often put on the producer's core and left there
+  /// while the other idled: the two shared one core for most of a run.
+  private static func avoid(cpu: Int32) -> () -> Void {
+    let saved = UnsafeMutableRawPointer.allocate(
+      byteCount: Int(downhill_affinity_bytes()), alignment: 16)
+    guard downhill_avoid_cpu(cpu, saved) == 1 else {
+      saved.deallocate()
+      return {}
+    }
+    return {
+      downhill_restore_affinity(saved)
+      saved.deallocate()
+    }
+  }
+
+  /// Waits for the other side. Sleeping, not spinning: a spinning thread that the scheduler
+  /// had put on the other's core took half of that core from it.
+  private static func nap(microseconds: Int = 20) {
+    var time = timespec(tv_sec: 0, tv_nsec: microseconds * 1000)
+    nanosleep(&time, nil)
+  }
+}
