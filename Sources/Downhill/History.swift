@@ -218,6 +218,9 @@ public final class History {
         ring.consume { records, count, first in
           self.recordRing(records, count: count, first: first, csv: &lines)
         }
+        // The last partial chunks too, while on this thread: saving would otherwise wake it
+        // again for them.
+        for store in self.allStores { store.submitTail() }
         try lines.finish()
       }
       self.ring = ring
@@ -417,7 +420,8 @@ public final class History {
 
   /// Writes `meta.json`, `loss.csv` and one NPY file per recorded layer and kind.
   public func save(to directory: URL) throws {
-    try settleOffload()
+    // The log is this thread's, even with a ring: meta.json is encoded (0.3 ms, much of it
+    // the first JSONEncoder's start-up) while the writer records a ring's last steps.
     if metadata.recordedSteps != log.pointee.count { finish() }
     try FileOutput.makeFolder(directory, purpose: "history folder")
     let encoder = JSONEncoder()
@@ -426,6 +430,7 @@ public final class History {
     do { meta = try encoder.encode(metadata) } catch {
       throw DownhillError.io("cannot encode the history's metadata: \(error)")
     }
+    try settleOffload()
     if let streaming, FileOutput.sameFolder(streaming.folder, directory) {
       // Everything but the last rows is written already: complete the files, put them in place.
       streamLossCSV()
@@ -433,11 +438,16 @@ public final class History {
       for store in stores { store.submitTail() }
       try streaming.writer.drain()
       // Putting a file in place frees the pages of the one it replaces, about 2 ms for a T4
-      // history's 21 MB: half of the files on the writer's thread, half on this one.
-      for (i, store) in stores.enumerated() where i % 2 == 0 {
-        streaming.writer.submit { try store.complete() }
+      // history's 21 MB: then half of the files go in place on the writer's thread. Into a new
+      // folder, all here: waking the writer would take longer than the renames.
+      let replacing = stores.contains { $0.replacesAFile }
+      for (i, store) in stores.enumerated() {
+        if replacing && i % 2 == 0 {
+          streaming.writer.submit { try store.complete() }
+        } else {
+          try store.complete()
+        }
       }
-      for (i, store) in stores.enumerated() where i % 2 == 1 { try store.complete() }
       try streaming.csv.publish()
       try streaming.writer.drain()
       return try FileOutput.write(meta, to: directory.appendingPathComponent("meta.json"))

@@ -294,6 +294,12 @@ final class HistoryStore {
     guard patched == header.count else { throw FileOutput.failure(file.url.path) }
   }
 
+  /// Streaming: whether putting the file in place replaces one.
+  var replacesAFile: Bool {
+    guard let file else { return false }
+    return access(file.url.path, F_OK) == 0
+  }
+
   /// Streaming into its destination, once the writer has written everything: completes the
   /// file and puts it in place.
   func complete() throws {
