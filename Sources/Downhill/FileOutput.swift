@@ -50,6 +50,16 @@ enum FileOutput {
     }
   }
 
+  /// Why the file at `path` could not be read, in the system's words ("No such file or
+  /// directory", "Is a directory").
+  static func whyUnreadable(_ path: String) -> String {
+    var info = stat()
+    if stat(path, &info) != 0 { return String(cString: strerror(errno)) }
+    if info.st_mode & S_IFMT == S_IFDIR { return String(cString: strerror(EISDIR)) }
+    if access(path, R_OK) != 0 { return String(cString: strerror(errno)) }
+    return "it could not be read"
+  }
+
   /// Whether two existing folders are the same one. Compared by device and inode, not by URL:
   /// `URL(fileURLWithPath:)` ends a path in "/" only if a folder is already there, so the URL a
   /// run streamed to and the one it is saved to could differ in spelling alone.
@@ -190,7 +200,7 @@ final class StreamedFile {
 final class BackgroundWriter: @unchecked Sendable {
   private let queue = DispatchQueue(label: "Downhill.BackgroundWriter")
   private let slots = DispatchSemaphore(value: 8)
-  private let lock = NSLock()
+  private let lock = Lock()
   // Guarded by `lock`:
   /// The first job's error.
   private var failure: Error?

@@ -65,14 +65,14 @@ enum NPY {
     guard let descr = field(text, "descr"), let element = Element(rawValue: descr) else {
       throw corrupt("unsupported or missing dtype in NPY header")
     }
-    guard text.contains("'fortran_order': False") else {
+    guard text.firstRange(of: "'fortran_order': False") != nil else {
       throw corrupt("Fortran-ordered NPY arrays are not supported")
     }
-    guard let open = text.range(of: "'shape': ("),
-      let close = text.range(of: ")", range: open.upperBound..<text.endIndex)
+    guard let open = text.firstRange(of: "'shape': ("),
+      let close = text[open.upperBound...].firstRange(of: ")")
     else { throw corrupt("missing shape in NPY header") }
     let dims = text[open.upperBound..<close.lowerBound].split(separator: ",")
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     let shape = try dims.map { d -> Int in
       guard let n = Int(d), n >= 0 else { throw corrupt("bad dimension '\(d)' in NPY shape") }
       return n
@@ -90,8 +90,8 @@ enum NPY {
   }
 
   private static func field(_ text: String, _ key: String) -> String? {
-    guard let k = text.range(of: "'\(key)': '") else { return nil }
-    guard let end = text.range(of: "'", range: k.upperBound..<text.endIndex) else { return nil }
+    guard let k = text.firstRange(of: "'\(key)': '") else { return nil }
+    guard let end = text[k.upperBound...].firstRange(of: "'") else { return nil }
     return String(text[k.upperBound..<end.lowerBound])
   }
 
@@ -136,7 +136,7 @@ enum NPY {
   static func readAll(from url: URL) throws -> (header: Header, values: [Double]) {
     let data: Data
     do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-      throw DownhillError.io("cannot read \(url.path): \(error.localizedDescription)")
+      throw DownhillError.io("cannot read \(url.path): \(FileOutput.whyUnreadable(url.path))")
     }
     let h = try parseHeader(data, path: url.path)
     let values = (0..<h.count).map { read(data, h.element, offset: h.dataOffset, index: $0) }

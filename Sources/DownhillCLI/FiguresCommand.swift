@@ -38,7 +38,7 @@ struct FiguresCommand: ParsableCommand {
     }
     guard frames >= 1, frames <= 1000 else { throw ValidationError("--frames must be 1…1000") }
     let formats = try format.split(separator: ",").map { name -> OutputFormat in
-      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased())
+      guard let f = OutputFormat(rawValue: name.trimmingSpaces.lowercased())
       else {
         throw ValidationError("unknown format '\(name)': use png, svg or pdf")
       }
@@ -87,7 +87,7 @@ struct FiguresCommand: ParsableCommand {
     let count = entries.count + animations.count
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("\(count) figure\(count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
+    print("\(count) figure\(count == 1 ? "" : "s") in \(DecimalText.fixed(seconds, decimals: 2)) s")
   }
 }
 

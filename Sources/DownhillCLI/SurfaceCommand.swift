@@ -40,7 +40,7 @@ struct SurfaceOptions: ParsableArguments {
     default: throw ValidationError("unknown cost '\(cost)': use mse or cross-entropy")
     }
     let parts = range.split(separator: ":", omittingEmptySubsequences: false).map {
-      Double($0.trimmingCharacters(in: .whitespaces))
+      Double($0.trimmingSpaces)
     }
     guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi, lo.isFinite, hi.isFinite
     else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downhill
+import DownhillPlot
 import Foundation
 
 /// `downhill train`: trains a dense network on a built-in problem, a CSV file or MNIST.
@@ -137,7 +138,7 @@ struct TrainCommand: ParsableCommand {
 
   private func train() throws {
     let sizes = try layers.split(separator: ",").map { part -> Int in
-      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
+      guard let n = Int(part.trimmingSpaces), n > 0 else {
         throw CLIError("--layers must be positive integers separated by commas, got '\(layers)'")
       }
       return n
@@ -187,7 +188,7 @@ struct TrainCommand: ParsableCommand {
     print("Final loss: \(format(outcome.finalLoss))")
     if let a = outcome.trainAccuracy { print("Training accuracy: \(format(a))") }
     if let a = outcome.testAccuracy { print("Test accuracy: \(format(a))") }
-    print("Time: \(String(format: "%.3f", outcome.seconds)) s")
+    print("Time: \(DecimalText.fixed(outcome.seconds, decimals: 3)) s")
     if let history, let recorded = outcome.history {
       try recorded.save(to: URL(fileURLWithPath: history))
       print("History: \(history) (\(recorded.steps.count) steps)")
@@ -214,8 +215,8 @@ final class ProgressBar {
     let line =
       "\r[" + String(repeating: "#", count: done)
       + String(repeating: " ", count: width - done) + "] \(step + 1)/\(total)"
-    FileHandle.standardError.write(Data(line.utf8))
+    _ = line.withCString { write(2, $0, strlen($0)) }
   }
 
-  func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  func finish() { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
 }

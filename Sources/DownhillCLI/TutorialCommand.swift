@@ -54,7 +54,7 @@ struct TutorialCommand: ParsableCommand {
   func output() throws -> String {
     if list {
       return Tutorials.catalogue.map {
-        "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)"
+        $0.name + String(repeating: " ", count: max(12 - $0.name.count, 0)) + " \($0.summary)"
       }
       .joined(separator: "\n") + "\n"
     }

@@ -10,7 +10,7 @@ import CTemporaryFiles
 /// partial write: the bytes go to a temporary file in the same folder, which is then renamed.
 public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String) throws {
-    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     var template = ((folder.isEmpty ? "" : folder) + "/.downhill-XXXXXX").utf8CString
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw PlotError.cannotWrite(path: path, reason: lastError()) }

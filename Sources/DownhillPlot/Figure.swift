@@ -12,7 +12,8 @@ public final class Figure {
   public var theme: Theme
   /// Receives warnings about the data (by default printed to standard error).
   public var onWarning: (String) -> Void = { message in
-    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    let line = "warning: \(message)\n"
+    _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
   }
   public private(set) var grid: [[Axes]] = []
   /// Cells of the grid that hold a 3D plot instead of their 2D axes, keyed by row and column.

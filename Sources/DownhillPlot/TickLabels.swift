@@ -74,13 +74,13 @@ func isMultiple(_ v: Double, q: Int, tolerance: Double) -> Bool {
 
 /// `v` with `decimals` digits after the point, never "-0", minus as U+2212.
 func fixedLabel(_ v: Double, decimals: Int) -> String {
-  typographicMinus(String(format: "%.\(decimals)f", v))
+  typographicMinus(DecimalText.fixed(v, decimals: decimals))
 }
 
 /// Fixed notation with trailing zeros (and a bare point) removed; ASCII minus kept.
 func trimmedFixed(_ v: Double, decimals: Int) -> String {
-  var s = String(format: "%.\(decimals)f", v)
-  if s.contains(".") {
+  var s = DecimalText.fixed(v, decimals: decimals)
+  if s.contains("." as Character) {
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
   }

@@ -47,7 +47,7 @@ public struct CSVTable: Equatable, Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw CSVError.unreadable(path: url.path, reason: error.localizedDescription)
+      throw CSVError.unreadable(path: url.path, reason: FileOutput.whyUnreadable(url.path))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CSVError.unreadable(path: url.path, reason: "not UTF-8 text")
@@ -71,7 +71,7 @@ public struct CSVTable: Equatable, Sendable {
     guard !records.isEmpty else { throw CSVError.empty }
     let header = records.removeFirst()
     let names = header.fields.enumerated().map { index, raw in
-      let name = raw.trimmingCharacters(in: .whitespaces)
+      let name = String(raw.trimmingSpaces)
       return name.isEmpty ? "column\(index + 1)" : name
     }
     // A header made only of numbers is a data row: the file has no header.
@@ -119,7 +119,7 @@ public struct CSVTable: Equatable, Sendable {
 
   /// A field's numeric value: blank is missing (`nan`); otherwise `Double(_:)` after trimming.
   static func number(from field: String) -> Double? {
-    let trimmed = field.trimmingCharacters(in: .whitespaces)
+    let trimmed = field.trimmingSpaces
     if trimmed.isEmpty { return .nan }
     return Double(trimmed)
   }

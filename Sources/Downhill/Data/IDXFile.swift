@@ -39,7 +39,7 @@ public struct IDXFile: Equatable, Sendable {
     do {
       bytes = [UInt8](try Data(contentsOf: url))
     } catch {
-      throw IDXError.unreadable(path: url.path, reason: error.localizedDescription)
+      throw IDXError.unreadable(path: url.path, reason: FileOutput.whyUnreadable(url.path))
     }
     try self.init(bytes: bytes)
   }

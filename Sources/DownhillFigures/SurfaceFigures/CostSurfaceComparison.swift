@@ -70,8 +70,8 @@ public enum OptimizerComparison {
       let last = finite.last ?? start
       a.plot(
         finite.map { $0[0] }, finite.map { $0[1] },
-        label: String(
-          format: "%@: %d steps, ends (%.2f, %.2f)", run.label, t.steps, last[0], last[1]),
+        label:
+          "\(run.label): \(t.steps) steps, ends (\(DecimalText.fixed(last[0], decimals: 2)), \(DecimalText.fixed(last[1], decimals: 2)))",
         color: color, width: 1.6)
     }
     a.scatter([start[0]], [start[1]], sizes: [10], marker: .circle, color: .white)
@@ -124,8 +124,8 @@ public enum LossLandscapeFigure {
     a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
     let r = l.pca.explainedVarianceRatio
     a.title = "PCA plane of the path"
-    a.xLabel = String(format: "PC 1 (%.1f %% of variance)", r.first * 100)
-    a.yLabel = String(format: "PC 2 (%.1f %%)", r.second * 100)
+    a.xLabel = "PC 1 (\(DecimalText.fixed(r.first * 100, decimals: 1)) % of variance)"
+    a.yLabel = "PC 2 (\(DecimalText.fixed(r.second * 100, decimals: 1)) %)"
     a.legend = .best
     return f
   }
