@@ -68,11 +68,13 @@ let package = Package(
         "Downhill", "DownhillPlot", "DownhillFigures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // The Swift runtime and Foundation linked in: loading and relocating their dozen shared
-      // libraries was most of a short command's time (`downhill tutorial t2` 12.6 → 7.7 ms;
-      // the binary grows from 12 to 83 MB, ICU's data most of it). Only this product: the
-      // modules are compiled against the shared libraries' interfaces, whose link lists lack
-      // the static archives' own dependencies, hence the libraries after -static-stdlib.
+      // The Swift runtime and FoundationEssentials linked in: loading and relocating their
+      // dozen shared libraries was most of a short command's time (`downhill tutorial t2`
+      // 12.6 → 7.7 ms). The libraries this product uses call nothing of Foundation proper, so
+      // neither it nor CoreFoundation and ICU's data are linked (33 MB; 82 MB with them). Only
+      // this product: the modules are compiled against the shared libraries' interfaces, whose
+      // link lists lack the static archives' own dependencies, hence the libraries after
+      // -static-stdlib.
       // Not position-independent: the loader applied 82,000 relative relocations to it at every
       // start, faulting in its data pages (`tutorial t2` 5.1 → 4.4 ms). The trade: no address
       // randomisation for this executable's own code (the shared libraries keep theirs).
