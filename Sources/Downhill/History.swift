@@ -124,7 +124,7 @@ public final class History {
   /// gradient, handed to the writer's thread to record (`recordRing`) and to format into
   /// loss.csv while training goes on. That thread then owns the stores' buffers, the recorder's
   /// state and loss.csv until `settleOffload`, after which steps are recorded here.
-  private var ring: StepRing?
+  private var producer: UnsafeMutablePointer<StepRing.Producer>?
   private let every: Int
   private let startTime = Date()
   /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
@@ -212,18 +212,21 @@ public final class History {
     if let stream, every == 1 {
       let ring = StepRing(recordBytes: History.ringHeader + 16 * offset)
       let csv = RingCSV(file: stream.csv, buffer: stream.writer.takeChunk())
-      stream.writer.submit { [unowned(unsafe) self, writer = stream.writer] in
+      // The recorder is copied here: read from this object per batch, beside `observedSteps`
+      // that the training thread writes per step, its cache line bounced between the cores.
+      stream.writer.submit { [unowned(unsafe) self, writer = stream.writer, recorder] in
         var lines = csv
         defer { writer.recycle(lines.buffer) }
         ring.consume { records, count, first in
-          self.recordRing(records, count: count, first: first, csv: &lines)
+          History.recordRing(records, count: count, first: first, recorder: recorder, csv: &lines)
         }
         // The last partial chunks too, while on this thread: saving would otherwise wake it
         // again for them.
         for store in self.allStores { store.submitTail() }
         try lines.finish()
       }
-      self.ring = ring
+      producer = .allocate(capacity: 1)
+      producer!.initialize(to: ring.producer())
     }
   }
 
@@ -255,8 +258,8 @@ public final class History {
     precondition(after.count == parameterCount, "parameter count changed during training")
     precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
     let record = every == 1 || step % every == 0
-    if let ring {
-      let slot = ring.next()
+    if let producer {
+      let slot = producer.pointee.next()
       slot.storeBytes(of: step, as: Int.self)
       slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
       slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
@@ -267,7 +270,7 @@ public final class History {
           (values + parameterCount).update(from: g.baseAddress!, count: parameterCount)
         }
       }
-      ring.commit()
+      producer.pointee.commit()
     } else {
       after.withUnsafeBufferPointer { now in
         gradient.withUnsafeBufferPointer { g in
@@ -283,7 +286,8 @@ public final class History {
     slot.storeBytes(of: step, as: Int.self)
     slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
     slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
-    if streaming != nil && ring == nil && log.pointee.count - csvRows >= History.csvRowsPerChunk {
+    if streaming != nil && producer == nil && log.pointee.count - csvRows >= History.csvRowsPerChunk
+    {
       streamLossCSV()
     }
   }
@@ -294,8 +298,9 @@ public final class History {
 
   /// On the writer's thread: `count` ring records, the first of them step `first` of the run,
   /// into the stores and loss.csv.
-  private func recordRing(
-    _ records: UnsafeRawPointer, count: Int, first: Int, csv: inout RingCSV
+  private static func recordRing(
+    _ records: UnsafeRawPointer, count: Int, first: Int, recorder: StepRecorder,
+    csv: inout RingCSV
   ) {
     let n = recorder.parameterCount
     let stride = History.ringHeader + 16 * n
@@ -309,9 +314,12 @@ public final class History {
   /// the stores, the recorder and loss.csv are then this thread's again, and later steps are
   /// recorded here.
   private func settleOffload() throws {
-    guard let ring, let streaming else { return }
-    ring.finish()
-    defer { self.ring = nil }
+    guard let producer, let streaming else { return }
+    producer.pointee.finish()
+    defer {
+      producer.deallocate()
+      self.producer = nil
+    }
     // The writer formats every row the ring carried.
     csvRows = log.pointee.count
     try streaming.writer.drain()

@@ -13,8 +13,8 @@ import Foundation
 /// history saved, once the writer's own work had been made cheaper: 23.6-24.0 → 23.2-23.3 ms
 /// (25th percentiles of 30 runs, three rounds).
 ///
-/// One producer (the training thread: `next`, `commit`, `finish`) and one consumer (`consume`,
-/// a single long job on the writer's thread).
+/// One producer (the training thread, through `producer()`) and one consumer (`consume`, a
+/// single long job on the writer's thread).
 final class StepRing: @unchecked Sendable {
   let recordBytes: Int
   let capacity: Int
@@ -29,24 +29,11 @@ final class StepRing: @unchecked Sendable {
   /// Where the producer ran when the ring was made (-1 if unknown).
   private let producerCPU: Int32
 
-  // The producer's own state. The consumer reads only the constants above, once, at its start:
-  // a field it read per record, beside these that change per step, would bounce their line.
-  private var produced = 0
-  private var slot = 0
-  /// `produced` may reach this before the consumer's progress must be read again.
-  private var room: Int
-  private var untilPublished: Int
-  /// Records are published in batches, so that the consumer's polling pulls the counter's line
-  /// away from the producer once per batch rather than per step.
-  private let batch: Int
-
   /// A ring of about `bytes`, and of at least 4 records (a wide network's record can be
   /// megabytes).
   init(recordBytes: Int, bytes: Int = 1 << 19) {
     self.recordBytes = recordBytes
     capacity = max(bytes / recordBytes, 4)
-    batch = min(32, capacity / 4)
-    untilPublished = batch
     base = .allocate(byteCount: capacity * recordBytes, alignment: Self.line)
     let counters = UnsafeMutableRawPointer.allocate(byteCount: 3 * Self.line, alignment: Self.line)
     func counter<T>(_ i: Int, _ initial: T) -> UnsafeMutablePointer<T> {
@@ -58,7 +45,6 @@ final class StepRing: @unchecked Sendable {
     published = UnsafeAtomic(at: counter(0, Int.AtomicRepresentation(0)))
     consumed = UnsafeAtomic(at: counter(1, Int.AtomicRepresentation(0)))
     finished = UnsafeAtomic(at: counter(2, Bool.AtomicRepresentation(false)))
-    room = capacity
     producerCPU = downhill_current_cpu()
   }
 
@@ -67,38 +53,73 @@ final class StepRing: @unchecked Sendable {
     counters.deallocate()
   }
 
-  // MARK: Producer (the training thread)
-
-  /// Where the next record goes; `commit` it once written.
-  @inline(__always) func next() -> UnsafeMutableRawPointer {
-    if produced == room { waitForRoom() }
-    return base + slot * recordBytes
+  /// The producer's side, for the training thread: a value it keeps in memory of its own, so
+  /// that a step touches no reference count (retaining and releasing the ring per step was two
+  /// atomic operations a step) and no field that the consumer reads.
+  func producer() -> Producer {
+    Producer(
+      base: base, capacity: capacity, recordBytes: recordBytes, published: published,
+      consumed: consumed, finished: finished)
   }
 
-  @inline(__always) func commit() {
-    produced &+= 1
-    slot &+= 1
-    if slot == capacity { slot = 0 }
-    untilPublished &-= 1
-    if untilPublished == 0 {
-      published.store(produced, ordering: .releasing)
+  struct Producer {
+    private let base: UnsafeMutableRawPointer
+    private let capacity: Int
+    private let recordBytes: Int
+    private let published: UnsafeAtomic<Int>
+    private let consumed: UnsafeAtomic<Int>
+    private let finished: UnsafeAtomic<Bool>
+    /// Records are published in batches, so that the consumer's polling pulls the counter's
+    /// line away from the producer once per batch rather than per step.
+    private let batch: Int
+    private var produced = 0
+    private var slot = 0
+    /// `produced` may reach this before the consumer's progress must be read again.
+    private var room: Int
+    private var untilPublished: Int
+
+    fileprivate init(
+      base: UnsafeMutableRawPointer, capacity: Int, recordBytes: Int,
+      published: UnsafeAtomic<Int>, consumed: UnsafeAtomic<Int>, finished: UnsafeAtomic<Bool>
+    ) {
+      (self.base, self.capacity, self.recordBytes) = (base, capacity, recordBytes)
+      (self.published, self.consumed, self.finished) = (published, consumed, finished)
+      batch = min(32, capacity / 4)
       untilPublished = batch
+      room = capacity
     }
-  }
 
-  /// No more records: the consumer returns once it has them all.
-  func finish() {
-    published.store(produced, ordering: .releasing)
-    finished.store(true, ordering: .releasing)
-  }
+    /// Where the next record goes; `commit` it once written.
+    @inline(__always) mutating func next() -> UnsafeMutableRawPointer {
+      if produced == room { waitForRoom() }
+      return base + slot * recordBytes
+    }
 
-  @inline(never) private func waitForRoom() {
-    // What is not yet published cannot be consumed.
-    published.store(produced, ordering: .releasing)
-    while true {
-      room = consumed.load(ordering: .acquiring) + capacity
-      if produced < room { return }
-      Self.nap()
+    @inline(__always) mutating func commit() {
+      produced &+= 1
+      slot &+= 1
+      if slot == capacity { slot = 0 }
+      untilPublished &-= 1
+      if untilPublished == 0 {
+        published.store(produced, ordering: .releasing)
+        untilPublished = batch
+      }
+    }
+
+    /// No more records: the consumer returns once it has them all.
+    func finish() {
+      published.store(produced, ordering: .releasing)
+      finished.store(true, ordering: .releasing)
+    }
+
+    @inline(never) private mutating func waitForRoom() {
+      // What is not yet published cannot be consumed.
+      published.store(produced, ordering: .releasing)
+      while true {
+        room = consumed.load(ordering: .acquiring) + capacity
+        if produced < room { return }
+        StepRing.nap()
+      }
     }
   }
 
@@ -155,7 +176,7 @@ final class StepRing: @unchecked Sendable {
 
   /// Waits for the other side. Sleeping, not spinning: a spinning thread that the scheduler
   /// had put on the other's core took half of that core from it.
-  private static func nap(microseconds: Int = 20) {
+  fileprivate static func nap(microseconds: Int = 20) {
     var time = timespec(tv_sec: 0, tv_nsec: microseconds * 1000)
     nanosleep(&time, nil)
   }
