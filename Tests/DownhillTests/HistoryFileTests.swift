@@ -94,6 +94,8 @@ struct HistoryFileTests {
           on: .t4XOR, optimizer: &opt,
           options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
           history: h, learningRate: 1)
+        // The log first (the writer keeps it while the ring runs), then a store.
+        #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
         #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
       }
       return h
