@@ -24,6 +24,15 @@ struct HistoryFileTests {
     try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
   }
 
+  /// Every file of `files` but meta.json (whose wall time differs) is the same in both folders.
+  func expectSameFiles(_ one: URL, _ other: URL, _ files: [String]) throws {
+    for file in files where file != "meta.json" {
+      let a = try Data(contentsOf: one.appendingPathComponent(file))
+      let b = try Data(contentsOf: other.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
   @Test func savingOverAHistoryReplacesEveryFileAndLeavesNoTemporaries() throws {
     let dir = tempDir("replace")
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -66,11 +75,7 @@ struct HistoryFileTests {
     let files =
       layers == nil ? self.files : self.files.filter { !$0.hasPrefix("layer0") }
     #expect(try listing(streamed) == files)
-    for file in files where file != "meta.json" {
-      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
-      let b = try Data(contentsOf: memory.appendingPathComponent(file))
-      #expect(a == b, "\(file) differs")
-    }
+    try expectSameFiles(streamed, memory, files)
   }
 
   /// Queried mid-run, a history streamed every step takes the recording back from the writer's
@@ -94,7 +99,7 @@ struct HistoryFileTests {
           on: .t4XOR, optimizer: &opt,
           options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
           history: h, learningRate: 1)
-        // The log first (the writer keeps it while the ring runs), then a store.
+        // The steps (from the log, which stays on this thread), then a store, which ends the ring.
         #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
         #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
       }
@@ -103,11 +108,7 @@ struct HistoryFileTests {
     try run(HistoryOptions(streamingDirectory: streamed)).save(to: streamed)
     try run(HistoryOptions()).save(to: memory)
     #expect(try listing(streamed) == files)
-    for file in files where file != "meta.json" {
-      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
-      let b = try Data(contentsOf: memory.appendingPathComponent(file))
-      #expect(a == b, "\(file) differs")
-    }
+    try expectSameFiles(streamed, memory, files)
   }
 
   /// A record of 3 × 6000 doubles is larger than the writer's chunks.
@@ -120,11 +121,7 @@ struct HistoryFileTests {
     let options = HistoryOptions(streamingDirectory: streamed)
     try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
     try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
-    for file in files where file != "meta.json" {
-      let a = try Data(contentsOf: streamed.appendingPathComponent(file))
-      let b = try Data(contentsOf: memory.appendingPathComponent(file))
-      #expect(a == b, "\(file) differs")
-    }
+    try expectSameFiles(streamed, memory, files)
   }
 
   /// Saved into the folder it streamed to, a history puts its streamed files in place rather
