@@ -4,6 +4,11 @@
 
 #ifdef __linux__
 #include <sched.h>
+#include <sys/prctl.h>
+
+void downhill_set_timer_slack(unsigned long nanoseconds) {
+  prctl(PR_SET_TIMERSLACK, nanoseconds, 0, 0, 0);
+}
 
 int downhill_current_cpu(void) { return sched_getcpu(); }
 
@@ -23,6 +28,7 @@ void downhill_restore_affinity(const void *saved) {
 
 unsigned long downhill_affinity_bytes(void) { return sizeof(cpu_set_t); }
 #else
+void downhill_set_timer_slack(unsigned long nanoseconds) { (void)nanoseconds; }
 int downhill_current_cpu(void) { return -1; }
 int downhill_avoid_cpu(int cpu, void *saved) { (void)cpu; (void)saved; return 0; }
 void downhill_restore_affinity(const void *saved) { (void)saved; }

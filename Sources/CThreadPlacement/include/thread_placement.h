@@ -11,6 +11,10 @@ int downhill_avoid_cpu(int cpu, void *saved);
 /// Restores an affinity `downhill_avoid_cpu` saved.
 void downhill_restore_affinity(const void *saved);
 
+/// Sets the calling thread's timer slack (how late a sleep may end) to `nanoseconds`; 0 restores
+/// the default (50 µs).
+void downhill_set_timer_slack(unsigned long nanoseconds);
+
 /// The size of a saved affinity.
 unsigned long downhill_affinity_bytes(void);
 
