@@ -106,8 +106,13 @@ final class StepRing: @unchecked Sendable {
       }
     }
 
+    /// Whether `finish` was called.
+    private(set) var ended = false
+
     /// No more records: the consumer returns once it has them all.
-    func finish() {
+    mutating func finish() {
+      guard !ended else { return }
+      ended = true
       published.store(produced, ordering: .releasing)
       finished.store(true, ordering: .releasing)
     }
