@@ -80,10 +80,10 @@ struct RecordBuffer {
     }
   }
 
-  /// Makes room for `records` more.
-  mutating func reserve(records: Int) {
+  /// Makes room for `records` more (in transparent huge pages if `huge` and large enough).
+  mutating func reserve(records: Int, huge: Bool = true) {
     guard held + records > capacity else { return }
-    let grown = Self.allocate(bytes: (held + records) * recordBytes)
+    let grown = Self.allocate(bytes: (held + records) * recordBytes, huge: huge)
     if let base {
       grown.copyMemory(from: base, byteCount: held * recordBytes)
       base.deallocate()
@@ -128,8 +128,8 @@ struct RecordBuffer {
   /// Memory for records. From 512 KB on it is 2 MB-aligned, rounded up to whole 2 MB and asked
   /// for transparent huge pages: a T4 history touches 24 MB, and faulting that in 4 KB pages
   /// took about 5 ms.
-  static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
-    guard bytes >= hugePage / 4 else {
+  static func allocate(bytes: Int, huge: Bool = true) -> UnsafeMutableRawPointer {
+    guard huge, bytes >= hugePage / 4 else {
       return UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 16)
     }
     let rounded = (bytes + hugePage - 1) / hugePage * hugePage

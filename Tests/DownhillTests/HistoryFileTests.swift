@@ -101,7 +101,7 @@ struct HistoryFileTests {
           options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
           history: h, learningRate: 1)
         guard query else { continue }
-        // The steps (from the log, which stays on this thread), then a store, which ends the ring.
+        // The steps (the writer keeps the log: reading it ends the ring), then a store.
         #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
         #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
       }
