@@ -281,13 +281,12 @@ public final class History {
       // of a T4 run.
       observedSteps += 1
       return
-    } else {
-      after.withUnsafeBufferPointer { now in
-        gradient.withUnsafeBufferPointer { g in
-          recorder.record(
-            now: now.baseAddress!, gradient: g.baseAddress!, record: record,
-            counting: observedSteps > 0)
-        }
+    }
+    after.withUnsafeBufferPointer { now in
+      gradient.withUnsafeBufferPointer { g in
+        recorder.record(
+          now: now.baseAddress!, gradient: g.baseAddress!, record: record,
+          counting: observedSteps > 0)
       }
     }
     observedSteps += 1
@@ -350,9 +349,12 @@ public final class History {
   public func finish() {
     producer?.pointee.finish()
     metadata.wallTimeSeconds = Date().timeIntervalSince(startTime)
-    // With a ring, the log is the writer's until the ring ends, and it holds every step.
-    metadata.recordedSteps = producer == nil ? log.pointee.count : observedSteps
+    metadata.recordedSteps = recordedCount
   }
+
+  /// Records so far. With a ring, the log is the writer's until the ring ends, and the ring
+  /// carries every step.
+  private var recordedCount: Int { producer == nil ? log.pointee.count : observedSteps }
 
   // MARK: Queries
 
@@ -453,8 +455,7 @@ public final class History {
   public func save(to directory: URL) throws {
     // meta.json is encoded (0.6 ms, much of it the first JSONEncoder's start-up) while the
     // writer records a ring's last steps.
-    let logged = producer == nil ? log.pointee.count : observedSteps
-    if metadata.recordedSteps != logged { finish() }
+    if metadata.recordedSteps != recordedCount { finish() }
     producer?.pointee.finish()
     try FileOutput.makeFolder(directory, purpose: "history folder")
     let encoder = JSONEncoder()
@@ -719,7 +720,6 @@ private struct ByteSink {
     if i == 1 { at[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
     at += digits
   }
-
 }
 
 /// loss.csv's lines, formatted on the writer's thread from a ring's records and written a chunk
