@@ -16,12 +16,8 @@ struct RecordBuffer {
   private(set) var capacity = 0
   private(set) var held = 0
   private(set) var written = 0
-  /// Streaming: what `writer` does with each full buffer (writes it to a file, or hands its
-  /// records on), so that the records never all sit in memory.
-  var sink: (writer: BackgroundWriter, consume: Consumer)?
-
-  /// A full buffer's records, their length in bytes, and the index of the first.
-  typealias Consumer = (_ records: UnsafeRawPointer, _ bytes: Int, _ first: Int) throws -> Void
+  /// Streaming: where full buffers go, by `writer`, so that the records never all sit in memory.
+  var sink: (writer: BackgroundWriter, file: StreamedFile)?
 
   init(recordBytes: Int, width: Int) {
     self.recordBytes = recordBytes
@@ -94,16 +90,8 @@ struct RecordBuffer {
 
   /// Streaming: starts with one of the writer's chunks (one record, if a record is larger).
   mutating func stream(to file: StreamedFile, by writer: BackgroundWriter) {
-    stream(by: writer) { records, bytes, _ in
-      try FileOutput.writeAll(
-        file.descriptor, [UnsafeRawBufferPointer(start: records, count: bytes)], file.url.path)
-    }
-  }
-
-  /// Streaming: `consume` runs on the writer's thread for each full buffer.
-  mutating func stream(by writer: BackgroundWriter, consume: @escaping Consumer) {
     precondition(base == nil, "a buffer streams from its start")
-    sink = (writer, consume)
+    sink = (writer, file)
     capacity = max(BackgroundWriter.chunkBytes / recordBytes, 1)
     base = writer.takeChunk(bytes: chunkBytes)
   }
@@ -113,10 +101,12 @@ struct RecordBuffer {
   /// Streaming: hands the held records to the writer and goes on in a fresh chunk.
   mutating func flush() {
     guard let sink, held > 0, let full = base else { return }
-    let (bytes, chunkBytes, first) = (held * recordBytes, self.chunkBytes, written)
+    let (bytes, chunkBytes) = (held * recordBytes, self.chunkBytes)
     sink.writer.submit {
       defer { sink.writer.recycle(full, bytes: chunkBytes) }
-      try sink.consume(full, bytes, first)
+      try FileOutput.writeAll(
+        sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
+        sink.file.url.path)
     }
     base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held
