@@ -24,6 +24,17 @@ struct HistoryFileTests {
     try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
   }
 
+  /// Runs `body` with a new folder for a streamed history and one for an in-memory history's
+  /// save, deleted afterwards.
+  func withStreamedAndMemoryFolders(_ name: String, _ body: (URL, URL) throws -> Void) throws {
+    let (streamed, memory) = (tempDir("\(name)-streamed"), tempDir("\(name)-memory"))
+    defer {
+      try? FileManager.default.removeItem(at: streamed)
+      try? FileManager.default.removeItem(at: memory)
+    }
+    try body(streamed, memory)
+  }
+
   /// Every file of `files` but meta.json (whose wall time differs) is the same in both folders.
   func expectSameFiles(_ one: URL, _ other: URL, _ files: [String]) throws {
     for file in files where file != "meta.json" {
@@ -52,78 +63,69 @@ struct HistoryFileTests {
   func streamingWritesWhatMemoryWrites(precision: HistoryOptions.Precision, layers: [Int]?)
     throws
   {
-    let (streamed, memory) = (tempDir("streamed"), tempDir("memory"))
-    defer {
-      try? FileManager.default.removeItem(at: streamed)
-      try? FileManager.default.removeItem(at: memory)
+    try withStreamedAndMemoryFolders("plain") { streamed, memory in
+      let rows = History.csvRowsPerChunk * 2 + 5
+      // Every step streamed: the writer's thread records them (History's ring).
+      let streamedHistory = try trainXOR(
+        HistoryOptions(layers: layers, precision: precision, streamingDirectory: streamed),
+        iterations: rows)
+      let memoryHistory = try trainXOR(
+        HistoryOptions(layers: layers, precision: precision), iterations: rows)
+      for layer in layers ?? [0, 1] {
+        #expect(
+          try streamedHistory.runningFlipCounts(layer: layer)
+            == memoryHistory.runningFlipCounts(layer: layer))
+        #expect(try memoryHistory.runningFlipCounts(layer: layer).values.contains { $0 > 0 })
+      }
+      try streamedHistory.save(to: streamed)
+      try memoryHistory.save(to: memory)
+      let files =
+        layers == nil ? self.files : self.files.filter { !$0.hasPrefix("layer0") }
+      #expect(try listing(streamed) == files)
+      try expectSameFiles(streamed, memory, files)
     }
-    let rows = History.csvRowsPerChunk * 2 + 5
-    // Every step streamed: the writer's thread records them (History's offload).
-    let streamedHistory = try trainXOR(
-      HistoryOptions(layers: layers, precision: precision, streamingDirectory: streamed),
-      iterations: rows)
-    let memoryHistory = try trainXOR(
-      HistoryOptions(layers: layers, precision: precision), iterations: rows)
-    for layer in layers ?? [0, 1] {
-      #expect(
-        try streamedHistory.runningFlipCounts(layer: layer)
-          == memoryHistory.runningFlipCounts(layer: layer))
-      #expect(try memoryHistory.runningFlipCounts(layer: layer).values.contains { $0 > 0 })
-    }
-    try streamedHistory.save(to: streamed)
-    try memoryHistory.save(to: memory)
-    let files =
-      layers == nil ? self.files : self.files.filter { !$0.hasPrefix("layer0") }
-    #expect(try listing(streamed) == files)
-    try expectSameFiles(streamed, memory, files)
   }
 
   /// Queried mid-run, a history streamed every step takes the recording back from the writer's
   /// thread (its ring of steps ends) and goes on recording on the training thread: the files
   /// still equal memory's. 2,500 steps go round the ring (1,872 T4 records) before the query.
   @Test func aStreamQueriedMidRunGoesOnRecording() throws {
-    let (streamed, memory) = (tempDir("midrun-streamed"), tempDir("midrun-memory"))
-    defer {
-      try? FileManager.default.removeItem(at: streamed)
-      try? FileManager.default.removeItem(at: memory)
-    }
-    func run(_ options: HistoryOptions) throws -> History {
-      var g = SeededGenerator(seed: 1)
-      var net = try Tutorials.t4Network(hidden: 4, generator: &g)
-      let h = try History(
-        network: net, options: options,
-        metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: 4000))
-      var opt: any Optimizer = SGD(learningRate: 1)
-      // The second part follows the first's `finish` (which ends the ring) with no query.
-      for (first, count, query) in [(0, 2500, true), (2500, 1000, false), (3500, 500, true)] {
-        try net.train(
-          on: .t4XOR, optimizer: &opt,
-          options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
-          history: h, learningRate: 1)
-        guard query else { continue }
-        // The steps (the writer keeps the log: reading it ends the ring), then a store.
-        #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
-        #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
+    try withStreamedAndMemoryFolders("midrun") { streamed, memory in
+      func run(_ options: HistoryOptions) throws -> History {
+        var g = SeededGenerator(seed: 1)
+        var net = try Tutorials.t4Network(hidden: 4, generator: &g)
+        let h = try History(
+          network: net, options: options,
+          metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: 4000))
+        var opt: any Optimizer = SGD(learningRate: 1)
+        // The second part follows the first's `finish` (which ends the ring) with no query.
+        for (first, count, query) in [(0, 2500, true), (2500, 1000, false), (3500, 500, true)] {
+          try net.train(
+            on: .t4XOR, optimizer: &opt,
+            options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
+            history: h, learningRate: 1)
+          guard query else { continue }
+          // The steps (the writer keeps the log: reading it ends the ring), then a store.
+          #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
+          #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
+        }
+        return h
       }
-      return h
+      try run(HistoryOptions(streamingDirectory: streamed)).save(to: streamed)
+      try run(HistoryOptions()).save(to: memory)
+      #expect(try listing(streamed) == files)
+      try expectSameFiles(streamed, memory, files)
     }
-    try run(HistoryOptions(streamingDirectory: streamed)).save(to: streamed)
-    try run(HistoryOptions()).save(to: memory)
-    #expect(try listing(streamed) == files)
-    try expectSameFiles(streamed, memory, files)
   }
 
   /// A record of 3 × 6000 doubles is larger than the writer's chunks.
   @Test func streamingRecordsWiderThanAChunk() throws {
-    let (streamed, memory) = (tempDir("wide-streamed"), tempDir("wide-memory"))
-    defer {
-      try? FileManager.default.removeItem(at: streamed)
-      try? FileManager.default.removeItem(at: memory)
+    try withStreamedAndMemoryFolders("wide") { streamed, memory in
+      let options = HistoryOptions(streamingDirectory: streamed)
+      try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
+      try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
+      try expectSameFiles(streamed, memory, files)
     }
-    let options = HistoryOptions(streamingDirectory: streamed)
-    try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
-    try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
-    try expectSameFiles(streamed, memory, files)
   }
 
   /// Saved into the folder it streamed to, a history puts its streamed files in place rather
