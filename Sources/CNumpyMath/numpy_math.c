@@ -212,13 +212,12 @@ void downhill_np_count_flips(const double *now, const double *gradient, double *
 // Copies of a few numbers each, in loops the compiler may not turn back into memcpy calls: six
 // calls a T4 step were a fifth of the writer thread's recording.
 __attribute__((no_builtin("memcpy"))) void downhill_np_record_steps(
-    const double *steps, long stride, long count, long n,
-                              double *previous, int64_t *last_up, int32_t *flip_counts,
-                              int counting_first, long layers, const long *offsets,
-                              const long *widths, void *const *weights, void *const *gradients,
-                              int32_t *const *flips, int float32) {
+    const double *now, const double *gradient, long stride, long count, long n, double *previous,
+    int64_t *last_up, int32_t *flip_counts, int counting_first, long layers, const long *offsets,
+    const long *widths, void *const *weights, void *const *gradients, int32_t *const *flips,
+    int float32) {
   for (long s = 0; s < count; s++) {
-    const double *now = steps + s * stride, *g = now + n;
+    const double *p = now + s * stride, *g = gradient + s * stride;
     for (long l = 0; l < layers; l++) {
       long o = offsets[l], w = widths[l];
       if (float32) {
@@ -231,7 +230,7 @@ __attribute__((no_builtin("memcpy"))) void downhill_np_record_steps(
         for (long i = 0; i < w; i++) go[i] = g[o + i];
       }
     }
-    downhill_np_count_flips(now, g, previous, last_up, flip_counts, n, s > 0 || counting_first);
+    downhill_np_count_flips(p, g, previous, last_up, flip_counts, n, s > 0 || counting_first);
     for (long l = 0; l < layers; l++) {
       int32_t *fo = flips[l] + s * widths[l];
       for (long i = 0; i < widths[l]; i++) fo[i] = flip_counts[offsets[l] + i];

@@ -313,9 +313,9 @@ public final class History {
   ) {
     let n = recorder.parameterCount
     let stride = History.ringHeader + 16 * n
+    let now = (records + History.ringHeader).assumingMemoryBound(to: Double.self)
     recorder.record(
-      steps: (records + History.ringHeader).assumingMemoryBound(to: Double.self),
-      stride: stride / 8, count: count, countingFirst: first > 0)
+      now: now, gradient: now + n, stride: stride / 8, count: count, countingFirst: first > 0)
     var done = 0
     while done < count {
       let run = min(log.pointee.room(), count - done)

@@ -46,11 +46,14 @@ struct StepRecorder {
     flipCounts.deallocate()
   }
 
-  /// `count` steps at once, `stride` doubles apart, each its parameters after the step and then
-  /// its gradient; flips count from the first step if `countingFirst`, else from the second.
-  /// In C, in runs that fit every store's current chunk: appending record by record was most
-  /// of the writer thread's recording time.
-  func record(steps: UnsafePointer<Double>, stride: Int, count: Int, countingFirst: Bool) {
+  /// `count` steps at once: step s's parameters after the step at now + s·stride and its
+  /// gradient at gradient + s·stride. Flips count from the first step if `countingFirst`, else
+  /// from the second. In C, in runs that fit every store's current chunk: appending record by
+  /// record was most of the writer thread's recording time.
+  func record(
+    now: UnsafePointer<Double>, gradient: UnsafePointer<Double>, stride: Int, count: Int,
+    countingFirst: Bool
+  ) {
     let n = layers.count
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { geometry in
       withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: 3 * n) { out in
@@ -72,7 +75,8 @@ struct StepRecorder {
           }
           let base = out.baseAddress!
           downhill_np_record_steps(
-            steps + done * stride, stride, run, parameterCount, previous, lastUp, flipCounts,
+            now + done * stride, gradient + done * stride, stride, run, parameterCount, previous,
+            lastUp, flipCounts,
             countingFirst || done > 0 ? 1 : 0, n, geometry.baseAddress!,
             geometry.baseAddress! + n, base, base + n,
             UnsafeRawPointer(base + 2 * n).assumingMemoryBound(
@@ -90,17 +94,12 @@ struct StepRecorder {
   func record(
     now: UnsafePointer<Double>, gradient g: UnsafePointer<Double>, record: Bool, counting: Bool
   ) {
-    if record {
-      for l in layers {
-        HistoryStore.append(previous + l.offset, to: l.weights, as: element)
-        HistoryStore.append(g + l.offset, to: l.gradients, as: element)
-      }
+    guard record else {
+      // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
+      // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
+      return downhill_np_count_flips(
+        now, g, previous, lastUp, flipCounts, parameterCount, counting ? 1 : 0)
     }
-    // In C, vectorized and branch-free (flips follow the data): the Swift loop was half of
-    // observe's time, and SIMD types in Swift made the debug builds that draw figures slow.
-    downhill_np_count_flips(
-      now, g, previous, lastUp, flipCounts, parameterCount, counting ? 1 : 0)
-    guard record else { return }
-    for l in layers { HistoryStore.append(flipCounts + l.offset, to: l.flips) }
+    self.record(now: now, gradient: g, stride: 0, count: 1, countingFirst: counting)
   }
 }

@@ -34,17 +34,17 @@ void downhill_np_count_flips(const double *now, const double *gradient, double *
                              int64_t *last_up, int32_t *counts, long count, int counting);
 
 /// Records `count` training steps into per-layer arrays. Step s's parameters after its update
-/// are at steps + s * stride and its gradient n doubles further. For each of `layers` layers
-/// (parameters offsets[l] ..< offsets[l] + widths[l]) it writes the weights before the step
-/// (`previous`) at weights[l] + s * widths[l], the gradient at gradients[l] + s * widths[l]
+/// are at now + s * stride and its gradient at gradient + s * stride. For each of `layers`
+/// layers (parameters offsets[l] ..< offsets[l] + widths[l]) it writes the weights before the
+/// step (`previous`) at weights[l] + s * widths[l], the gradient at gradients[l] + s * widths[l]
 /// (float if float32, else double), and, after counting the step's flips as
 /// downhill_np_count_flips does (from step 0 if counting_first, else from step 1), the running
 /// counts at flips[l] + s * widths[l].
-void downhill_np_record_steps(const double *steps, long stride, long count, long n,
-                              double *previous, int64_t *last_up, int32_t *flip_counts,
-                              int counting_first, long layers, const long *offsets,
-                              const long *widths, void *const *weights, void *const *gradients,
-                              int32_t *const *flips, int float32);
+void downhill_np_record_steps(const double *now, const double *gradient, long stride,
+                              long count, long n, double *previous, int64_t *last_up,
+                              int32_t *flip_counts, int counting_first, long layers,
+                              const long *offsets, const long *widths, void *const *weights,
+                              void *const *gradients, int32_t *const *flips, int float32);
 
 /// C (m x n, leading dimension ldc) = op(A) . op(B) for row-major A and B, summing as `np.dot`
 /// does for small operands (kernels.h lists which shapes are checked against numpy).
