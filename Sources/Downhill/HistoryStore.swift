@@ -198,14 +198,14 @@ final class HistoryStore {
     buffer.pointee.reserve(records: records)
   }
 
-  /// Appends one record of `element`s converted from `values` (which holds as many as a record).
-  @inline(__always) static func append(
+  /// Appends one record of `element`s converted from `values` (which holds as many as a record),
+  /// as a loaded file's values are.
+  private static func append(
     _ values: UnsafePointer<Double>, to buffer: UnsafeMutablePointer<RecordBuffer>,
     as element: NPY.Element
   ) {
     let slot = buffer.pointee.append()
     let width = buffer.pointee.width
-    // Loops, not memcpy: a call per record of a dozen numbers cost more than the copy.
     switch element {
     case .float64:
       let out = slot.assumingMemoryBound(to: Double.self)
@@ -217,14 +217,6 @@ final class HistoryStore {
       let out = slot.assumingMemoryBound(to: Int32.self)
       for i in 0..<width { out[i] = Int32(values[i]) }
     }
-  }
-
-  /// Appends one record of Int32 counts.
-  @inline(__always) static func append(
-    _ values: UnsafePointer<Int32>, to buffer: UnsafeMutablePointer<RecordBuffer>
-  ) {
-    let out = buffer.pointee.append().assumingMemoryBound(to: Int32.self)
-    for i in 0..<buffer.pointee.width { out[i] = values[i] }
   }
 
   /// Element `index` of record `record`.
