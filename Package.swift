@@ -78,11 +78,14 @@ let package = Package(
       // Not position-independent: the loader applied 82,000 relative relocations to it at every
       // start, faulting in its data pages (`tutorial t2` 5.1 → 4.4 ms). The trade: no address
       // randomisation for this executable's own code (the shared libraries keep theirs).
+      // libstdc++ linked in as well, through the linker script in Linking/StaticLibStdCXX (why
+      // there: see the script).
       linkerSettings: [
         .unsafeFlags(
           [
             "-static-stdlib", "-Xlinker", "-no-pie", "-l_FoundationCollections",
             "-l_FoundationCShims", "-lswiftSynchronization", "-lstdc++",
+            "-L\(Context.packageDirectory)/Linking/StaticLibStdCXX",
           ], .when(platforms: [.linux]))
       ]),
 
