@@ -32,8 +32,15 @@ enum FileOutput {
   /// Creates `url` and any missing parents, like `mkdir -p`. The error says which path failed
   /// and why (Foundation's said only "The operation could not be completed").
   static func makeFolder(_ url: URL, purpose: String) throws {
+    let full = url.standardizedFileURL
+    func isFolder(_ path: String) -> Bool {
+      var info = stat()
+      return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+    // Usually the parent exists: one call then, rather than one per component.
+    if mkdir(full.path, 0o755) == 0 || (errno == EEXIST && isFolder(full.path)) { return }
     var path = ""
-    for component in url.standardizedFileURL.pathComponents {
+    for component in full.pathComponents {
       path = path.isEmpty || path == "/" ? path + component : path + "/" + component
       if mkdir(path, 0o755) == 0 { continue }
       let reason = errno
@@ -44,7 +51,7 @@ enum FileOutput {
           "cannot create \(purpose) \(url.path): \(path) is a file, not a folder; choose another path"
         )
       }
-      let at = path == url.standardizedFileURL.path ? "" : "\(path): "
+      let at = path == full.path ? "" : "\(path): "
       throw DownhillError.io(
         "cannot create \(purpose) \(url.path): \(at)\(String(cString: strerror(reason)))")
     }
