@@ -166,6 +166,11 @@ public final class History {
           try FileOutput.writeAll(csv.descriptor, [$0], csv.url.path)
         }
         stream = (dir, BackgroundWriter(), csv)
+        // The process's first JSON encoding spends about 0.45 ms finding conformances (once per
+        // type). Done here first, on the writer's thread while the ring fills, it is no longer
+        // paid after training, when `save` encodes meta.json (T4 saved: 0.2 ms sooner).
+        let metadata = metadata
+        stream?.writer.submit { _ = try? History.encode(metadata) }
       } catch {
         throw DownhillError.io("cannot create history folder \(dir.path)")
       }
@@ -458,10 +463,8 @@ public final class History {
     if metadata.recordedSteps != recordedCount { finish() }
     producer?.pointee.finish()
     try FileOutput.makeFolder(directory, purpose: "history folder")
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let meta: Data
-    do { meta = try encoder.encode(metadata) } catch {
+    do { meta = try History.encode(metadata) } catch {
       throw DownhillError.io("cannot encode the history's metadata: \(error)")
     }
     try settleOffload()
@@ -500,6 +503,12 @@ public final class History {
       }
     }
     try FileOutput.concurrently(jobs)
+  }
+
+  static func encode(_ metadata: RunMetadata) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return try encoder.encode(metadata)
   }
 
   static let csvHeader = "step,loss,learning_rate\n"
