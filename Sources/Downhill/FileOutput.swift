@@ -112,14 +112,6 @@ enum FileOutput {
     .io("cannot write \(path): \(String(cString: strerror(errno)))")
   }
 
-  /// Allocates a file's blocks up to `bytes` before they are written, leaving its size alone:
-  /// ext4 then writes into extents it already has, instead of reserving and mapping block
-  /// after block (writing 21 MB took 2.4-3.0 ms instead of 3.2-4.3). Best effort: where the file
-  /// system cannot, the writes do it as before, and a full disk fails at the write.
-  static func preallocate(_ fd: Int32, bytes: Int) {
-    _ = downhill_preallocate(fd, bytes)
-  }
-
   /// Writes every byte, in as few `writev` calls as the kernel allows.
   static func writeAll(_ fd: Int32, _ buffers: [UnsafeRawBufferPointer], _ path: String) throws {
     var vectors = buffers.filter { $0.count > 0 }.map {

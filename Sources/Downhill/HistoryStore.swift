@@ -143,8 +143,6 @@ final class HistoryStore {
   /// Streaming: the file, written under a temporary name until saved into its folder.
   private let file: StreamedFile?
   private let writer: BackgroundWriter?
-  /// Streaming: the file's blocks allocated ahead, in bytes.
-  private var preallocated = 0
 
   init(element: NPY.Element, recordShape: [Int], streamingTo url: URL?, writer: BackgroundWriter?)
     throws
@@ -194,17 +192,11 @@ final class HistoryStore {
   var count: Int { buffer.pointee.count }
   var bytesPerRecord: Int { width * element.size }
 
-  /// Makes room for `records` more: in memory, or, streaming (one buffer at a time), in the
-  /// file's blocks (on the writer's thread).
+  /// Makes room for `records` more in memory (streaming holds one buffer at a time).
   func reserve(records: Int) {
-    guard let file, let writer else { return buffer.pointee.reserve(records: records) }
-    let bytes = fileBytes(records: count + records)
-    guard bytes > preallocated else { return }
-    preallocated = bytes
-    writer.submit { FileOutput.preallocate(file.descriptor, bytes: bytes) }
+    guard file == nil else { return }
+    buffer.pointee.reserve(records: records)
   }
-
-  private func fileBytes(records: Int) -> Int { NPY.headerLength + records * bytesPerRecord }
 
   /// Appends one record of `element`s converted from `values` (which holds as many as a record),
   /// as a loaded file's values are.
@@ -282,14 +274,6 @@ final class HistoryStore {
     let header = NPY.header(element: element, shape: [count] + recordShape)
     let patched = header.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }
     guard patched == header.count else { throw FileOutput.failure(file.url.path) }
-    // A run shorter than reserved: truncating to the size frees the blocks past it.
-    let size = fileBytes(records: count)
-    if preallocated > size {
-      guard ftruncate(file.descriptor, off_t(size)) == 0 else {
-        throw FileOutput.failure(file.url.path)
-      }
-      preallocated = size
-    }
   }
 
   /// Streaming: whether putting the file in place replaces one.

@@ -145,25 +145,6 @@ struct HistoryFileTests {
     #expect(!FileOutput.sameFolder(dir, dir.deletingLastPathComponent()))
   }
 
-  /// A streamed run told its length writes into blocks allocated ahead: the same bytes as in
-  /// memory, and a run shorter than expected keeps no blocks past its files' ends.
-  @Test(arguments: [200, 20_000])
-  func streamingIntoPreallocatedFiles(expectedSteps: Int) throws {
-    try withStreamedAndMemoryFolders("preallocated-\(expectedSteps)") { streamed, memory in
-      let options = HistoryOptions(streamingDirectory: streamed)
-      try trainT4XOR(options: options, iterations: 200, expectedSteps: expectedSteps).history
-        .save(to: streamed)
-      try trainT4XOR(options: HistoryOptions(), iterations: 200).history.save(to: memory)
-      try expectSameFiles(streamed, memory, files)
-      for file in files where file.hasSuffix(".npy") {
-        var info = stat()
-        #expect(stat(streamed.appendingPathComponent(file).path, &info) == 0)
-        // 20,000 steps would have been 1.9 MB for the first layer's weights.
-        #expect(Int(info.st_blocks) * 512 <= (Int(info.st_size) + 4095) / 4096 * 4096, "\(file)")
-      }
-    }
-  }
-
   @Test func anUnsavedStreamIsPublishedWhenReleased() throws {
     let dir = tempDir("unsaved")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -13,9 +13,4 @@ void downhill_temporary_remove(int slot);
 /// Whether `path` is registered (for the tests).
 int downhill_temporary_is_registered(const char *path);
 
-/// Allocates the blocks of the file open as `fd` up to `bytes` without changing its size (Linux's
-/// fallocate with FALLOC_FL_KEEP_SIZE). Returns 0, or -1 where that is not supported. Streamed
-/// temporaries are written faster into blocks allocated up front.
-int downhill_preallocate(int fd, long bytes);
-
 #endif
