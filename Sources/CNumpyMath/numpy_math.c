@@ -209,15 +209,25 @@ void downhill_np_count_flips(const double *now, const double *gradient, double *
   DISPATCH(count_flips, now, gradient, previous, last_up, counts, count, counting);
 }
 
+void downhill_np_descent_step(const double *from, const double *gradient, double rate, double *to,
+                              long n) {
+  // Two roundings, as numpy's `w -= rate * g` (this file does not contract a * b + c).
+  for (long i = 0; i < n; i++) to[i] = from[i] - rate * gradient[i];
+}
+
 // Copies of a few numbers each, in loops the compiler may not turn back into memcpy calls: six
 // calls a T4 step were a fifth of the writer thread's recording.
 __attribute__((no_builtin("memcpy"))) void downhill_np_record_steps(
-    const double *now, const double *gradient, long stride, long count, long n, double *previous,
-    int64_t *last_up, int32_t *flip_counts, int counting_first, long layers, const long *offsets,
-    const long *widths, void *const *weights, void *const *gradients, int32_t *const *flips,
-    int float32) {
+    const double *now, const double *gradient, long stride, long count, double rate,
+    double *scratch, long n, double *previous, int64_t *last_up, int32_t *flip_counts,
+    int counting_first, long layers, const long *offsets, const long *widths,
+    void *const *weights, void *const *gradients, int32_t *const *flips, int float32) {
   for (long s = 0; s < count; s++) {
-    const double *p = now + s * stride, *g = gradient + s * stride;
+    const double *g = gradient + s * stride, *p = scratch;
+    if (now)
+      p = now + s * stride;
+    else
+      downhill_np_descent_step(previous, g, rate, scratch, n);
     for (long l = 0; l < layers; l++) {
       long o = offsets[l], w = widths[l];
       if (float32) {

@@ -125,6 +125,12 @@ public final class History {
   /// loss.csv while training goes on. That thread then owns the stores' buffers, the recorder's
   /// state, the log and loss.csv until `settleOffload`, after which steps are recorded here.
   private var producer: UnsafeMutablePointer<StepRing.Producer>?
+  /// Streaming every step: the ring starts at the first step (`startRing`), once the trainer
+  /// has said how it updates (`expectDescent`).
+  private var ringPlanned = false
+  /// Plain gradient descent's learning rate, if the trainer said it updates so: the ring then
+  /// carries only each step's gradient, and the writer's thread rebuilds the parameters.
+  private var descentRate: Double?
   private let every: Int
   private let startTime = Date()
   /// Streaming: the folder, the thread writing to it, and loss.csv with how many rows it has.
@@ -218,26 +224,44 @@ public final class History {
     }
     // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
     // streamed, the writer's thread records them instead, from a copy of each step.
-    if let stream, every == 1 {
-      let ring = StepRing(recordBytes: History.ringHeader + 16 * offset)
-      let csv = RingCSV(file: stream.csv, buffer: stream.writer.takeChunk())
-      // The recorder is copied here: read from this object per batch, beside `observedSteps`
-      // that the training thread writes per step, its cache line bounced between the cores.
-      stream.writer.submit { [unowned(unsafe) self, writer = stream.writer, recorder, log] in
-        var lines = csv
-        defer { writer.recycle(lines.buffer) }
-        ring.consume { records, count, first in
-          History.recordRing(
-            records, count: count, first: first, recorder: recorder, log: log, csv: &lines)
-        }
-        // The last partial chunks too, while on this thread: saving would otherwise wake it
-        // again for them.
-        for store in self.allStores { store.submitTail() }
-        try lines.finish()
+    ringPlanned = stream != nil && every == 1
+  }
+
+  /// Tells a history that each step will update the parameters by plain gradient descent,
+  /// p ← p − `learningRate` · gradient (SGD's `downhill_np_descent_step`). Streamed every step,
+  /// the training thread then hands over only the gradient, and the writer's thread rebuilds
+  /// the parameters with the same function, so bit for bit: T4's ring records shrink from 280
+  /// to 152 bytes, and the run, saved, takes about 1 ms less. No effect once a step is observed.
+  func expectDescent(learningRate: Double) {
+    guard observedSteps == 0 else { return }
+    descentRate = learningRate
+  }
+
+  /// Starts handing steps to the writer's thread through a ring.
+  private func startRing() {
+    guard let stream = streaming else { return }
+    ringPlanned = false
+    let rate = descentRate
+    let n = parameterCount
+    let ring = StepRing(recordBytes: History.ringRecordBytes(parameters: n, descentRate: rate))
+    let csv = RingCSV(file: stream.csv, buffer: stream.writer.takeChunk())
+    // The recorder is copied here: read from this object per batch, beside `observedSteps`
+    // that the training thread writes per step, its cache line bounced between the cores.
+    stream.writer.submit { [unowned(unsafe) self, writer = stream.writer, recorder, log] in
+      var lines = csv
+      defer { writer.recycle(lines.buffer) }
+      ring.consume { records, count, first in
+        History.recordRing(
+          records, count: count, first: first, recorder: recorder, descentRate: rate, log: log,
+          csv: &lines)
       }
-      producer = .allocate(capacity: 1)
-      producer!.initialize(to: ring.producer())
+      // The last partial chunks too, while on this thread: saving would otherwise wake it
+      // again for them.
+      for store in self.allStores { store.submitTail() }
+      try lines.finish()
     }
+    producer = .allocate(capacity: 1)
+    producer!.initialize(to: ring.producer())
   }
 
   /// The in-memory bytes one recorded step takes (what `every` divides).
@@ -270,16 +294,19 @@ public final class History {
     let record = every == 1 || step % every == 0
     // A run going on after `finish` ended the ring: the writer hands the recording back.
     if let producer, producer.pointee.ended { try? settleOffload() }
+    if producer == nil && ringPlanned { startRing() }
     if let producer {
       let slot = producer.pointee.next()
       slot.storeBytes(of: step, as: Int.self)
       slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
       slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
       let values = (slot + History.ringHeader).assumingMemoryBound(to: Double.self)
-      after.withUnsafeBufferPointer { now in
-        gradient.withUnsafeBufferPointer { g in
-          values.update(from: now.baseAddress!, count: parameterCount)
-          (values + parameterCount).update(from: g.baseAddress!, count: parameterCount)
+      gradient.withUnsafeBufferPointer { g in
+        values.update(from: g.baseAddress!, count: parameterCount)
+      }
+      if descentRate == nil {
+        after.withUnsafeBufferPointer { now in
+          (values + parameterCount).update(from: now.baseAddress!, count: parameterCount)
         }
       }
       producer.pointee.commit()
@@ -307,21 +334,26 @@ public final class History {
     }
   }
 
-  /// A ring record: step, loss and learning rate (as a log record), then the parameters after
-  /// the step and its gradient.
+  /// A ring record: step, loss and learning rate (as a log record), then the step's gradient
+  /// and, unless the writer rebuilds them (`descentRate`), the parameters after it.
   static let ringHeader = 24
+
+  static func ringRecordBytes(parameters n: Int, descentRate: Double?) -> Int {
+    ringHeader + (descentRate == nil ? 16 : 8) * n
+  }
 
   /// On the writer's thread: `count` ring records, the first of them step `first` of the run,
   /// into the stores and loss.csv.
   private static func recordRing(
     _ records: UnsafeRawPointer, count: Int, first: Int, recorder: StepRecorder,
-    log: UnsafeMutablePointer<RecordBuffer>, csv: inout RingCSV
+    descentRate: Double?, log: UnsafeMutablePointer<RecordBuffer>, csv: inout RingCSV
   ) {
     let n = recorder.parameterCount
-    let stride = History.ringHeader + 16 * n
-    let now = (records + History.ringHeader).assumingMemoryBound(to: Double.self)
+    let stride = ringRecordBytes(parameters: n, descentRate: descentRate)
+    let gradient = (records + History.ringHeader).assumingMemoryBound(to: Double.self)
     recorder.record(
-      now: now, gradient: now + n, stride: stride / 8, count: count, countingFirst: first > 0)
+      now: descentRate == nil ? UnsafePointer(gradient + n) : nil, gradient: gradient,
+      stride: stride / 8, count: count, countingFirst: first > 0, descentRate: descentRate ?? 0)
     var done = 0
     while done < count {
       let run = min(log.pointee.room(), count - done)

@@ -1,3 +1,5 @@
+import CNumpyMath
+
 /// Evaluates a loss and its gradient at a point of parameter space.
 public typealias Objective = ([Double]) -> (value: Double, gradient: [Double])
 
@@ -29,6 +31,11 @@ public struct SGD: Optimizer {
   public mutating func step(
     _ parameters: inout [Double], value: Double, gradient: [Double], objective: Objective
   ) {
-    for i in parameters.indices { parameters[i] -= learningRate * gradient[i] }
+    precondition(gradient.count == parameters.count, "gradient and parameters differ in length")
+    guard !parameters.isEmpty else { return }
+    // In C, which a streamed history replays exactly (`History.expectDescent`).
+    parameters.withUnsafeMutableBufferPointer { p in
+      downhill_np_descent_step(p.baseAddress!, gradient, learningRate, p.baseAddress!, p.count)
+    }
   }
 }

@@ -25,6 +25,8 @@ struct StepRecorder {
   /// Whether each parameter's last update moved it up: -1 (all bits) if it did, else 0.
   let lastUp: UnsafeMutablePointer<Int64>
   let flipCounts: UnsafeMutablePointer<Int32>
+  /// Where a step's parameters are rebuilt from its gradient (`record(now: nil, …)`).
+  let scratch: UnsafeMutablePointer<Double>
 
   /// Starts from `parameters`, with no flips counted.
   init(layers: [Layer], element: NPY.Element, parameters: [Double]) {
@@ -38,21 +40,24 @@ struct StepRecorder {
     lastUp.initialize(repeating: 0, count: parameters.count)
     flipCounts = .allocate(capacity: parameters.count)
     flipCounts.initialize(repeating: 0, count: parameters.count)
+    scratch = .allocate(capacity: max(parameters.count, 1))
   }
 
   func deallocate() {
     previous.deallocate()
     lastUp.deallocate()
     flipCounts.deallocate()
+    scratch.deallocate()
   }
 
-  /// `count` steps at once: step s's parameters after the step at now + s·stride and its
-  /// gradient at gradient + s·stride. Flips count from the first step if `countingFirst`, else
-  /// from the second. In C, in runs that fit every store's current chunk: appending record by
-  /// record was most of the writer thread's recording time.
+  /// `count` steps at once: step s's parameters after the step at now + s·stride (or, if `now`
+  /// is nil, the previous ones − `descentRate` · gradient, plain gradient descent's update) and
+  /// its gradient at gradient + s·stride. Flips count from the first step if `countingFirst`,
+  /// else from the second. In C, in runs that fit every store's current chunk: appending record
+  /// by record was most of the writer thread's recording time.
   func record(
-    now: UnsafePointer<Double>, gradient: UnsafePointer<Double>, stride: Int, count: Int,
-    countingFirst: Bool
+    now: UnsafePointer<Double>?, gradient: UnsafePointer<Double>, stride: Int, count: Int,
+    countingFirst: Bool, descentRate: Double = 0
   ) {
     let n = layers.count
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { geometry in
@@ -75,8 +80,8 @@ struct StepRecorder {
           }
           let base = out.baseAddress!
           downhill_np_record_steps(
-            now + done * stride, gradient + done * stride, stride, run, parameterCount, previous,
-            lastUp, flipCounts,
+            now.map { $0 + done * stride }, gradient + done * stride, stride, run, descentRate,
+            scratch, parameterCount, previous, lastUp, flipCounts,
             countingFirst || done > 0 ? 1 : 0, n, geometry.baseAddress!,
             geometry.baseAddress! + n, base, base + n,
             UnsafeRawPointer(base + 2 * n).assumingMemoryBound(

@@ -69,6 +69,7 @@ extension Network {
     var lastLoss = Double.nan
     var parameters = self.parameters
     var gradient = [Double](repeating: 0, count: parameters.count)
+    if let sgd = optimizer as? SGD { history?.expectDescent(learningRate: sgd.learningRate) }
     for step in options.firstStep..<(options.firstStep + options.iterations) {
       var indices: ArraySlice<Int>? = nil
       if !fullBatch {

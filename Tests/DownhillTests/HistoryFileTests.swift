@@ -6,8 +6,10 @@ import Testing
 
 /// How histories reach their folder: atomically replaced files, streamed files published.
 struct HistoryFileTests {
-  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4) throws -> History {
-    try trainT4XOR(options: options, iterations: iterations, hidden: hidden).history
+  func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4, alpha: Double = 1)
+    throws -> History
+  {
+    try trainT4XOR(options: options, iterations: iterations, hidden: hidden, alpha: alpha).history
   }
 
   func tempDir(_ name: String) -> URL {
@@ -56,21 +58,24 @@ struct HistoryFileTests {
   }
 
   /// More rows than one chunk of loss.csv, so that the writer thread formats several; all
-  /// layers in float64, and the second alone in float32.
+  /// layers in float64, and the second alone in float32. Streamed, the writer's thread rebuilds
+  /// SGD's parameters from the gradients (`History.expectDescent`), while memory records the
+  /// trainer's: at α = 0.7, where α·g rounds, every bit must still agree.
   @Test(arguments: [
-    (HistoryOptions.Precision.float64, nil), (HistoryOptions.Precision.float32, [1]),
+    (HistoryOptions.Precision.float64, nil, 1.0), (HistoryOptions.Precision.float32, [1], 1.0),
+    (HistoryOptions.Precision.float64, nil, 0.7),
   ])
-  func streamingWritesWhatMemoryWrites(precision: HistoryOptions.Precision, layers: [Int]?)
-    throws
-  {
+  func streamingWritesWhatMemoryWrites(
+    precision: HistoryOptions.Precision, layers: [Int]?, alpha: Double
+  ) throws {
     try withStreamedAndMemoryFolders("plain") { streamed, memory in
       let rows = History.csvRowsPerChunk * 2 + 5
       // Every step streamed: the writer's thread records them (History's ring).
       let streamedHistory = try trainXOR(
         HistoryOptions(layers: layers, precision: precision, streamingDirectory: streamed),
-        iterations: rows)
+        iterations: rows, alpha: alpha)
       let memoryHistory = try trainXOR(
-        HistoryOptions(layers: layers, precision: precision), iterations: rows)
+        HistoryOptions(layers: layers, precision: precision), iterations: rows, alpha: alpha)
       for layer in layers ?? [0, 1] {
         #expect(
           try streamedHistory.runningFlipCounts(layer: layer)
