@@ -1,3 +1,4 @@
+import Atomics
 import CTemporaryFiles
 import Foundation
 
@@ -232,21 +233,25 @@ final class BackgroundWriter: @unchecked Sendable {
     lock.withLock { spare.append(chunk) }
   }
 
-  private static let onWriter = DispatchSpecificKey<ObjectIdentifier>()
-
-  init() { queue.setSpecific(key: Self.onWriter, value: ObjectIdentifier(self)) }
+  /// The thread running this writer's job, while it runs (0 otherwise). Not the queue's
+  /// `setSpecific`: releasing a queue with a specific value disposes of it on another queue of
+  /// libdispatch's, which started a new thread at the end of every streamed run.
+  private let jobThread = ManagedAtomic<UInt>(0)
+  private static var currentThread: UInt { UInt(pthread_self()) }
 
   /// Queues `job`; from a job of this writer it runs at once instead (waiting there for a slot
   /// that only the running jobs can free would never end).
   func submit(_ job: @escaping () throws -> Void) {
-    if DispatchQueue.getSpecific(key: Self.onWriter) == ObjectIdentifier(self) {
+    if jobThread.load(ordering: .relaxed) == Self.currentThread {
       do { try job() } catch { lock.withLock { failure = failure ?? error } }
       return
     }
     slots.wait()
     let job = Unchecked(value: job)
     queue.async { [self] in
+      jobThread.store(Self.currentThread, ordering: .relaxed)
       do { try job.value() } catch { lock.withLock { failure = failure ?? error } }
+      jobThread.store(0, ordering: .relaxed)
       slots.signal()
     }
   }
