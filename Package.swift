@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "DownhillFigures", targets: ["DownhillFigures"]),
     .library(name: "DownhillTesting", targets: ["DownhillTesting"]),
     .executable(name: "downhill", targets: ["DownhillCLI"]),
+    .executable(name: "downhill-draw", targets: ["DownhillDrawCLI"]),
     .executable(name: "downhill-bench", targets: ["DownhillBench"]),
   ],
   dependencies: [
@@ -62,32 +63,26 @@ let package = Package(
     // The figure catalogue: small functions from recorded runs and tables to figures.
     .target(name: "DownhillFigures", dependencies: ["Downhill", "DownhillPlot"]),
 
+    // The command line: `downhill` trains without loading Cairo, and hands the drawing commands
+    // to `downhill-draw` beside it (DrawingCommands says why). Not a dependency of `downhill`:
+    // SwiftPM would link the plotting core into it. `swift build` builds both.
+    .target(
+      name: "DownhillCLISupport",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "DownhillCLI",
       dependencies: [
-        "Downhill", "DownhillPlot", "DownhillFigures",
+        "Downhill", "DownhillCLISupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // The Swift runtime and FoundationEssentials linked in: loading and relocating their
-      // dozen shared libraries was most of a short command's time (`downhill tutorial t2`
-      // 12.6 → 7.7 ms). The libraries this product uses call nothing of Foundation proper, so
-      // neither it nor CoreFoundation and ICU's data are linked (33 MB; 82 MB with them). Only
-      // this product: the modules are compiled against the shared libraries' interfaces, whose
-      // link lists lack the static archives' own dependencies, hence the libraries after
-      // -static-stdlib.
-      // Not position-independent: the loader applied 82,000 relative relocations to it at every
-      // start, faulting in its data pages (`tutorial t2` 5.1 → 4.4 ms). The trade: no address
-      // randomisation for this executable's own code (the shared libraries keep theirs).
-      // libstdc++ linked in as well, through the linker script in Linking/StaticLibStdCXX (why
-      // there: see the script).
-      linkerSettings: [
-        .unsafeFlags(
-          [
-            "-static-stdlib", "-Xlinker", "-no-pie", "-l_FoundationCollections",
-            "-l_FoundationCShims", "-lswiftSynchronization", "-lstdc++",
-            "-L\(Context.packageDirectory)/Linking/StaticLibStdCXX",
-          ], .when(platforms: [.linux]))
-      ]),
+      linkerSettings: commandLineLinking),
+    .executableTarget(
+      name: "DownhillDrawCLI",
+      dependencies: [
+        "Downhill", "DownhillPlot", "DownhillFigures", "DownhillCLISupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: commandLineLinking),
 
     .executableTarget(
       name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot", "DownhillFigures"]),
@@ -103,3 +98,26 @@ let package = Package(
       exclude: ["__Figures__"]),
   ]
 )
+
+// How the two command-line executables link.
+// The Swift runtime and FoundationEssentials linked in: loading and relocating their dozen
+// shared libraries was most of a short command's time (`downhill tutorial t2` 12.6 → 7.7 ms).
+// The libraries these products use call nothing of Foundation proper, so neither it nor
+// CoreFoundation and ICU's data are linked (33 MB; 82 MB with them). Only these products: the
+// modules are compiled against the shared libraries' interfaces, whose link lists lack the
+// static archives' own dependencies, hence the libraries after -static-stdlib.
+// Not position-independent: the loader applied 82,000 relative relocations to it at every
+// start, faulting in its data pages (`tutorial t2` 5.1 → 4.4 ms). The trade: no address
+// randomisation for these executables' own code (the shared libraries keep theirs).
+// libstdc++ linked in as well, through the linker script in Linking/StaticLibStdCXX (why there:
+// see the script).
+var commandLineLinking: [LinkerSetting] {
+  [
+    .unsafeFlags(
+      [
+        "-static-stdlib", "-Xlinker", "-no-pie", "-l_FoundationCollections",
+        "-l_FoundationCShims", "-lswiftSynchronization", "-lstdc++",
+        "-L\(Context.packageDirectory)/Linking/StaticLibStdCXX",
+      ], .when(platforms: [.linux]))
+  ]
+}

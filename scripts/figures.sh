@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-swift run -c release downhill figures "$@"
+# Both executables: `downhill` hands `figures` to `downhill-draw`, the one that links Cairo.
+swift build -c release
+"$(swift build -c release --show-bin-path)/downhill" figures "$@"

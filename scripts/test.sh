@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-swift run downhill figures --check
+swift build
+"$(swift build --show-bin-path)/downhill" figures --check
 swift test "$@"

@@ -1,7 +1,8 @@
 import ArgumentParser
+import DownhillCLISupport
 
-/// The `downhill` command: thin wrappers over the Downhill libraries.
-@main
+/// The `downhill` command: thin wrappers over the Downhill libraries. The drawing commands run
+/// in `downhill-draw` (see `DrawingCommands`): here they are only listed, for `--help`.
 struct DownhillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "downhill",
@@ -15,8 +16,22 @@ struct DownhillCommand: ParsableCommand {
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
     subcommands: [
-      FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
+      ListedFigures.self, ListedPlot.self, ListedSurface.self, ListedContour.self,
       TrainCommand.self, TutorialCommand.self, DescendCommand.self,
     ]
   )
 }
+
+@main
+enum Main {
+  static func main() {
+    DrawingCommands.forwardIfDrawing(CommandLine.arguments)
+    DownhillCommand.main()
+  }
+}
+
+// The drawing commands as `downhill --help` lists them; `Main` forwards them before parsing.
+struct ListedFigures: ParsableCommand { static let configuration = DrawingCommands.figures }
+struct ListedPlot: ParsableCommand { static let configuration = DrawingCommands.plot }
+struct ListedSurface: ParsableCommand { static let configuration = DrawingCommands.surface }
+struct ListedContour: ParsableCommand { static let configuration = DrawingCommands.contour }

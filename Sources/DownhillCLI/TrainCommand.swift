@@ -1,6 +1,6 @@
 import ArgumentParser
 import Downhill
-import DownhillPlot
+import DownhillCLISupport
 import Foundation
 
 /// `downhill train`: trains a dense network on a built-in problem, a CSV file or MNIST.
@@ -188,11 +188,19 @@ struct TrainCommand: ParsableCommand {
     print("Final loss: \(format(outcome.finalLoss))")
     if let a = outcome.trainAccuracy { print("Training accuracy: \(format(a))") }
     if let a = outcome.testAccuracy { print("Test accuracy: \(format(a))") }
-    print("Time: \(DecimalText.fixed(outcome.seconds, decimals: 3)) s")
+    print("Time: \(milliseconds(outcome.seconds)) s")
     if let history, let recorded = outcome.history {
       try recorded.save(to: URL(fileURLWithPath: history))
       print("History: \(history) (\(recorded.steps.count) steps)")
     }
+  }
+
+  /// Seconds ≥ 0 with three decimals ("0.002"), without printf (`downhill` does not link the
+  /// plotting core's `DecimalText`).
+  private func milliseconds(_ seconds: Double) -> String {
+    let ms = Int((max(seconds, 0) * 1000).rounded())
+    let fraction = String(ms % 1000)
+    return "\(ms / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   /// Full precision (the shortest representation that round-trips, ≥ 12 significant digits

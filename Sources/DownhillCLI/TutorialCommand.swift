@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downhill
+import DownhillCLISupport
 import Foundation
 
 /// `downhill tutorial NAME`: runs a ported tutorial and prints what its Python printed.
