@@ -94,6 +94,27 @@ struct HistoryFileTests {
   /// Queried mid-run, a history streamed every step takes the recording back from the writer's
   /// thread (its ring of steps ends) and goes on recording on the training thread: the files
   /// still equal memory's. 2,500 steps go round the ring (1,872 T4 records) before the query.
+  /// Any other optimizer's steps cross to the writer's thread whole (gradient and parameters):
+  /// streamed every step with momentum, the files still equal memory's.
+  @Test func streamingAnotherOptimizerWritesWhatMemoryWrites() throws {
+    try withStreamedAndMemoryFolders("momentum") { streamed, memory in
+      func run(_ options: HistoryOptions) throws -> History {
+        try trainT4XOR(
+          options: options, iterations: 1500,
+          optimizer: Momentum(learningRate: 0.7, momentum: 0.9)
+        ).history
+      }
+      let streamedHistory = try run(HistoryOptions(streamingDirectory: streamed))
+      let memoryHistory = try run(HistoryOptions())
+      #expect(
+        try streamedHistory.weightSeries(layer: 0, row: 1, column: 2)
+          == memoryHistory.weightSeries(layer: 0, row: 1, column: 2))
+      try streamedHistory.save(to: streamed)
+      try memoryHistory.save(to: memory)
+      try expectSameFiles(streamed, memory, files)
+    }
+  }
+
   @Test func aStreamQueriedMidRunGoesOnRecording() throws {
     try withStreamedAndMemoryFolders("midrun") { streamed, memory in
       func run(_ options: HistoryOptions) throws -> History {
