@@ -59,7 +59,8 @@ public enum DrawingCommands {
         downhill contour --cost mse --grid 300 --starts 3 --optimizer momentum --alpha 1 --out mse.svg
       """)
 
-  static let names: Set<String> = ["figures", "plot", "surface", "contour"]
+  // An array: the first Set<String> of a process costs a conformance lookup over the binary.
+  static let names = ["figures", "plot", "surface", "contour"]
 
   /// The drawing executable's name: `swift build` builds it beside `downhill`.
   public static let executable = "downhill-draw"
