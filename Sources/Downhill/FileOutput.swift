@@ -26,7 +26,7 @@ enum FileOutput {
   static func write(_ buffers: [UnsafeRawBufferPointer], to url: URL) throws {
     // Unpublished, the temporary is deleted when `file` goes.
     let file = try StreamedFile(url)
-    try writeAll(file.descriptor, buffers, url.path)
+    try writeAll(file.descriptor, buffers, file.destination)
     try file.publish()
   }
 
@@ -77,24 +77,31 @@ enum FileOutput {
     return x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
 
-  /// A new empty file beside `url`, named after it, opened for reading and writing, and
+  /// A new empty file beside `path`, named after it, opened for reading and writing, and
   /// registered for deletion if a signal ends the process (`slot`, to unregister it once the
   /// file is in place or deleted).
-  static func createTemporary(for url: URL) throws -> (
+  ///
+  /// By string operations on the path, and named from one random number per process and a
+  /// counter: through URL and with a `getrandom` call per name, making a T4 history's seven
+  /// files took twice as long as the `open` calls themselves. A name taken is skipped.
+  static func createTemporary(for path: String) throws -> (
     descriptor: Int32, path: String, slot: Int32
   ) {
-    let folder = url.deletingLastPathComponent()
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     while true {
-      let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-      // isDirectory: false, else Foundation asks the file system (a stat per name).
-      let path = folder.appendingPathComponent(
-        ".\(url.lastPathComponent).\(suffix).tmp", isDirectory: false
-      ).path
-      let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o644)
-      if fd >= 0 { return (fd, path, downhill_temporary_add(path)) }
-      guard errno == EEXIST else { throw failure(url.path) }
+      let suffix = String(
+        temporarySeed &+ temporaryCounter.wrappingIncrementThenLoad(ordering: .relaxed), radix: 36)
+      let temporary = "\(folder).\(name).\(suffix).tmp"
+      let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL, 0o644)
+      if fd >= 0 { return (fd, temporary, downhill_temporary_add(temporary)) }
+      guard errno == EEXIST else { throw failure(path) }
     }
   }
+
+  private static let temporarySeed = UInt32.random(in: 0...UInt32.max)
+  private static let temporaryCounter = ManagedAtomic<UInt32>(0)
 
   /// Puts the file at `temporary` in `path`'s place.
   static func replace(_ path: String, with temporary: String) throws {
@@ -175,6 +182,8 @@ struct Unchecked<Value>: @unchecked Sendable { let value: Value }
 /// the temporary is deleted.
 final class StreamedFile {
   let url: URL
+  /// `url.path`, once: a URL's path is worked out anew at each call.
+  let destination: String
   let descriptor: Int32
   private let temporary: String
   private let slot: Int32
@@ -182,15 +191,16 @@ final class StreamedFile {
 
   init(_ url: URL) throws {
     self.url = url
-    (descriptor, temporary, slot) = try FileOutput.createTemporary(for: url)
+    destination = url.path
+    (descriptor, temporary, slot) = try FileOutput.createTemporary(for: destination)
   }
 
   /// Where the file is now.
-  var path: String { published ? url.path : temporary }
+  var path: String { published ? destination : temporary }
 
   func publish() throws {
     guard !published else { return }
-    try FileOutput.replace(url.path, with: temporary)
+    try FileOutput.replace(destination, with: temporary)
     published = true
     downhill_temporary_remove(slot)
   }

@@ -169,7 +169,7 @@ public final class History {
       do {
         let csv = try StreamedFile(dir.appendingPathComponent("loss.csv", isDirectory: false))
         try Data(History.csvHeader.utf8).withUnsafeBytes {
-          try FileOutput.writeAll(csv.descriptor, [$0], csv.url.path)
+          try FileOutput.writeAll(csv.descriptor, [$0], csv.destination)
         }
         let writer = BackgroundWriter()
         stream = (dir, writer, csv)
@@ -613,7 +613,7 @@ public final class History {
         }
         let length = History.lossCSVLines(records, rows: rows, to: lines)
         try FileOutput.writeAll(
-          csv.descriptor, [UnsafeRawBufferPointer(start: lines, count: length)], csv.url.path)
+          csv.descriptor, [UnsafeRawBufferPointer(start: lines, count: length)], csv.destination)
       }
       first += rows
     }
@@ -795,7 +795,7 @@ private struct RingCSV {
   private mutating func write() {
     do {
       try FileOutput.writeAll(
-        file.descriptor, [UnsafeRawBufferPointer(start: buffer, count: length)], file.url.path)
+        file.descriptor, [UnsafeRawBufferPointer(start: buffer, count: length)], file.destination)
     } catch { failure = error }
     length = 0
   }

@@ -106,7 +106,7 @@ struct RecordBuffer {
       defer { sink.writer.recycle(full, bytes: chunkBytes) }
       try FileOutput.writeAll(
         sink.file.descriptor, [UnsafeRawBufferPointer(start: full, count: bytes)],
-        sink.file.url.path)
+        sink.file.destination)
     }
     base = sink.writer.takeChunk(bytes: chunkBytes)
     written += held
@@ -159,7 +159,7 @@ final class HistoryStore {
     do {
       let file = try StreamedFile(url)
       try NPY.header(element: element, shape: [0] + recordShape).withUnsafeBytes {
-        try FileOutput.writeAll(file.descriptor, [$0], url.path)
+        try FileOutput.writeAll(file.descriptor, [$0], file.destination)
       }
       self.file = file
     } catch {
@@ -273,13 +273,13 @@ final class HistoryStore {
     guard let file else { return }
     let header = NPY.header(element: element, shape: [count] + recordShape)
     let patched = header.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }
-    guard patched == header.count else { throw FileOutput.failure(file.url.path) }
+    guard patched == header.count else { throw FileOutput.failure(file.destination) }
   }
 
   /// Streaming: whether putting the file in place replaces one.
   var replacesAFile: Bool {
     guard let file else { return false }
-    return access(file.url.path, F_OK) == 0
+    return access(file.destination, F_OK) == 0
   }
 
   /// Streaming into its destination, once the writer has written everything: completes the
