@@ -185,7 +185,9 @@ final class HistoryStore {
   }
 
   deinit {
-    try? finishFile()
+    // A file put in place is complete: finishing it again cost a wait for the writer and a
+    // header write per store at the end of every saved run.
+    if file?.published != true { try? finishFile() }
     RecordBuffer.destroy(buffer)
   }
 
