@@ -82,8 +82,8 @@ enum FileOutput {
   /// file is in place or deleted).
   ///
   /// By string operations on the path, and named from one random number per process and a
-  /// counter: through URL and with a `getrandom` call per name, making a T4 history's seven
-  /// files took twice as long as the `open` calls themselves. A name taken is skipped.
+  /// counter, rather than through URL with a `getrandom` call per name (a T4 run saved into a
+  /// new folder: 0.03–0.14 ms sooner). A name taken is skipped.
   static func createTemporary(for path: String) throws -> (
     descriptor: Int32, path: String, slot: Int32
   ) {
