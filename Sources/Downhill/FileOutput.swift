@@ -181,8 +181,7 @@ struct Unchecked<Value>: @unchecked Sendable { let value: Value }
 /// `FileOutput.write` in one go, or a streamed history while its run records. Never published,
 /// the temporary is deleted.
 final class StreamedFile {
-  let url: URL
-  /// `url.path`, once: a URL's path is worked out anew at each call.
+  /// The path it goes to (a URL's path is worked out anew at each call: kept once).
   let destination: String
   let descriptor: Int32
   private let temporary: String
@@ -190,7 +189,6 @@ final class StreamedFile {
   private(set) var published = false
 
   init(_ url: URL) throws {
-    self.url = url
     destination = url.path
     (descriptor, temporary, slot) = try FileOutput.createTemporary(for: destination)
   }

@@ -204,6 +204,9 @@ public final class History {
           offset: offsets[$0], weights: weights[$0]!.buffer, gradients: gradients[$0]!.buffer,
           flips: flips[$0]!.buffer)
       }, element: options.precision.element, parameters: network.parameters)
+    // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
+    // streamed, the writer's thread records them instead, from a copy of each step.
+    ringPlanned = stream != nil && every == 1
     if let expectedSteps, expectedSteps > 0 {
       let records = (expectedSteps + options.every - 1) / options.every
       let needed = records * bytesPerRecord
@@ -215,16 +218,13 @@ public final class History {
       // Streamed every step, the writer's thread fills the log: in 4 KB pages, as it goes. A
       // huge page's first touch there could stall it for milliseconds (THP compaction), and
       // the training thread with it, once the ring was full.
-      log.pointee.reserve(records: records, huge: !(streaming != nil && every == 1))
+      log.pointee.reserve(records: records, huge: !ringPlanned)
       for l in recorded {
         weights[l]!.reserve(records: records)
         gradients[l]!.reserve(records: records)
         flips[l]!.reserve(records: records)
       }
     }
-    // Recording every step cost the training thread about 45 ns a step (a T4 step is 180):
-    // streamed, the writer's thread records them instead, from a copy of each step.
-    ringPlanned = stream != nil && every == 1
   }
 
   /// Tells a history that each step will update the parameters by plain gradient descent,
@@ -493,7 +493,6 @@ public final class History {
   public func save(to directory: URL) throws {
     // meta.json is encoded while the writer records a ring's last steps.
     if metadata.recordedSteps != recordedCount { finish() }
-    producer?.pointee.finish()
     try FileOutput.makeFolder(directory, purpose: "history folder")
     let meta: Data
     do { meta = try History.encode(metadata) } catch {
