@@ -60,6 +60,22 @@ import Testing
     #expect(NumpyMath.exp([Double]()).isEmpty)
   }
 
+  /// Every length up to 20, so each way the AVX-512 kernel loads and stores a vector's lanes
+  /// (eight, four, or masked) is checked against the scalar kernel, one lane off the main path
+  /// included.
+  @Test func arrayKernelsAgreeWithScalarAtEveryLength() {
+    for count in 0...20 {
+      let xs = (0..<count).map { i in i == 5 ? -750.0 : Double(i) * 0.37 - 3.1 }
+      let exps = NumpyMath.exp(xs)
+      let sigmoids = NumpyMath.sigmoid(xs, scale: 1)
+      for (i, x) in xs.enumerated() {
+        #expect(exps[i].bitPattern == NumpyMath.exp(x).bitPattern, "exp, \(count) long, at \(i)")
+        let sigmoid = 1 / (1 + NumpyMath.exp(-x))
+        #expect(sigmoids[i].bitPattern == sigmoid.bitPattern, "sigmoid, \(count) long, at \(i)")
+      }
+    }
+  }
+
   @Test func expSpecialValues() {
     #expect(NumpyMath.exp(.nan).isNaN)
     #expect(NumpyMath.exp(.infinity) == .infinity)
