@@ -33,7 +33,9 @@ let package = Package(
 
     // Training core: no Cairo. CNumpyMath: np.exp and small np.dot products, rounded as numpy
     // rounds them (C for the FMA instruction and its runtime check).
-    .target(name: "CNumpyMath", linkerSettings: [.linkedLibrary("m")]),
+    // The dense network's kernels too (dense_network.h), whose large products go to OpenBLAS.
+    .target(
+      name: "CNumpyMath", dependencies: ["CBLASLoader"], linkerSettings: [.linkedLibrary("m")]),
     // OpenBLAS (libopenblas.so.0) opened with dlopen by the first product that needs it: linked
     // in, loading it was a fifth of `downhill tutorial t2` (6.1 → 4.9 ms), which never uses it.
     .target(name: "CBLASLoader"),

@@ -334,6 +334,31 @@ public final class History {
     }
   }
 
+  /// Steps a trainer writes into the ring at a time (`ringSlots`): the ring publishes records in
+  /// batches of this many.
+  static let ringRun = 32
+
+  /// Up to `count` consecutive ring slots for the next steps' records (at least one, waiting for
+  /// the writer if the ring is full), when this history streams every step of an SGD run
+  /// (`expectDescent`): a trainer then writes them in place (`ringHeader`, then the gradient)
+  /// and hands them over with `commitRingSlots`. Nil when each step must go through `observe`.
+  func ringSlots(upTo count: Int) -> (start: UnsafeMutableRawPointer, count: Int, recordBytes: Int)?
+  {
+    guard descentRate != nil else { return nil }
+    if let producer, producer.pointee.ended { return nil }
+    if producer == nil && ringPlanned { startRing() }
+    guard let producer else { return nil }
+    let (start, slots) = producer.pointee.reserve(upTo: count)
+    return (start, slots, History.ringRecordBytes(parameters: parameterCount, descentRate: 0))
+  }
+
+  /// Hands the writer the `count` records written at the last `ringSlots`.
+  func commitRingSlots(_ count: Int) {
+    guard let producer else { return }
+    producer.pointee.commit(count)
+    observedSteps += count
+  }
+
   /// A ring record: step, loss and learning rate (as a log record), then the step's gradient
   /// and, unless the writer rebuilds them (`descentRate`), the parameters after it.
   static let ringHeader = 24

@@ -106,6 +106,25 @@ final class StepRing: @unchecked Sendable {
       }
     }
 
+    /// Room for up to `count` records in a row (at least one: it waits for the consumer if the
+    /// ring is full), short of the ring's end: where they go, and how many. `commit(_:)` them.
+    mutating func reserve(upTo count: Int) -> (UnsafeMutableRawPointer, Int) {
+      if produced == room { waitForRoom() }
+      return (base + slot * recordBytes, min(count, room - produced, capacity - slot))
+    }
+
+    /// Hands over `count` records written where `reserve` said.
+    mutating func commit(_ count: Int) {
+      produced &+= count
+      slot &+= count
+      if slot == capacity { slot = 0 }
+      untilPublished &-= count
+      if untilPublished <= 0 {
+        published.store(produced, ordering: .releasing)
+        untilPublished = batch
+      }
+    }
+
     /// Whether `finish` was called.
     private(set) var ended = false
 

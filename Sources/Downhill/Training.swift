@@ -70,7 +70,29 @@ extension Network {
     var parameters = self.parameters
     var gradient = [Double](repeating: 0, count: parameters.count)
     if let sgd = optimizer as? SGD { history?.expectDescent(learningRate: sgd.learningRate) }
-    for step in options.firstStep..<(options.firstStep + options.iterations) {
+    let end = options.firstStep + options.iterations
+    let lastStep = end - 1
+    // Plain gradient descent on a full batch runs in C (TrainingWorkspace.descend) from one step
+    // this loop must see to the next: the first (it loads the batch) and each reported one.
+    let descentRate = fullBatch && !parameters.isEmpty ? (optimizer as? SGD)?.learningRate : nil
+    var step = options.firstStep
+    while step < end {
+      defer { step += 1 }
+      if let rate = descentRate, step > options.firstStep {
+        var next = end
+        if let every = options.reportEvery, progress != nil {
+          next = min((step + every - 1) / every * every, next)
+          if options.reportLastStep { next = min(next, lastStep) }
+        }
+        let ran = descend(
+          from: step, to: next, rate: rate, workspace: workspace, parameters: &parameters,
+          gradient: &gradient, history: history, learningRate: learningRate)
+        if ran.steps > 0 {
+          lastLoss = ran.loss
+          step += ran.steps - 1
+          continue
+        }
+      }
       var indices: ArraySlice<Int>? = nil
       if !fullBatch {
         if cursor >= n {
@@ -90,7 +112,6 @@ extension Network {
         }
       }
       lastLoss = loss
-      let lastStep = options.firstStep + options.iterations - 1
       if let every = options.reportEvery, let progress,
         step % every == 0 || (options.reportLastStep && step == lastStep)
       {
@@ -113,6 +134,37 @@ extension Network {
     self.parameters = parameters
     history?.finish()
     return lastLoss
+  }
+
+  /// Steps `from..<to` of plain gradient descent in C, as far as the history lets them run
+  /// there: without one, all at once; streamed every step through the ring, in runs written
+  /// straight into its slots; otherwise none (each step is observed). Returns how many steps
+  /// ran and the last one's loss.
+  private func descend(
+    from: Int, to: Int, rate: Double, workspace: TrainingWorkspace, parameters: inout [Double],
+    gradient: inout [Double], history: History?, learningRate: Double
+  ) -> (steps: Int, loss: Double) {
+    var step = from
+    var loss = Double.nan
+    parameters.withUnsafeMutableBufferPointer { p in
+      gradient.withUnsafeMutableBufferPointer { g in
+        while step < to {
+          var records: (slots: UnsafeMutableRawPointer, bytes: Int, firstStep: Int, rate: Double)?
+          var run = to - step
+          if let history {
+            guard let slots = history.ringSlots(upTo: min(run, History.ringRun)) else { return }
+            records = (slots.start, slots.recordBytes, step, learningRate)
+            run = slots.count
+          }
+          loss = workspace.descend(
+            parameters: p.baseAddress!, gradient: g.baseAddress!, count: p.count, rate: rate,
+            steps: run, records: records)
+          history?.commitRingSlots(run)
+          step += run
+        }
+      }
+    }
+    return (step - from, loss)
   }
 
   /// The fraction of rows whose largest output is at the target's largest entry, computed 1,024

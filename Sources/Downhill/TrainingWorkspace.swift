@@ -1,7 +1,9 @@
+import CNumpyMath
+
 /// Buffers for one forward and backward pass, allocated once per training run, so a step of a
 /// tiny network costs arithmetic rather than allocation. It reads the weights straight from the
 /// flat parameter vector the optimizer updates and writes the flat gradient, computing exactly
-/// what `Network.evaluate` computes (both go through `Kernels`).
+/// what `Network.evaluate` computes (both go through dense_network.h, which runs the pass).
 final class TrainingWorkspace {
   private let layers: [FlatLayer]
   private let cost: Cost
@@ -15,6 +17,9 @@ final class TrainingWorkspace {
   private let delta: [UnsafeMutablePointer<Double>]
   private let target: UnsafeMutablePointer<Double>
   private let scratch: UnsafeMutablePointer<Double>
+  /// The layers and buffers as the C pass reads them; `rows` follows `load`.
+  private let cLayers: UnsafeMutablePointer<downhill_dense_layer>
+  private let cPass: UnsafeMutablePointer<downhill_dense_pass>
 
   init(network: Network, capacity: Int) {
     let layers = FlatLayer.layout(of: network)
@@ -53,12 +58,27 @@ final class TrainingWorkspace {
     self.z = z
     self.a = a
     self.delta = delta
+    cLayers = .allocate(capacity: layers.count)
+    for (l, layer) in layers.enumerated() {
+      cLayers[l] = downhill_dense_layer(
+        inputs: layer.inputs, width: layer.width, outputs: layer.outputs, offset: layer.offset,
+        folded: layer.folded ? 1 : 0, activation: layer.activation.kind,
+        parameter: layer.activation.parameter, input: input[l], z: z[l], a: a[l],
+        delta: delta[l])
+    }
+    cPass = .allocate(capacity: 1)
+    cPass.initialize(
+      to: downhill_dense_pass(
+        layers: cLayers, count: layers.count, cost: cost.kind, rows: 0, target: target,
+        scratch: scratch, crossover: Matrix.blasCrossover))
   }
 
   deinit {
     for p in owned { p.deallocate() }
     target.deallocate()
     scratch.deallocate()
+    cLayers.deallocate()
+    cPass.deallocate()
   }
 
   /// Copies the examples at `indices` (all rows when nil) into the input and target buffers.
@@ -66,6 +86,7 @@ final class TrainingWorkspace {
     let first = layers[0]
     let outputs = layers.last!.outputs
     rows = indices?.count ?? inputs.rows
+    cPass.pointee.rows = rows
     inputs.values.withUnsafeBufferPointer { x in
       targets.values.withUnsafeBufferPointer { t in
         for r in 0..<rows {
@@ -81,56 +102,21 @@ final class TrainingWorkspace {
 
   /// Forward and backward over the loaded batch; returns the loss and fills `gradient`.
   func pass(parameters: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>) -> Double {
-    for (l, layer) in layers.enumerated() {
-      if l > 0 && layer.folded {
-        let previous = a[l - 1]
-        for r in 0..<rows {
-          let row = input[l] + r * layer.width
-          for c in 0..<layer.inputs { row[c] = previous[r * layer.inputs + c] }
-          row[layer.inputs] = 1
-        }
-      }
-      Kernels.gemm(
-        m: rows, n: layer.outputs, k: layer.width, a: input[l], lda: layer.width,
-        transposingA: false, b: parameters + layer.offset, ldb: layer.outputs,
-        transposingB: false, c: z[l], ldc: layer.outputs)
-      Kernels.forward(layer.activation, z: z[l], a: a[l], rows: rows, columns: layer.outputs)
-    }
-    let last = layers.count - 1
-    let out = layers[last].outputs
-    let loss = Kernels.costValue(
-      cost, o: a[last], t: target, terms: scratch, rows: rows, columns: out)
-    if Kernels.hasFusedGradient(cost, layers[last].activation) {
-      Kernels.fusedGradient(o: a[last], t: target, out: delta[last], rows: rows, columns: out)
-    } else {
-      Kernels.costGradient(cost, o: a[last], t: target, out: scratch, rows: rows, columns: out)
-      Kernels.backward(
-        layers[last].activation, z: z[last], a: a[last], g: scratch, out: delta[last],
-        rows: rows, columns: out)
-    }
-    for l in stride(from: last, through: 0, by: -1) {
-      let layer = layers[l]
-      // ∂C/∂W = [x | 1]ᵀ · ∂C/∂z
-      Kernels.gemm(
-        m: layer.width, n: layer.outputs, k: rows, a: input[l], lda: layer.width,
-        transposingA: true, b: delta[l], ldb: layer.outputs, transposingB: false,
-        c: gradient + layer.offset, ldc: layer.outputs)
-      guard l > 0 else { break }
-      // ∂C/∂x = ∂C/∂z · Wᵀ without the bias row, then through the previous activation.
-      let g = scratchFor(l)
-      Kernels.gemm(
-        m: rows, n: layer.inputs, k: layer.outputs, a: delta[l], lda: layer.outputs,
-        transposingA: false, b: parameters + layer.offset, ldb: layer.outputs,
-        transposingB: true, c: g, ldc: layer.inputs)
-      Kernels.backward(
-        layers[l - 1].activation, z: z[l - 1], a: a[l - 1], g: g, out: delta[l - 1], rows: rows,
-        columns: layer.inputs)
-    }
-    return loss
+    downhill_dense_pass(cPass, parameters, gradient)
   }
 
-  /// ∂C/∂a of layer l − 1 is written into that layer's delta buffer and transformed in place.
-  private func scratchFor(_ l: Int) -> UnsafeMutablePointer<Double> { delta[l - 1] }
+  /// `steps` steps of plain gradient descent on the loaded batch (SGD's update), all in C; with
+  /// `records`, each step's ring record for a streamed history (`History.ringSlots`). Returns the
+  /// last step's loss.
+  func descend(
+    parameters: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Double>,
+    count: Int, rate: Double, steps: Int,
+    records: (slots: UnsafeMutableRawPointer, bytes: Int, firstStep: Int, rate: Double)?
+  ) -> Double {
+    downhill_dense_descend(
+      cPass, parameters, gradient, count, rate, steps, records?.slots, records?.bytes ?? 0,
+      records?.firstStep ?? 0, records?.rate ?? 0)
+  }
 
   /// mean |output − target| over the loaded batch (numpy's `np.mean(np.abs(e))`).
   func meanAbsoluteError() -> Double {

@@ -111,3 +111,45 @@ struct RobustnessTests {
     #expect(!Tutorials.t4TwoLayer(iterations: -5).isEmpty)
   }
 }
+
+/// Plain gradient descent on a full batch runs whole stretches in C between reported steps
+/// (`TrainingWorkspace.descend`). Momentum with μ = 0 takes the same steps bit for bit (v = g,
+/// x − α·v) one at a time through the general loop: the two must agree on every report, the
+/// final loss and every parameter, for each activation and cost the C pass implements.
+@Suite struct DescentRunTests {
+  @Test(arguments: [
+    ([Activation.tanh, .sigmoid], Cost.binaryCrossEntropy, BiasMode.folded),
+    ([.leakyReLU(0.1), .scaledSigmoid(0.5)], .meanSquared, .input),
+    ([.relu, .softmax], .categoricalCrossEntropy, .folded),
+    ([.sigmoid, .identity], .sumSquared, .folded),
+  ])
+  func descentInCMatchesTheStepByStepLoop(
+    activations: [Activation], cost: Cost, bias: BiasMode
+  ) throws {
+    let outputs = activations.last == .softmax ? 2 : 1
+    let targets =
+      outputs == 2 ? Matrix([[1, 0], [0, 1], [0, 1], [1, 0]]) : Dataset.xor.targets
+    let data = Dataset(name: "xor", inputs: Dataset.xor.inputs, targets: targets)
+    func train(_ optimizer: any Optimizer) throws -> (Network, Double, [Double]) {
+      var g = SeededGenerator(seed: 5)
+      var network = try Network(
+        sizes: [2, 5, outputs], activations: activations, bias: bias, cost: cost,
+        initialization: .symmetricUniform, generator: &g)
+      var optimizer = optimizer
+      var reports: [Double] = []
+      let loss = try network.train(
+        on: data, optimizer: &optimizer,
+        options: TrainingOptions(iterations: 1500, reportEvery: 7, reportLastStep: true),
+        generator: &g
+      ) { reports.append($0.loss) }
+      return (network, loss, reports)
+    }
+    let (fast, fastLoss, fastReports) = try train(SGD(learningRate: 0.1))
+    let (slow, slowLoss, slowReports) = try train(Momentum(learningRate: 0.1, momentum: 0))
+    #expect(fastReports.count == 1500 / 7 + 2)
+    #expect(fastReports.map(\.bitPattern) == slowReports.map(\.bitPattern))
+    #expect(fastLoss.bitPattern == slowLoss.bitPattern)
+    #expect(fast.parameters.map(\.bitPattern) == slow.parameters.map(\.bitPattern))
+    #expect(fastLoss < fastReports[0])
+  }
+}
