@@ -352,6 +352,11 @@ public final class History {
     return (start, slots, History.ringRecordBytes(parameters: parameterCount, descentRate: 0))
   }
 
+  /// Whether `ringSlots` can give slots: an SGD run streamed every step, not yet ended.
+  var takesRingRecords: Bool {
+    descentRate != nil && (ringPlanned || producer.map { !$0.pointee.ended } ?? false)
+  }
+
   /// Hands the writer the `count` records written at the last `ringSlots`.
   func commitRingSlots(_ count: Int) {
     guard let producer else { return }

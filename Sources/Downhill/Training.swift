@@ -73,8 +73,10 @@ extension Network {
     let end = options.firstStep + options.iterations
     let lastStep = end - 1
     // Plain gradient descent on a full batch runs in C (TrainingWorkspace.descend) from one step
-    // this loop must see to the next: the first (it loads the batch) and each reported one.
-    let descentRate = fullBatch && !parameters.isEmpty ? (optimizer as? SGD)?.learningRate : nil
+    // this loop must see to the next: the first (it loads the batch) and each reported one. A
+    // history in memory observes every step here instead.
+    let inC = fullBatch && !parameters.isEmpty && (history?.takesRingRecords ?? true)
+    let descentRate = inC ? (optimizer as? SGD)?.learningRate : nil
     var step = options.firstStep
     while step < end {
       defer { step += 1 }
