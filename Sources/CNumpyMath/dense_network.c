@@ -249,6 +249,17 @@ double downhill_dense_pass(const struct downhill_dense_pass *pass, const double 
   return loss;
 }
 
+void downhill_step_record(void *record, long step, double loss, double rate,
+                          const double *gradient, const double *after, long n) {
+  char *r = record;
+  int64_t number = step;
+  memcpy(r, &number, 8);
+  memcpy(r + 8, &loss, 8);
+  memcpy(r + 16, &rate, 8);
+  memcpy(r + 24, gradient, (size_t)n * 8);
+  if (after) memcpy(r + 24 + n * 8, after, (size_t)n * 8);
+}
+
 double downhill_dense_descend(const struct downhill_dense_pass *pass, double *parameters,
                               double *gradient, long parameter_count, double rate, long steps,
                               void *records, long record_bytes, long first_step,
@@ -258,12 +269,8 @@ double downhill_dense_descend(const struct downhill_dense_pass *pass, double *pa
     loss = downhill_dense_pass(pass, parameters, gradient);
     downhill_np_descent_step(parameters, gradient, rate, parameters, parameter_count);
     if (records) {
-      char *record = (char *)records + s * record_bytes;
-      int64_t step = first_step + s;
-      memcpy(record, &step, 8);
-      memcpy(record + 8, &loss, 8);
-      memcpy(record + 16, &recorded_rate, 8);
-      memcpy(record + 24, gradient, (size_t)parameter_count * 8);
+      downhill_step_record((char *)records + s * record_bytes, first_step + s, loss,
+                           recorded_rate, gradient, NULL, parameter_count);
     }
   }
   return loss;

@@ -297,16 +297,11 @@ public final class History {
     if producer == nil && ringPlanned { startRing() }
     if let producer {
       let slot = producer.pointee.next()
-      slot.storeBytes(of: step, as: Int.self)
-      slot.storeBytes(of: loss, toByteOffset: 8, as: Double.self)
-      slot.storeBytes(of: learningRate, toByteOffset: 16, as: Double.self)
-      let values = (slot + History.ringHeader).assumingMemoryBound(to: Double.self)
       gradient.withUnsafeBufferPointer { g in
-        values.update(from: g.baseAddress!, count: parameterCount)
-      }
-      if descentRate == nil {
         after.withUnsafeBufferPointer { now in
-          (values + parameterCount).update(from: now.baseAddress!, count: parameterCount)
+          downhill_step_record(
+            slot, step, loss, learningRate, g.baseAddress!,
+            descentRate == nil ? now.baseAddress! : nil, parameterCount)
         }
       }
       producer.pointee.commit()
@@ -340,13 +335,12 @@ public final class History {
 
   /// Up to `count` consecutive ring slots for the next steps' records (at least one, waiting for
   /// the writer if the ring is full), when this history streams every step of an SGD run
-  /// (`expectDescent`): a trainer then writes them in place (`ringHeader`, then the gradient)
+  /// (`expectDescent`): a trainer then writes them in place (`downhill_step_record`)
   /// and hands them over with `commitRingSlots`. Nil when each step must go through `observe`.
   func ringSlots(upTo count: Int) -> (start: UnsafeMutableRawPointer, count: Int, recordBytes: Int)?
   {
-    guard descentRate != nil else { return nil }
-    if let producer, producer.pointee.ended { return nil }
-    if producer == nil && ringPlanned { startRing() }
+    guard takesRingRecords else { return nil }
+    if producer == nil { startRing() }
     guard let producer else { return nil }
     let (start, slots) = producer.pointee.reserve(upTo: count)
     return (start, slots, History.ringRecordBytes(parameters: parameterCount, descentRate: 0))

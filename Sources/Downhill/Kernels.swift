@@ -1,30 +1,18 @@
-import CBLASLoader
 import CNumpyMath
-import Foundation
 
 /// The arithmetic of activations, costs and products on raw buffers. Both the `Matrix` API and
 /// the allocation-free training loop call these, so the two paths give bit-identical results.
 enum Kernels {
   /// C (m × n, leading dimension ldc) = op(A) · op(B). Below the crossover the sums round as
-  /// `np.dot` rounds them (CNumpyMath); above it, OpenBLAS.
+  /// `np.dot` rounds them (CNumpyMath); above it, OpenBLAS. `useBLAS` forces either.
   static func gemm(
     m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transposingA: Bool,
     b: UnsafePointer<Double>, ldb: Int, transposingB: Bool, c: UnsafeMutablePointer<Double>,
     ldc: Int, useBLAS: Bool? = nil
   ) {
-    guard m > 0, n > 0 else { return }
-    if k == 0 {
-      for i in 0..<m { for j in 0..<n { c[i * ldc + j] = 0 } }
-      return
-    }
-    if !(useBLAS ?? (m * n * k >= Matrix.blasCrossover)) {
-      downhill_np_product(
-        m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, ldc)
-      return
-    }
-    downhill_blas_product(
-      Int32(m), Int32(n), Int32(k), a, Int32(lda), transposingA ? 1 : 0, b, Int32(ldb),
-      transposingB ? 1 : 0, c, Int32(ldc))
+    let crossover = useBLAS.map { $0 ? 0 : Int.max } ?? Matrix.blasCrossover
+    downhill_dense_product(
+      m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, ldc, crossover)
   }
 
   /// a = f(z) for a rows × columns block.

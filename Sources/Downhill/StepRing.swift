@@ -90,31 +90,19 @@ final class StepRing: @unchecked Sendable {
     }
 
     /// Where the next record goes; `commit` it once written.
-    @inline(__always) mutating func next() -> UnsafeMutableRawPointer {
-      if produced == room { waitForRoom() }
-      return base + slot * recordBytes
-    }
+    @inline(__always) mutating func next() -> UnsafeMutableRawPointer { reserve(upTo: 1).0 }
 
-    @inline(__always) mutating func commit() {
-      produced &+= 1
-      slot &+= 1
-      if slot == capacity { slot = 0 }
-      untilPublished &-= 1
-      if untilPublished == 0 {
-        published.store(produced, ordering: .releasing)
-        untilPublished = batch
-      }
-    }
+    @inline(__always) mutating func commit() { commit(1) }
 
     /// Room for up to `count` records in a row (at least one: it waits for the consumer if the
     /// ring is full), short of the ring's end: where they go, and how many. `commit(_:)` them.
-    mutating func reserve(upTo count: Int) -> (UnsafeMutableRawPointer, Int) {
+    @inline(__always) mutating func reserve(upTo count: Int) -> (UnsafeMutableRawPointer, Int) {
       if produced == room { waitForRoom() }
       return (base + slot * recordBytes, min(count, room - produced, capacity - slot))
     }
 
     /// Hands over `count` records written where `reserve` said.
-    mutating func commit(_ count: Int) {
+    @inline(__always) mutating func commit(_ count: Int) {
       produced &+= count
       slot &+= count
       if slot == capacity { slot = 0 }

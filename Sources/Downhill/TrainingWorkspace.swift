@@ -6,77 +6,50 @@ import CNumpyMath
 /// what `Network.evaluate` computes (both go through dense_network.h, which runs the pass).
 final class TrainingWorkspace {
   private let layers: [FlatLayer]
-  private let cost: Cost
   let capacity: Int
   private(set) var rows = 0
-  // `let` so that reading them in the hot loop needs no exclusivity checks.
   private let owned: [UnsafeMutablePointer<Double>]
-  private let input: [UnsafeMutablePointer<Double>]
-  private let z: [UnsafeMutablePointer<Double>]
-  private let a: [UnsafeMutablePointer<Double>]
-  private let delta: [UnsafeMutablePointer<Double>]
   private let target: UnsafeMutablePointer<Double>
   private let scratch: UnsafeMutablePointer<Double>
-  /// The layers and buffers as the C pass reads them; `rows` follows `load`.
+  /// The layers and their buffers as the C pass reads them; `rows` follows `load`.
   private let cLayers: UnsafeMutablePointer<downhill_dense_layer>
   private let cPass: UnsafeMutablePointer<downhill_dense_pass>
 
   init(network: Network, capacity: Int) {
     let layers = FlatLayer.layout(of: network)
     self.layers = layers
-    var owned: [UnsafeMutablePointer<Double>] = []
-    var input: [UnsafeMutablePointer<Double>] = []
-    var z: [UnsafeMutablePointer<Double>] = []
-    var a: [UnsafeMutablePointer<Double>] = []
-    var delta: [UnsafeMutablePointer<Double>] = []
-    cost = network.cost
     self.capacity = capacity
+    var owned: [UnsafeMutablePointer<Double>] = []
     func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
       let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
       p.initialize(repeating: 0, count: max(count, 1))
       owned.append(p)
       return p
     }
-    target = UnsafeMutablePointer<Double>.allocate(
-      capacity: max(capacity * layers.last!.outputs, 1))
-    scratch = UnsafeMutablePointer<Double>.allocate(
-      capacity: max(capacity * layers.last!.outputs, 1))
-    for (l, layer) in layers.enumerated() {
-      // A folded layer needs its own copy of the previous output with a ones column; otherwise
-      // it reads the previous layer's output in place.
-      if l == 0 || layer.folded {
-        input.append(buffer(capacity * layer.width))
-      } else {
-        input.append(a[l - 1])
-      }
-      z.append(buffer(capacity * layer.outputs))
-      a.append(buffer(capacity * layer.outputs))
-      delta.append(buffer(capacity * layer.outputs))
-    }
-    self.owned = owned
-    self.input = input
-    self.z = z
-    self.a = a
-    self.delta = delta
+    target = buffer(capacity * layers.last!.outputs)
+    scratch = buffer(capacity * layers.last!.outputs)
     cLayers = .allocate(capacity: layers.count)
     for (l, layer) in layers.enumerated() {
+      let a = buffer(capacity * layer.outputs)
+      // A folded layer needs its own copy of the previous output with a ones column; otherwise
+      // it reads the previous layer's output in place.
+      let input = l == 0 || layer.folded ? buffer(capacity * layer.width) : cLayers[l - 1].a!
       cLayers[l] = downhill_dense_layer(
         inputs: layer.inputs, width: layer.width, outputs: layer.outputs, offset: layer.offset,
         folded: layer.folded ? 1 : 0, activation: layer.activation.kind,
-        parameter: layer.activation.parameter, input: input[l], z: z[l], a: a[l],
-        delta: delta[l])
+        parameter: layer.activation.parameter, input: input, z: buffer(capacity * layer.outputs),
+        a: a, delta: buffer(capacity * layer.outputs))
     }
+    self.owned = owned
     cPass = .allocate(capacity: 1)
     cPass.initialize(
       to: downhill_dense_pass(
-        layers: cLayers, count: layers.count, cost: cost.kind, rows: 0, target: target,
+        layers: cLayers, count: layers.count, cost: network.cost.kind, rows: 0, target: target,
         scratch: scratch, crossover: Matrix.blasCrossover))
   }
 
   deinit {
     for p in owned { p.deallocate() }
-    target.deallocate()
-    scratch.deallocate()
     cLayers.deallocate()
     cPass.deallocate()
   }
@@ -91,7 +64,7 @@ final class TrainingWorkspace {
       targets.values.withUnsafeBufferPointer { t in
         for r in 0..<rows {
           let source = indices.map { $0[$0.startIndex + r] } ?? r
-          let row = input[0] + r * first.width
+          let row = cLayers[0].input + r * first.width
           for c in 0..<first.inputs { row[c] = x[source * inputs.columns + c] }
           if first.folded { row[first.inputs] = 1 }
           for c in 0..<outputs { target[r * outputs + c] = t[source * outputs + c] }
@@ -122,7 +95,8 @@ final class TrainingWorkspace {
   func meanAbsoluteError() -> Double {
     let last = layers.count - 1
     let count = rows * layers[last].outputs
-    for i in 0..<count { scratch[i] = abs(a[last][i] - target[i]) }
+    let output = cLayers[last].a!
+    for i in 0..<count { scratch[i] = abs(output[i] - target[i]) }
     return count == 0 ? .nan : Kernels.pairwiseSum(scratch, count) / Double(count)
   }
 }

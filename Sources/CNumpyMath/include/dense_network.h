@@ -86,10 +86,15 @@ struct downhill_dense_pass {
 double downhill_dense_pass(const struct downhill_dense_pass *pass, const double *parameters,
                            double *gradient);
 
+/// A streamed history's ring record of one step: its number (int64), loss and learning rate,
+/// then the n doubles of its gradient and, unless `after` is NULL, the n parameters after it.
+void downhill_step_record(void *record, long step, double loss, double rate,
+                          const double *gradient, const double *after, long n);
+
 /// `steps` steps of plain gradient descent, parameters -= rate * gradient as
 /// downhill_np_descent_step rounds it. With `records`, step s (numbered first_step + s) leaves
-/// at records + s * record_bytes its number (int64), loss and `recorded_rate` (doubles), then its
-/// gradient: a streamed history's ring records. Returns the last step's loss.
+/// its downhill_step_record, with `recorded_rate` and without the parameters, at
+/// records + s * record_bytes. Returns the last step's loss.
 double downhill_dense_descend(const struct downhill_dense_pass *pass, double *parameters,
                               double *gradient, long parameter_count, double rate, long steps,
                               void *records, long record_bytes, long first_step,
