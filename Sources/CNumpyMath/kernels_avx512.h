@@ -1,45 +1,5 @@
-// The AVX-512 shape of the exp main path, as SVML's __svml_exp8_ha itself runs it: eight lanes,
-// the first FMA rounded toward zero by embedded rounding (no correction step), and the 16-entry
-// tables held in two registers and read by vpermt2pd instead of gathers. Same operations in the
-// same order as exp_main in kernels.h, so the same bits; about twice as fast on the tutorials'
-// 4-to-32-wide sigmoids, which were a third of a T4 step.
-#include <immintrin.h>
-
-#define AVX512_ATTRIBUTES __attribute__((target("avx512f")))
-
-static AVX512_ATTRIBUTES inline __m512d exp8_main(__m512d x) {
-  const __m512d shifter = _mm512_set1_pd(from_bits(0x42f8000000003ff0ULL));
-  __m512d s = _mm512_fmadd_round_pd(x, _mm512_set1_pd(from_bits(0x3ff71547652b82feULL)),
-                                    shifter, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
-  __m512i k = _mm512_sub_epi64(_mm512_castpd_si512(s), _mm512_castpd_si512(shifter));
-  __m512d n = _mm512_sub_pd(s, shifter);
-  __m512d r = _mm512_fnmadd_pd(n, _mm512_set1_pd(from_bits(0x3fe62e42fefa39efULL)), x);
-  r = _mm512_fnmadd_pd(_mm512_set1_pd(from_bits(0x3c7abc9e3b39803fULL)), n, r);
-  __m512d r2 = _mm512_mul_pd(r, r);
-  __m512d p = _mm512_fmadd_pd(_mm512_set1_pd(from_bits(0x3f57411836940c04ULL)), r,
-                              _mm512_set1_pd(from_bits(0x3f81101cbbc265c0ULL)));
-  __m512d q = _mm512_fmadd_pd(_mm512_set1_pd(from_bits(0x3fa55557242d68feULL)), r,
-                              _mm512_set1_pd(from_bits(0x3fc5555553939732ULL)));
-  __m512d t = _mm512_fmadd_pd(_mm512_set1_pd(from_bits(0x3fe000000000d008ULL)), r,
-                              _mm512_set1_pd(from_bits(0x3fefffffffffff70ULL)));
-  p = _mm512_fmadd_pd(r2, p, q);
-  p = _mm512_fmadd_pd(r2, p, t);
-  // vpermt2pd reads the low 4 bits of each index: j, the sixteenths.
-  __m512d hi = _mm512_permutex2var_pd(_mm512_loadu_pd(exp_hi16), k, _mm512_loadu_pd(exp_hi16 + 8));
-  __m512d lo = _mm512_permutex2var_pd(_mm512_loadu_pd(exp_lo16), k, _mm512_loadu_pd(exp_lo16 + 8));
-  __m512d z = _mm512_fmadd_pd(p, r, lo);
-  z = _mm512_fmadd_pd(hi, z, hi);
-  __m512i scale = _mm512_slli_epi64(
-      _mm512_andnot_si512(_mm512_set1_epi64(15), _mm512_add_epi64(k, _mm512_set1_epi64(16 * 1023))),
-      48);
-  return _mm512_mul_pd(z, _mm512_castsi512_pd(scale));
-}
-
-// Lanes of x on the main path (|x| < 707.70; not NaN).
-static AVX512_ATTRIBUTES inline __mmask8 exp8_is_main(__m512d x) {
-  return _mm512_cmp_pd_mask(_mm512_abs_pd(x), _mm512_set1_pd(from_bits(0x40861da04cbafe44ULL)),
-                            _CMP_LT_OQ);
-}
+// The AVX-512 array kernels around exp_svml.h's exp8_main: about twice as fast as the scalar
+// kernels on the tutorials' 4-to-32-wide sigmoids, which were a third of a T4 step.
 
 static AVX512_ATTRIBUTES inline __mmask8 lanes_left(long left) {
   return left >= 8 ? 0xff : (__mmask8)((1u << left) - 1);
