@@ -117,23 +117,37 @@ struct RobustnessTests {
 /// x − α·v) one at a time through the general loop: the two must agree on every report, the
 /// final loss and every parameter, for each activation and cost the C pass implements.
 @Suite struct DescentRunTests {
+  /// Small networks take the vector fast path (up to 4 rows in its narrow form, up to 8 in its
+  /// wide one); the 40-wide layer takes the generic pass.
   @Test(arguments: [
-    ([Activation.tanh, .sigmoid], Cost.binaryCrossEntropy, BiasMode.folded),
-    ([.leakyReLU(0.1), .scaledSigmoid(0.5)], .meanSquared, .input),
-    ([.relu, .softmax], .categoricalCrossEntropy, .folded),
-    ([.sigmoid, .identity], .sumSquared, .folded),
+    ([Activation.tanh, .sigmoid], Cost.binaryCrossEntropy, BiasMode.folded, [5], 4),
+    ([.leakyReLU(0.1), .scaledSigmoid(0.5)], .meanSquared, .input, [5], 4),
+    ([.relu, .softmax], .categoricalCrossEntropy, .folded, [5], 4),
+    ([.sigmoid, .identity], .sumSquared, .folded, [5], 4),
+    ([.sigmoid, .tanh, .sigmoid], .halfSumSquared, .input, [6, 3], 8),
+    ([.relu, .sigmoid, .softmax], .categoricalCrossEntropy, .folded, [4, 3], 8),
+    ([.sigmoid, .sigmoid], .halfSumSquared, .input, [40], 4),
   ])
   func descentInCMatchesTheStepByStepLoop(
-    activations: [Activation], cost: Cost, bias: BiasMode
+    activations: [Activation], cost: Cost, bias: BiasMode, hidden: [Int], rows: Int
   ) throws {
     let outputs = activations.last == .softmax ? 2 : 1
     let targets =
       outputs == 2 ? Matrix([[1, 0], [0, 1], [0, 1], [1, 0]]) : Dataset.xor.targets
-    let data = Dataset(name: "xor", inputs: Dataset.xor.inputs, targets: targets)
+    // Eight rows: XOR's four, and again at half the inputs.
+    let inputs = Dataset.xor.inputs
+    let data =
+      rows == 4
+      ? Dataset(name: "xor", inputs: inputs, targets: targets)
+      : Dataset(
+        name: "xor8",
+        inputs: Matrix(
+          (0..<8).map { r in (0..<2).map { inputs[r % 4, $0] * (r < 4 ? 1 : 0.5) } }),
+        targets: Matrix((0..<8).map { r in (0..<outputs).map { targets[r % 4, $0] } }))
     func train(_ optimizer: any Optimizer) throws -> (Network, Double, [Double]) {
       var g = SeededGenerator(seed: 5)
       var network = try Network(
-        sizes: [2, 5, outputs], activations: activations, bias: bias, cost: cost,
+        sizes: [2] + hidden + [outputs], activations: activations, bias: bias, cost: cost,
         initialization: .symmetricUniform, generator: &g)
       var optimizer = optimizer
       var reports: [Double] = []
