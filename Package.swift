@@ -90,7 +90,8 @@ let package = Package(
       name: "DownhillBench", dependencies: ["Downhill", "DownhillPlot", "DownhillFigures"]),
 
     .testTarget(
-      name: "DownhillTests", dependencies: ["Downhill", "COpenBLAS", "CTemporaryFiles"],
+      name: "DownhillTests",
+      dependencies: ["Downhill", "COpenBLAS", "CTemporaryFiles", "CNumpyMath"],
       resources: [.copy("Data")]),
     .testTarget(
       name: "DownhillPlotTests", dependencies: ["DownhillPlot", "DownhillTesting", "CGif"],

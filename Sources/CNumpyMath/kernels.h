@@ -182,3 +182,44 @@ static KERNEL_ATTRIBUTES void KERNEL(product)(long m, long n, long k, const doub
         c[i * ldc + j] = KERNEL(dot_plain)(a + i * ai, ap, b + j * bj, bp, k);
   }
 }
+
+// A streamed history's recording of `count` ring records (numpy_math.h). Copies of a few numbers
+// each, in loops the compiler may not turn back into memcpy calls: six calls a T4 step were a
+// fifth of the writer thread's recording. A kernel of this file, so that the parameters rebuilt
+// by the descent step are stored as wide as count_flips then loads them: SSE2 stores read by
+// AVX2 loads could not be forwarded, a stall per step (T4's 60,000 steps in a C loop: 32 → 28 ns
+// a step). record_steps_avx512 in kernels_avx512.h is the same for AVX-512 CPUs.
+static KERNEL_ATTRIBUTES __attribute__((no_builtin("memcpy"))) void KERNEL(record_steps)(
+    const double *now, const double *gradient, long stride, long count, double rate,
+    double *scratch, long n, double *previous, int64_t *last_up, int32_t *flip_counts,
+    int counting_first, long layers, const long *offsets, const long *widths,
+    void *const *weights, void *const *gradients, int32_t *const *flips, int float32) {
+  // The buffers are distinct (restrict), so the loops vectorize without checks for overlap.
+  double *restrict rebuilt = scratch, *restrict before = previous;
+  for (long s = 0; s < count; s++) {
+    const double *restrict g = gradient + s * stride;
+    const double *p = rebuilt;
+    if (now)
+      p = now + s * stride;
+    else
+      for (long i = 0; i < n; i++) rebuilt[i] = before[i] - rate * g[i];
+    for (long l = 0; l < layers; l++) {
+      long o = offsets[l], w = widths[l];
+      if (float32) {
+        float *restrict wo = (float *)weights[l] + s * w, *restrict go = (float *)gradients[l] + s * w;
+        for (long i = 0; i < w; i++) wo[i] = (float)before[o + i];
+        for (long i = 0; i < w; i++) go[i] = (float)g[o + i];
+      } else {
+        double *restrict wo = (double *)weights[l] + s * w,
+                         *restrict go = (double *)gradients[l] + s * w;
+        for (long i = 0; i < w; i++) wo[i] = before[o + i];
+        for (long i = 0; i < w; i++) go[i] = g[o + i];
+      }
+    }
+    KERNEL(count_flips)(p, g, before, last_up, flip_counts, n, s > 0 || counting_first);
+    for (long l = 0; l < layers; l++) {
+      int32_t *restrict fo = flips[l] + s * widths[l];
+      for (long i = 0; i < widths[l]; i++) fo[i] = flip_counts[offsets[l] + i];
+    }
+  }
+}

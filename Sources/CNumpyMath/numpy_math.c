@@ -219,37 +219,27 @@ void downhill_np_descent_step(const double *from, const double *gradient, double
   for (long i = 0; i < n; i++) to[i] = from[i] - rate * gradient[i];
 }
 
-// Copies of a few numbers each, in loops the compiler may not turn back into memcpy calls: six
-// calls a T4 step were a fifth of the writer thread's recording.
-__attribute__((no_builtin("memcpy"))) void downhill_np_record_steps(
-    const double *now, const double *gradient, long stride, long count, double rate,
-    double *scratch, long n, double *previous, int64_t *last_up, int32_t *flip_counts,
-    int counting_first, long layers, const long *offsets, const long *widths,
-    void *const *weights, void *const *gradients, int32_t *const *flips, int float32) {
-  for (long s = 0; s < count; s++) {
-    const double *g = gradient + s * stride, *p = scratch;
-    if (now)
-      p = now + s * stride;
-    else
-      downhill_np_descent_step(previous, g, rate, scratch, n);
-    for (long l = 0; l < layers; l++) {
-      long o = offsets[l], w = widths[l];
-      if (float32) {
-        float *wo = (float *)weights[l] + s * w, *go = (float *)gradients[l] + s * w;
-        for (long i = 0; i < w; i++) wo[i] = (float)previous[o + i];
-        for (long i = 0; i < w; i++) go[i] = (float)g[o + i];
-      } else {
-        double *wo = (double *)weights[l] + s * w, *go = (double *)gradients[l] + s * w;
-        for (long i = 0; i < w; i++) wo[i] = previous[o + i];
-        for (long i = 0; i < w; i++) go[i] = g[o + i];
-      }
-    }
-    downhill_np_count_flips(p, g, previous, last_up, flip_counts, n, s > 0 || counting_first);
-    for (long l = 0; l < layers; l++) {
-      int32_t *fo = flips[l] + s * widths[l];
-      for (long i = 0; i < widths[l]; i++) fo[i] = flip_counts[offsets[l] + i];
-    }
-  }
+void downhill_np_record_steps(const double *now, const double *gradient, long stride, long count,
+                              double rate, double *scratch, long n, double *previous,
+                              int64_t *last_up, int32_t *flip_counts, int counting_first,
+                              long layers, const long *offsets, const long *widths,
+                              void *const *weights, void *const *gradients, int32_t *const *flips,
+                              int float32) {
+  DISPATCH_AVX512(record_steps, now, gradient, stride, count, rate, scratch, n, previous,
+                  last_up, flip_counts, counting_first, layers, offsets, widths, weights,
+                  gradients, flips, float32);
+}
+
+void downhill_np_record_steps_portable(const double *now, const double *gradient, long stride,
+                                       long count, double rate, double *scratch, long n,
+                                       double *previous, int64_t *last_up, int32_t *flip_counts,
+                                       int counting_first, long layers, const long *offsets,
+                                       const long *widths, void *const *weights,
+                                       void *const *gradients, int32_t *const *flips,
+                                       int float32) {
+  record_steps_generic(now, gradient, stride, count, rate, scratch, n, previous, last_up,
+                       flip_counts, counting_first, layers, offsets, widths, weights, gradients,
+                       flips, float32);
 }
 
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,

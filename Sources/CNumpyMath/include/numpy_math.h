@@ -55,6 +55,15 @@ void downhill_np_record_steps(const double *now, const double *gradient, long st
                               const long *offsets, const long *widths, void *const *weights,
                               void *const *gradients, int32_t *const *flips, int float32);
 
+/// The same without vector instructions beyond SSE2, for the tests.
+void downhill_np_record_steps_portable(const double *now, const double *gradient, long stride,
+                                       long count, double rate, double *scratch, long n,
+                                       double *previous, int64_t *last_up, int32_t *flip_counts,
+                                       int counting_first, long layers, const long *offsets,
+                                       const long *widths, void *const *weights,
+                                       void *const *gradients, int32_t *const *flips,
+                                       int float32);
+
 /// C (m x n, leading dimension ldc) = op(A) . op(B) for row-major A and B, summing as `np.dot`
 /// does for small operands (kernels.h lists which shapes are checked against numpy).
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,
