@@ -2,10 +2,8 @@
 // hidden temporary names until it is saved: Ctrl-C in a long MNIST run left hundreds of
 // megabytes of them behind. The handler only reads the table and calls unlink (both
 // async-signal-safe), then lets the signal end the process as it would have.
-#define _GNU_SOURCE
 #include "temporary_files.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -74,14 +72,4 @@ int downhill_temporary_is_registered(const char *path) {
     found = atomic_load(&in_use[i]) && strcmp(paths[i], path) == 0;
   pthread_mutex_unlock(&table_lock);
   return found;
-}
-
-int downhill_temporary_preallocate(int fd, long bytes) {
-#ifdef __linux__
-  return fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, bytes);
-#else
-  (void)fd;
-  (void)bytes;
-  return -1;
-#endif
 }

@@ -1,4 +1,3 @@
-import CTemporaryFiles
 import Foundation
 
 /// Records of one fixed size in raw memory: what a `HistoryStore` holds, and `History`'s own
@@ -144,8 +143,6 @@ final class HistoryStore {
   /// Streaming: the file, written under a temporary name until saved into its folder.
   private let file: StreamedFile?
   private let writer: BackgroundWriter?
-  /// Streaming: the file's size on disk that `reserve` allocated ahead, 0 if none.
-  private var preallocated = 0
 
   init(element: NPY.Element, recordShape: [Int], streamingTo url: URL?, writer: BackgroundWriter?)
     throws
@@ -197,17 +194,10 @@ final class HistoryStore {
   var count: Int { buffer.pointee.count }
   var bytesPerRecord: Int { width * element.size }
 
-  /// Makes room for `records` more: in memory, or streaming (which holds one buffer at a time)
-  /// as the file's disk blocks, allocated ahead by the writer's thread before its writes. ext4
-  /// then has no delayed allocation to do in each write: writing T4's 21 MB of history cost
-  /// 3.3 → 2.6 ms of kernel time (C loop, medians of 30).
+  /// Makes room for `records` more in memory (streaming holds one buffer at a time).
   func reserve(records: Int) {
-    guard let file, let writer else { return buffer.pointee.reserve(records: records) }
-    let bytes = NPY.headerLength + (count + records) * bytesPerRecord
-    preallocated = bytes
-    let descriptor = file.descriptor
-    // Only a saving of time: a file system without fallocate writes as before.
-    writer.submit { _ = downhill_temporary_preallocate(descriptor, bytes) }
+    guard file == nil else { return }
+    buffer.pointee.reserve(records: records)
   }
 
   /// Appends one record of `element`s converted from `values` (which holds as many as a record),
@@ -280,21 +270,12 @@ final class HistoryStore {
   /// Streaming: hands the last records to the writer, without waiting for it.
   func submitTail() { buffer.pointee.flush() }
 
-  /// Streaming, once the writer has written everything: the final shape into the header, and
-  /// the file without the blocks `reserve` allocated for records that never came (a run that
-  /// stopped early).
+  /// Streaming, once the writer has written everything: the final shape into the header.
   private func patchHeader() throws {
     guard let file else { return }
     let header = NPY.header(element: element, shape: [count] + recordShape)
     let patched = header.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }
     guard patched == header.count else { throw FileOutput.failure(file.destination) }
-    let size = NPY.headerLength + count * bytesPerRecord
-    if preallocated > size {
-      guard ftruncate(file.descriptor, off_t(size)) == 0 else {
-        throw FileOutput.failure(file.destination)
-      }
-      preallocated = 0
-    }
   }
 
   /// Streaming: whether putting the file in place replaces one.

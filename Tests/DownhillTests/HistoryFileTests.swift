@@ -171,26 +171,6 @@ struct HistoryFileTests {
     #expect(!FileOutput.sameFolder(dir, dir.deletingLastPathComponent()))
   }
 
-  /// A streamed file gets the disk blocks of its expected length ahead (`reserve`); a run that
-  /// stops short gives back those it did not fill.
-  @Test func aStreamShorterThanExpectedKeepsNoBlocksAhead() throws {
-    let dir = tempDir("short")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = try trainT4XOR(
-      options: HistoryOptions(streamingDirectory: dir), iterations: 50, expectedSteps: 5000
-    ).history
-    try history.save(to: dir)
-    for file in files where file.hasSuffix(".npy") {
-      var info = stat()
-      #expect(stat(dir.appendingPathComponent(file).path, &info) == 0)
-      let (size, allocated) = (Int(info.st_size), Int(info.st_blocks) * 512)
-      #expect(
-        allocated <= (size + 4095) / 4096 * 4096, "\(file): \(allocated) bytes for \(size)")
-    }
-    let (header, _) = try NPY.readAll(from: dir.appendingPathComponent("layer0_weights.npy"))
-    #expect(header.shape == [50, 3, 4])
-  }
-
   @Test func anUnsavedStreamIsPublishedWhenReleased() throws {
     let dir = tempDir("unsaved")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -4,14 +4,13 @@
 /// `optimizer`) says otherwise, recording as `options` say.
 func trainT4XOR(
   options: HistoryOptions, iterations: Int = 200, hidden: Int = 4, alpha: Double = 1,
-  optimizer: (any Optimizer)? = nil, expectedSteps: Int? = nil
+  optimizer: (any Optimizer)? = nil
 ) throws -> (history: History, network: Network) {
   var g = SeededGenerator(seed: 1)
   var net = try Tutorials.t4Network(hidden: hidden, generator: &g)
   let h = try History(
     network: net, options: options,
-    metadata: Tutorials.t4Metadata(network: net, alpha: alpha, iterations: iterations),
-    expectedSteps: expectedSteps)
+    metadata: Tutorials.t4Metadata(network: net, alpha: alpha, iterations: iterations))
   var opt: any Optimizer = optimizer ?? SGD(learningRate: alpha)
   try net.train(
     on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),

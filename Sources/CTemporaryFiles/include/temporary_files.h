@@ -10,11 +10,6 @@ int downhill_temporary_add(const char *path);
 /// Forgets the file in `slot` (after it was renamed into place or deleted); -1 does nothing.
 void downhill_temporary_remove(int slot);
 
-/// Allocates the disk blocks of the open file `fd` up to `bytes` without changing its size
-/// (Linux's fallocate with FALLOC_FL_KEEP_SIZE), so that writing it does less work; 0 on
-/// success, -1 where the file system cannot (nothing is changed then).
-int downhill_temporary_preallocate(int fd, long bytes);
-
 /// Whether `path` is registered (for the tests).
 int downhill_temporary_is_registered(const char *path);
 
