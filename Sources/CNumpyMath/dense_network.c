@@ -2,7 +2,8 @@
 // it moved here (and as the numpy programs round it). In C so that training can run stretches
 // of gradient descent without calling back into Swift each step: T4 (60,000 steps of a 3-4-1
 // network) trained in 10.2-10.4 ms here against 11.6-12.0 ms with the loop in Swift (in-process
-// trace, medians of 30, three alternating rounds).
+// trace, medians of 30, three alternating rounds), and small networks like it run on the vector
+// fast path further down (T4 without a history: 14.0 → 8.7 ms a whole run).
 #include "dense_network.h"
 
 #include <math.h>
