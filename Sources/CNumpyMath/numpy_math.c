@@ -225,9 +225,17 @@ void downhill_np_record_steps(const double *now, const double *gradient, long st
                               long layers, const long *offsets, const long *widths,
                               void *const *weights, void *const *gradients, int32_t *const *flips,
                               int float32) {
-  DISPATCH_AVX512(record_steps, now, gradient, stride, count, rate, scratch, n, previous,
-                  last_up, flip_counts, counting_first, layers, offsets, widths, weights,
-                  gradients, flips, float32);
+  // A step or a few at a time (a history in memory records each as it comes), the AVX-512
+  // kernel's setup per block of parameters costs more than it saves.
+  if (count < 8) {
+    DISPATCH(record_steps, now, gradient, stride, count, rate, scratch, n, previous, last_up,
+             flip_counts, counting_first, layers, offsets, widths, weights, gradients, flips,
+             float32);
+  } else {
+    DISPATCH_AVX512(record_steps, now, gradient, stride, count, rate, scratch, n, previous,
+                    last_up, flip_counts, counting_first, layers, offsets, widths, weights,
+                    gradients, flips, float32);
+  }
 }
 
 void downhill_np_record_steps_portable(const double *now, const double *gradient, long stride,
