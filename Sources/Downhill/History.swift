@@ -225,6 +225,14 @@ public final class History {
         flips[l]!.reserve(records: records)
       }
     }
+    // Streamed every step, the writer's thread waits for the ring's first records meanwhile: it
+    // faults in the memory it will fill, the log and each store's chunk, now rather than at
+    // each page's first store while the training thread waits on it (T4 saved, six rounds of
+    // alternating runs: 0.12-0.44 ms sooner, about 15.6 → 15.3 ms).
+    if ringPlanned, let writer = stream?.writer {
+      let regions = [log.pointee.reserved] + allStores.map { $0.buffer.pointee.reserved }
+      writer.submit { for region in regions { RecordBuffer.prefault(region) } }
+    }
   }
 
   /// Tells a history that each step will update the parameters by plain gradient descent,
