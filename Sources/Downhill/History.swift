@@ -390,8 +390,14 @@ public final class History {
     while done < count {
       let run = min(log.pointee.room(), count - done)
       let to = log.pointee.take(run)
+      // Three words each, not a memmove call per record (60,000 calls of a T4 run).
       for r in 0..<run {
-        (to + r * 24).copyMemory(from: records + (done + r) * stride, byteCount: 24)
+        let (from, at) = (records + (done + r) * stride, to + r * 24)
+        for w in 0..<3 {
+          at.storeBytes(
+            of: from.load(fromByteOffset: w * 8, as: UInt64.self), toByteOffset: w * 8,
+            as: UInt64.self)
+        }
       }
       done += run
     }
