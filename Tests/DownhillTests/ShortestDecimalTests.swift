@@ -49,4 +49,36 @@ struct ShortestDecimalTests {
     }
     #expect(mismatches(values) == [])
   }
+
+  /// loss.csv's lines as string interpolation writes them: steps counted up in place across
+  /// 9 → 10 … 999 → 1000, jumps, negative and largest steps; losses out of the fast formatter's
+  /// range; a learning rate whose text is longer than two words.
+  @Test func lossLinesMatchInterpolation() {
+    var g = SeededGenerator(seed: 3)
+    var steps = Array(0...12) + Array(95...105) + [998, 999, 1000, 1001, 5, 6, -3, -2, 0]
+    steps += [9999, 10000, Int.max - 1, Int.max, 41]
+    var records: [(Int, Double, Double)] = []
+    for (i, step) in steps.enumerated() {
+      let loss = [g.randomSample(), 1e-12, 3e15, 0, .nan, 123.0][i % 6]
+      let rate = i < 20 ? 1.0 : i < 30 ? 0.012345678901234567 : 1e-300
+      records.append((step, loss, rate))
+    }
+    let expected = records.map { "\($0.0),\($0.1),\($0.2)\n" }.joined()
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: records.count * 24, alignment: 8)
+    let out = UnsafeMutableRawPointer.allocate(
+      byteCount: records.count * History.csvLineBytes, alignment: 8)
+    defer {
+      raw.deallocate()
+      out.deallocate()
+    }
+    for (i, (step, loss, rate)) in records.enumerated() {
+      raw.storeBytes(of: step, toByteOffset: i * 24, as: Int.self)
+      raw.storeBytes(of: loss, toByteOffset: i * 24 + 8, as: Double.self)
+      raw.storeBytes(of: rate, toByteOffset: i * 24 + 16, as: Double.self)
+    }
+    let length = History.lossCSVLines(raw, rows: records.count, to: out)
+    let written = String(
+      decoding: UnsafeRawBufferPointer(start: out, count: length), as: UTF8.self)
+    #expect(written == expected)
+  }
 }
