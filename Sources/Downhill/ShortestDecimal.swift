@@ -4,8 +4,8 @@
 ///
 /// The digits are the shortest that read back as the same Double and, among those, the closest
 /// to it, found exactly with 128-bit products: with v = m·2^e, the decimal interval of the
-/// numbers that round to v is (m ± ½)·2^e, scaled by 10^k so that v·10^k has 17 digits. Only
-/// 1e-10 ≤ v < 1e15 (where 5^k·4m fits 128 bits); `write` returns 0 for anything else.
+/// numbers that round to v is (m ± ½)·2^e, scaled by 10^k. Only 1e-10 ≤ v < 1e15 (where
+/// 5^k·4m fits 128 bits); `write` returns 0 for anything else.
 struct ShortestDecimal {
   /// 10^0…10^19, then 5^0…5^27.
   private let powers: UnsafePointer<UInt64>
@@ -31,6 +31,52 @@ struct ShortestDecimal {
   /// Writes `v` at `out` (at most 24 bytes) and returns how many bytes, or 0 if `v` is out of
   /// range.
   func write(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard v >= 1e-10 && v < 1e15 else { return 0 }
+    let m = v.significandBitPattern | (1 << 52)
+    // A power of two has a lower neighbour half as far: its interval is narrower than the
+    // choice of k below assumes.
+    if m == 1 << 52 { return writeByDropping(v, to: out) }
+    let e2 = Int(v.exponent)
+    // k = -⌊log10 2^q⌋ for v = m·2^q (q = e2 − 52): at 10^k the interval of the numbers that
+    // round to v, 2^q wide, is between 1 and 10 units wide. So it holds one or more integers,
+    // and at most one multiple of 10, which is then the shortest choice (the insight of
+    // Giulietti's Schubfach): one test instead of dropping digits while the interval allows.
+    // 60,000 T4 losses: 2.17 → 2.00 ms (checked against `description` on 30 million doubles).
+    let k = -(((e2 &- 52) &* 78913) >> 18)
+    let shift = 54 &- e2 &- k
+    let x = scaled(m << 2, k, shift)
+    let hi = scaled((m << 2) &+ 2, k, shift)
+    let lo = scaled((m << 2) &- 2, k, shift)
+    // The interval's integers a...b; open ends when m is odd (round-half-even reads them back
+    // as neighbours).
+    let even = m & 1 == 0
+    let b = hi.r == 0 && !even ? hi.q &- 1 : hi.q
+    let a = lo.r != 0 || !even ? lo.q &+ 1 : lo.q
+    let s = x.q
+    let below = s - s % 10
+    var c: UInt64
+    if (a <= below) != (below &+ 10 <= b) {
+      c = a <= below ? below : below &+ 10
+    } else if (a <= s) != (s &+ 1 <= b) {
+      c = a <= s ? s : s &+ 1
+    } else {
+      // Both: the nearer to v, ties to even.
+      c = x.r > x.half || (x.r == x.half && s & 1 == 1) ? s &+ 1 : s
+    }
+    // v·10^k is at least 2^52 and below 10·2^53: 16 or 17 digits, or 18 if c rounded up.
+    var n = c >= powers[17] ? 18 : c >= powers[16] ? 17 : 16
+    var dropped = 0
+    while c % 10 == 0 {
+      c /= 10
+      dropped &+= 1
+      n &-= 1
+    }
+    return format(c, digits: n, exponent: dropped &- k, to: out)
+  }
+
+  /// The same for any v in range, scaled so that v·10^k has 17 digits, then as many dropped as
+  /// the interval allows.
+  private func writeByDropping(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
     guard v >= 1e-10 && v < 1e15 else { return 0 }
     let e2 = Int(v.exponent)
     let m = v.significandBitPattern | (1 << 52)
