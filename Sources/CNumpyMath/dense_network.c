@@ -266,11 +266,29 @@ static inline double *step_record_gradient(void *record) {
   return (double *)((char *)record + 24);
 }
 
+// Moves a written ring record's cache lines to the cache the cores share (CLDEMOTE, which
+// CPUs without it execute as a no-op): the writer's thread then reads them there rather than
+// from this core's, and neither core stalls on the other's copy when this one writes them next
+// time round the ring. T4 saved 0.3-0.6 ms sooner (about 15.5 → 15.0 ms; alternating medians of
+// 60-80, six rounds), at hidden 32 about 2 ms of 60; the run's CPU time is unchanged. Demoting
+// on the writer's side instead, after reading, made T4 0.3-0.4 ms slower.
+#if defined(__x86_64__)
+__attribute__((target("cldemote"))) static void demote_record(void *record, long bytes) {
+  for (long b = 0; b < bytes; b += 64) __builtin_ia32_cldemote((char *)record + b);
+}
+#else
+static void demote_record(void *record, long bytes) {
+  (void)record;
+  (void)bytes;
+}
+#endif
+
 void downhill_step_record(void *record, long step, double loss, double rate,
                           const double *gradient, const double *after, long n) {
   step_record_header(record, step, loss, rate);
   memcpy(step_record_gradient(record), gradient, (size_t)n * 8);
   if (after) memcpy(step_record_gradient(record) + n, after, (size_t)n * 8);
+  demote_record(record, 24 + (after ? 2 : 1) * n * 8);
 }
 
 #if defined(__x86_64__)
@@ -293,7 +311,7 @@ void downhill_step_record(void *record, long step, double loss, double rate,
 // generic pass (best of 40 runs, alternating, in a slow spell of the 2 shared vCPUs where the
 // generic pass, usually 140, took 175).
 
-#define SMALL_ATTRIBUTES __attribute__((target("avx512f,fma")))
+#define SMALL_ATTRIBUTES __attribute__((target("avx512f,fma,cldemote")))
 #define SMALL_INLINE static SMALL_ATTRIBUTES inline __attribute__((always_inline))
 
 enum { small_lanes = 8, small_layers = 8 };
@@ -814,6 +832,8 @@ SMALL_INLINE void small_steps(const struct small_plan *plan, struct small_state 
         small_store_column(m->a[last][j], rows, out->outputs, o + j);
       double loss = downhill_cost_value(plan->cost, o, pass->target, terms, rows, out->outputs);
       step_record_header(record, first_step + s, loss, recorded_rate);
+      // demote_record, inline here (the fast path's target includes CLDEMOTE).
+      for (long b = 0; b < record_bytes; b += 64) __builtin_ia32_cldemote((char *)record + b);
     }
   }
 }

@@ -88,6 +88,7 @@ double downhill_dense_pass(const struct downhill_dense_pass *pass, const double 
 
 /// A streamed history's ring record of one step: its number (int64), loss and learning rate,
 /// then the n doubles of its gradient and, unless `after` is NULL, the n parameters after it.
+/// Written, its cache lines go to the cache the cores share, for the writer's thread.
 void downhill_step_record(void *record, long step, double loss, double rate,
                           const double *gradient, const double *after, long n);
 
