@@ -11,7 +11,8 @@
 // Every a * b + c here rounds twice, as in dense_network.c.
 #pragma clang fp contract(off)
 
-#if defined(__x86_64__)
+// DOWNHILL_NO_SMALL_NETWORK builds without it, for scripts/check/small-network.sh to compare.
+#if defined(__x86_64__) && !defined(DOWNHILL_NO_SMALL_NETWORK)
 #include "exp_svml.h"
 
 // A step of such a network is one long chain of dependent operations, a few dozen per layer, and
