@@ -137,49 +137,48 @@ static KERNEL_ATTRIBUTES inline __attribute__((always_inline)) void KERNEL(four_
   for (int q = 0; q < 4; q++) c[q] = s[q];
 }
 
-// numpy's dispatch in cblas_matrixproduct for 2-D operands, and the summation order of the
-// OpenBLAS routine it reaches. Each case was checked bit for bit against numpy 2.4 and its
-// OpenBLAS on AVX-512 (the T4 programs print identically):
-//   k = 1                      single products, whichever routine runs;
-//   matrix . matrix            gemm: sequential FMAs (k = 3, 4; 3 to 32 columns);
-//   matrix . column, 4n rows   dgemv_t: four running sums (k = 4, 32);
-//   matrixT . column, k = 4    dgemv_n on 4n rows: x1 y1, then x0 y0, x2 y2, x3 y3 fused in.
-// Every other shape (row . matrix, gemv with rows left over, other k) sums plainly in k order,
-// as OpenBLAS's scalar remainder loops do; its tiling of other gemv shapes is not reproduced.
+// C (m x n) = op(A) . op(B) summed as numpy sums it (product_order.h).
 static KERNEL_ATTRIBUTES void KERNEL(product)(long m, long n, long k, const double *a, long lda,
                                                int transpose_a, const double *b, long ldb,
                                                int transpose_b, double *c, long ldc) {
   // a(i, p) = a[i * ai + p * ap], b(p, j) = b[p * bp + j * bj]
   long ai = transpose_a ? 1 : lda, ap = transpose_a ? lda : 1;
   long bp = transpose_b ? 1 : ldb, bj = transpose_b ? ldb : 1;
-  if (k == 1) {
-    for (long i = 0; i < m; i++)
-      for (long j = 0; j < n; j++) c[i * ldc + j] = a[i * ai] * b[j * bj];
-  } else if (m > 1 && n > 1) {
-    // gemm: each c(i, j) its own FMA chain, four of a row at a time, the rest one at a time.
-    for (long i = 0; i < m; i++) {
-      const double *x = a + i * ai;
-      long j = 0;
-      for (; j + 4 <= n; j += 4) {
-        // With b's rows in place (bj = 1: every product of a training step but ∂C/∂x), the
-        // chains' operands load with one vector move; a stride only known at run time gathered
-        // them one by one, most of the product's time in T4 (a whole run 0.4 ms slower).
-        if (bj == 1) {
-          KERNEL(four_chains)(x, ap, b + j, bp, 1, k, c + i * ldc + j);
-        } else {
-          KERNEL(four_chains)(x, ap, b + j * bj, bp, bj, k, c + i * ldc + j);
+  switch (downhill_product_order(m, n, k, transpose_a)) {
+    case DOWNHILL_ORDER_SINGLE:
+      for (long i = 0; i < m; i++)
+        for (long j = 0; j < n; j++) c[i * ldc + j] = a[i * ai] * b[j * bj];
+      break;
+    case DOWNHILL_ORDER_SEQUENTIAL:
+      // gemm: each c(i, j) its own FMA chain, four of a row at a time, the rest one at a time.
+      for (long i = 0; i < m; i++) {
+        const double *x = a + i * ai;
+        long j = 0;
+        for (; j + 4 <= n; j += 4) {
+          // With b's rows in place (bj = 1: every product of a training step but ∂C/∂x), the
+          // chains' operands load with one vector move; a stride only known at run time
+          // gathered them one by one, most of the product's time in T4 (a whole run 0.4 ms
+          // slower).
+          if (bj == 1) {
+            KERNEL(four_chains)(x, ap, b + j, bp, 1, k, c + i * ldc + j);
+          } else {
+            KERNEL(four_chains)(x, ap, b + j * bj, bp, bj, k, c + i * ldc + j);
+          }
         }
+        for (; j < n; j++) c[i * ldc + j] = KERNEL(dot_sequential)(x, ap, b + j * bj, bp, k);
       }
-      for (; j < n; j++) c[i * ldc + j] = KERNEL(dot_sequential)(x, ap, b + j * bj, bp, k);
-    }
-  } else if (n == 1 && m % 4 == 0 && !transpose_a) {
-    for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_four_lanes)(a + i * ai, ap, b, bp, k);
-  } else if (n == 1 && m % 4 == 0 && k == 4) {
-    for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_columns4)(a + i * ai, ap, b, bp);
-  } else {
-    for (long i = 0; i < m; i++)
-      for (long j = 0; j < n; j++)
-        c[i * ldc + j] = KERNEL(dot_plain)(a + i * ai, ap, b + j * bj, bp, k);
+      break;
+    case DOWNHILL_ORDER_FOUR_LANES:
+      for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_four_lanes)(a + i * ai, ap, b, bp, k);
+      break;
+    case DOWNHILL_ORDER_COLUMNS4:
+      for (long i = 0; i < m; i++) c[i * ldc] = KERNEL(dot_columns4)(a + i * ai, ap, b, bp);
+      break;
+    case DOWNHILL_ORDER_PLAIN:
+      for (long i = 0; i < m; i++)
+        for (long j = 0; j < n; j++)
+          c[i * ldc + j] = KERNEL(dot_plain)(a + i * ai, ap, b + j * bj, bp, k);
+      break;
   }
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "exp_svml.h"
+#include "product_order.h"
 
 // Every a * b + c below must round twice unless written as fma: no contraction.
 #pragma clang fp contract(off)

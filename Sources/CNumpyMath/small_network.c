@@ -7,6 +7,7 @@
 
 #include "dense_network_internal.h"
 #include "numpy_math.h"
+#include "product_order.h"
 
 // Every a * b + c here rounds twice, as in dense_network.c.
 #pragma clang fp contract(off)
@@ -34,24 +35,6 @@
 #define SMALL_INLINE static SMALL_ATTRIBUTES inline __attribute__((always_inline))
 
 enum { small_lanes = 8, small_layers = 8 };
-
-// The summation orders KERNEL(product) in kernels.h picks, for this pass's products.
-enum small_order {
-  SMALL_SINGLE,      // k = 1: one product
-  SMALL_SEQUENTIAL,  // gemm: FMAs one after another from zero
-  SMALL_FOUR_LANES,  // dgemv_t: four running sums, (s0 + s2) + (s1 + s3), then the rest
-  SMALL_COLUMNS4,    // dgemv_n, k = 4: x1 y1, then x0 y0, x2 y2, x3 y3 fused in
-  SMALL_PLAIN,       // rounded products added in order
-};
-
-// KERNEL(product)'s dispatch, for m, n and k of at least 1.
-static int small_order(long m, long n, long k, int transpose_a) {
-  if (k == 1) return SMALL_SINGLE;
-  if (m > 1 && n > 1) return SMALL_SEQUENTIAL;
-  if (n == 1 && m % 4 == 0 && !transpose_a) return SMALL_FOUR_LANES;
-  if (n == 1 && m % 4 == 0 && k == 4) return SMALL_COLUMNS4;
-  return SMALL_PLAIN;
-}
 
 struct small_layer {
   long inputs, width, outputs, offset;
@@ -111,9 +94,9 @@ static int small_plan(const struct downhill_dense_pass *pass, long parameter_cou
         .activation = layer->activation,
         .parameter = layer->parameter,
         .factor = -scale,
-        .forward = small_order(rows, outputs, width, 0),
-        .back_input = small_order(rows, inputs, outputs, 0),
-        .back_weights = small_order(width, outputs, rows, 1),
+        .forward = downhill_product_order(rows, outputs, width, 0),
+        .back_input = downhill_product_order(rows, inputs, outputs, 0),
+        .back_weights = downhill_product_order(width, outputs, rows, 1),
     };
   }
   if (covered != parameter_count) return 0;
@@ -150,14 +133,14 @@ SMALL_INLINE __m512d small_column(int order, long j, long k, const __m512d *x, c
 #define S(p) _mm512_set1_pd(s[(p) * sp + j * sj])
   const __m512d zero = _mm512_setzero_pd();
   switch (order) {
-    case SMALL_SINGLE:
+    case DOWNHILL_ORDER_SINGLE:
       return _mm512_mul_pd(x[0], S(0));
-    case SMALL_SEQUENTIAL: {
+    case DOWNHILL_ORDER_SEQUENTIAL: {
       __m512d c = zero;
       for (long p = 0; p < k; p++) c = _mm512_fmadd_pd(x[p], S(p), c);
       return c;
     }
-    case SMALL_FOUR_LANES: {
+    case DOWNHILL_ORDER_FOUR_LANES: {
       __m512d c0 = zero, c1 = zero, c2 = zero, c3 = zero;
       long p = 0;
       for (; p + 4 <= k; p += 4) {
@@ -170,13 +153,13 @@ SMALL_INLINE __m512d small_column(int order, long j, long k, const __m512d *x, c
       for (; p < k; p++) c = _mm512_fmadd_pd(x[p], S(p), c);
       return c;
     }
-    case SMALL_COLUMNS4: {
+    case DOWNHILL_ORDER_COLUMNS4: {
       __m512d c = _mm512_mul_pd(x[1], S(1));
       c = _mm512_fmadd_pd(x[0], S(0), c);
       c = _mm512_fmadd_pd(x[2], S(2), c);
       return _mm512_fmadd_pd(x[3], S(3), c);
     }
-    default: {  // SMALL_PLAIN
+    default: {  // DOWNHILL_ORDER_PLAIN
       __m512d c = zero;
       for (long p = 0; p < k; p++) c = small_add(c, _mm512_mul_pd(x[p], S(p)), narrow);
       return c;

@@ -348,7 +348,7 @@ public final class History {
     if producer == nil { startRing() }
     guard let producer else { return nil }
     let (start, slots) = producer.pointee.reserve(upTo: count)
-    return (start, slots, History.ringRecordBytes(parameters: parameterCount, descentRate: 0))
+    return (start, slots, producer.pointee.recordBytes)
   }
 
   /// Whether `ringSlots` can give slots: an SGD run streamed every step, not yet ended.

@@ -65,7 +65,7 @@ final class StepRing: @unchecked Sendable {
   struct Producer {
     private let base: UnsafeMutableRawPointer
     private let capacity: Int
-    private let recordBytes: Int
+    let recordBytes: Int
     private let published: UnsafeAtomic<Int>
     private let consumed: UnsafeAtomic<Int>
     private let finished: UnsafeAtomic<Bool>

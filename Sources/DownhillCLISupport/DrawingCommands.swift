@@ -60,7 +60,7 @@ public enum DrawingCommands {
       """)
 
   // An array: the first Set<String> of a process costs a conformance lookup over the binary.
-  static let names = ["figures", "plot", "surface", "contour"]
+  static let names = [figures, plot, surface, contour].compactMap(\.commandName)
 
   /// The drawing executable's name: `swift build` builds it beside `downhill`.
   public static let executable = "downhill-draw"

@@ -65,7 +65,7 @@ void downhill_np_record_steps_portable(const double *now, const double *gradient
                                        int float32);
 
 /// C (m x n, leading dimension ldc) = op(A) . op(B) for row-major A and B, summing as `np.dot`
-/// does for small operands (kernels.h lists which shapes are checked against numpy).
+/// does for small operands (product_order.h lists which shapes are checked against numpy).
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,
                          const double *b, long ldb, int transpose_b, double *c, long ldc);
 
