@@ -74,10 +74,9 @@ struct ShortestDecimal {
     return format(c, digits: n, exponent: dropped &- k, to: out)
   }
 
-  /// The same for any v in range, scaled so that v·10^k has 17 digits, then as many dropped as
-  /// the interval allows.
+  /// The same for any v in range (`write` checked it), scaled so that v·10^k has 17 digits,
+  /// then as many dropped as the interval allows.
   private func writeByDropping(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
-    guard v >= 1e-10 && v < 1e15 else { return 0 }
     let e2 = Int(v.exponent)
     let m = v.significandBitPattern | (1 << 52)
     // k from the binary exponent (log10 2 ≈ 78913 / 2^18), one too large at most.
