@@ -1,21 +1,21 @@
-// A dense network's arithmetic, operation for operation as the Swift `Kernels` computed it before
-// it moved here (and as the numpy programs round it). In C so that training can run stretches
-// of gradient descent without calling back into Swift each step: T4 (60,000 steps of a 3-4-1
-// network) trained in 10.2-10.4 ms here against 11.6-12.0 ms with the loop in Swift (in-process
-// trace, medians of 30, three alternating rounds), and small networks like it run on the vector
-// fast path of small_network.c (T4 without a history: 14.0 → 8.7 ms a whole run).
+// A dense network's arithmetic, operation for operation as the numpy programs round it: the
+// activations, the costs, and a whole forward and backward pass over raw buffers, so that the
+// training loop allocates nothing per step.
 #include "dense_network.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "blas_loader.h"
-#include "dense_network_internal.h"
+#include <cblas.h>
+
 #include "numpy_math.h"
 
 // Every a * b + c here rounds twice, as it did in Swift.
 #pragma clang fp contract(off)
+
+// The floor under a log or a division by an output (cross-entropy of a saturated output).
+static const double tiny = 1e-300;
 
 // Swift's max(x, tiny): x itself when it is NaN.
 static inline double at_least_tiny(double x) { return tiny >= x ? tiny : x; }
@@ -193,8 +193,9 @@ void downhill_dense_product(long m, long n, long k, const double *a, long lda, i
   if (m * n * k < crossover) {
     downhill_np_product(m, n, k, a, lda, transpose_a, b, ldb, transpose_b, c, ldc);
   } else {
-    downhill_blas_product((int)m, (int)n, (int)k, a, (int)lda, transpose_a, b, (int)ldb,
-                          transpose_b, c, (int)ldc);
+    cblas_dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans,
+                transpose_b ? CblasTrans : CblasNoTrans, (int)m, (int)n, (int)k, 1.0, a, (int)lda, b,
+                (int)ldb, 0.0, c, (int)ldc);
   }
 }
 
@@ -245,54 +246,6 @@ double downhill_dense_pass(const struct downhill_dense_pass *pass, const double 
     downhill_activation_backward(previous->activation, previous->parameter, previous->z,
                                  previous->a, previous->delta, previous->delta, rows,
                                  layer->inputs);
-  }
-  return loss;
-}
-
-// Moves a written ring record's cache lines to the cache the cores share (CLDEMOTE, which
-// CPUs without it execute as a no-op): the writer's thread then reads them there rather than
-// from this core's, and neither core stalls on the other's copy when this one writes them next
-// time round the ring. T4 saved 0.3-0.6 ms sooner (about 15.5 → 15.0 ms; alternating medians of
-// 60-80, six rounds), at hidden 32 about 2 ms of 60; the run's CPU time is unchanged. Demoting
-// on the writer's side instead, after reading, made T4 0.3-0.4 ms slower.
-#if defined(__x86_64__)
-__attribute__((target("cldemote"))) static void demote_record(void *record, long bytes) {
-  for (long b = 0; b < bytes; b += 64) __builtin_ia32_cldemote((char *)record + b);
-}
-#else
-static void demote_record(void *record, long bytes) {
-  (void)record;
-  (void)bytes;
-}
-#endif
-
-void downhill_step_record(void *record, long step, double loss, double rate,
-                          const double *gradient, const double *after, long n) {
-  step_record_header(record, step, loss, rate);
-  memcpy(step_record_gradient(record), gradient, (size_t)n * 8);
-  if (after) memcpy(step_record_gradient(record) + n, after, (size_t)n * 8);
-  demote_record(record, 24 + (after ? 2 : 1) * n * 8);
-}
-
-double downhill_dense_descend(const struct downhill_dense_pass *pass, double *parameters,
-                              double *gradient, long parameter_count, double rate, long steps,
-                              void *records, long record_bytes, long first_step,
-                              double recorded_rate) {
-  double loss = NAN;
-  long s = 0;
-  // All but the last step on the fast path when the network is small; the last one here, so that
-  // it leaves every buffer of the pass (z, a, delta, scratch, gradient) as it always has.
-  if (steps > 1) {
-    s = downhill_small_descend(pass, parameters, parameter_count, rate, steps - 1, records,
-                               record_bytes, first_step, recorded_rate);
-  }
-  for (; s < steps; s++) {
-    loss = downhill_dense_pass(pass, parameters, gradient);
-    downhill_np_descent_step(parameters, gradient, rate, parameters, parameter_count);
-    if (records) {
-      downhill_step_record((char *)records + s * record_bytes, first_step + s, loss,
-                           recorded_rate, gradient, NULL, parameter_count);
-    }
   }
   return loss;
 }

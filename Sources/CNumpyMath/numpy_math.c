@@ -150,43 +150,11 @@ static double exp_rare(double x) {
 #include "kernels.h"
 
 #if defined(__x86_64__)
-#include <cpuid.h>
-
-#include "kernels_avx512.h"
-
-// What the CPU and the OS support, asked once, when first needed: bit 0 AVX2 and FMA, bit 1
-// AVX-512F. Not __builtin_cpu_supports: it links libgcc's __cpu_indicator_init, which runs at
-// every start of the process and asks cpuid a dozen questions, each a VM exit here
-// (`downhill tutorial t2` 2.92 → 2.73 ms, alternating runs, medians of 150).
-static int cpu_features(void) {
-  static int cached = -1;
-  int f = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-  if (f >= 0) return f;
-  f = 0;
-  unsigned a, b, c, d;
-  if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE) && (c & bit_AVX) && (c & bit_FMA)) {
-    unsigned low, high;
-    __asm__("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
-    int ymm = (low & 0x6) == 0x6, zmm = (low & 0xe6) == 0xe6;  // the OS saves these registers
-    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
-      if (ymm && (b & bit_AVX2)) f |= 1;
-      if (zmm && (b & bit_AVX512F)) f |= 2;
-    }
-  }
-  __atomic_store_n(&cached, f, __ATOMIC_RELAXED);
-  return f;
-}
-
-int downhill_np_has_avx512(void) { return (cpu_features() & 3) == 3; }
-
-#define HAS_FMA (cpu_features() & 1)
-#define HAS_AVX512 (cpu_features() & 2)
+// The FMA kernels only where the CPU has the instruction (the others call libm's fma()).
+#define HAS_FMA (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
 #define DISPATCH(name, ...) (HAS_FMA ? name##_fma(__VA_ARGS__) : name##_generic(__VA_ARGS__))
-#define DISPATCH_AVX512(name, ...) \
-  (HAS_AVX512 ? name##_avx512(__VA_ARGS__) : DISPATCH(name, __VA_ARGS__))
 #else
 #define DISPATCH(name, ...) name##_generic(__VA_ARGS__)
-#define DISPATCH_AVX512(name, ...) DISPATCH(name, __VA_ARGS__)
 #endif
 
 double downhill_np_exp(double x) { return DISPATCH(exp_one, x); }
@@ -194,7 +162,7 @@ double downhill_np_exp(double x) { return DISPATCH(exp_one, x); }
 double downhill_np_exp_portable(double x) { return exp_one_generic(x); }
 
 void downhill_np_exp_array(const double *x, double *y, long count) {
-  DISPATCH_AVX512(exp_array, x, y, count);
+  DISPATCH(exp_array, x, y, count);
 }
 
 void downhill_np_exp_array_portable(const double *x, double *y, long count) {
@@ -202,7 +170,7 @@ void downhill_np_exp_array_portable(const double *x, double *y, long count) {
 }
 
 void downhill_np_sigmoid(const double *z, double *a, long count, double scale) {
-  DISPATCH_AVX512(sigmoid_array, z, a, count, scale);
+  DISPATCH(sigmoid_array, z, a, count, scale);
 }
 
 void downhill_np_sigmoid_portable(const double *z, double *a, long count, double scale) {
@@ -212,43 +180,6 @@ void downhill_np_sigmoid_portable(const double *z, double *a, long count, double
 void downhill_np_count_flips(const double *now, const double *gradient, double *previous,
                              int64_t *last_up, int32_t *counts, long count, int counting) {
   DISPATCH(count_flips, now, gradient, previous, last_up, counts, count, counting);
-}
-
-void downhill_np_descent_step(const double *from, const double *gradient, double rate, double *to,
-                              long n) {
-  // Two roundings, as numpy's `w -= rate * g` (this file does not contract a * b + c).
-  for (long i = 0; i < n; i++) to[i] = from[i] - rate * gradient[i];
-}
-
-void downhill_np_record_steps(const double *now, const double *gradient, long stride, long count,
-                              double rate, double *scratch, long n, double *previous,
-                              int64_t *last_up, int32_t *flip_counts, int counting_first,
-                              long layers, const long *offsets, const long *widths,
-                              void *const *weights, void *const *gradients, int32_t *const *flips,
-                              int float32) {
-  // A step or a few at a time (a history in memory records each as it comes), the AVX-512
-  // kernel's setup per block of parameters costs more than it saves.
-  if (count < 8) {
-    DISPATCH(record_steps, now, gradient, stride, count, rate, scratch, n, previous, last_up,
-             flip_counts, counting_first, layers, offsets, widths, weights, gradients, flips,
-             float32);
-  } else {
-    DISPATCH_AVX512(record_steps, now, gradient, stride, count, rate, scratch, n, previous,
-                    last_up, flip_counts, counting_first, layers, offsets, widths, weights,
-                    gradients, flips, float32);
-  }
-}
-
-void downhill_np_record_steps_portable(const double *now, const double *gradient, long stride,
-                                       long count, double rate, double *scratch, long n,
-                                       double *previous, int64_t *last_up, int32_t *flip_counts,
-                                       int counting_first, long layers, const long *offsets,
-                                       const long *widths, void *const *weights,
-                                       void *const *gradients, int32_t *const *flips,
-                                       int float32) {
-  record_steps_generic(now, gradient, stride, count, rate, scratch, n, previous, last_up,
-                       flip_counts, counting_first, layers, offsets, widths, weights, gradients,
-                       flips, float32);
 }
 
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,

@@ -7,8 +7,7 @@
 //   matrixT . column, k = 4    dgemv_n on 4n rows: x1 y1, then x0 y0, x2 y2, x3 y3 fused in.
 // Every other shape (row . matrix, gemv with rows left over, other k) sums plainly in k order,
 // as OpenBLAS's scalar remainder loops do; its tiling of other gemv shapes is not reproduced.
-// kernels.h's KERNEL(product) sums in these orders; small_network.c fixes each product's once
-// per pass.
+// kernels.h's KERNEL(product) sums in these orders.
 #ifndef DOWNHILL_PRODUCT_ORDER_H
 #define DOWNHILL_PRODUCT_ORDER_H
 

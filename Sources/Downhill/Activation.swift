@@ -30,6 +30,16 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The name `init(name:)` reads: `sigmoid`, `sigmoid:0.01`, `leaky-relu:0.1`, … (as `--activation`
+  /// takes it and `meta.json` stores it).
+  public var name: String {
+    switch self {
+    case .scaledSigmoid(let c): "sigmoid:\(c)"
+    case .leakyReLU(let s): "leaky-relu:\(s)"
+    default: description
+    }
+  }
+
   /// a = f(z).
   public func forward(_ z: Matrix) -> Matrix {
     var out = Matrix(rows: z.rows, columns: z.columns)
@@ -63,10 +73,17 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
 
   /// Parses a CLI name: sigmoid, sigmoid:0.01, tanh, relu, leaky-relu[:slope], softmax, identity.
   public init(name: String) throws {
-    let parts = name.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
+    var spelled = name.lowercased()
+    // `description`'s spelling, which histories before `name` stored: leaky-relu(0.1).
+    if spelled.hasSuffix(")"), let open = spelled.firstIndex(of: "(") {
+      let argument = spelled[spelled.index(after: open)..<spelled.index(before: spelled.endIndex)]
+      spelled = spelled[..<open] + ":" + argument.replacingOccurrences(of: "x", with: "")
+    }
+    let parts = spelled.split(separator: ":", maxSplits: 1).map(String.init)
     let argument = parts.count > 1 ? Double(parts[1]) : nil
-    if parts.count > 1 && argument == nil {
-      throw DownhillError.invalidArgument("activation parameter '\(parts[1])' is not a number")
+    if parts.count > 1 && argument?.isFinite != true {
+      throw DownhillError.invalidArgument(
+        "activation parameter '\(parts[1])' is not a finite number")
     }
     switch parts.first ?? "" {
     case "sigmoid": self = argument.map { .scaledSigmoid($0) } ?? .sigmoid

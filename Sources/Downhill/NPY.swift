@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// numpy's `.npy` format, version 1.0, for the element types a `History` stores.
@@ -128,15 +129,18 @@ enum NPY {
 
   /// Writes the header and already-encoded little-endian element bytes.
   static func write(data: Data, element: Element, shape: [Int], to url: URL) throws {
-    try data.withUnsafeBytes {
-      try FileOutput.write(header: header(element: element, shape: shape), body: $0, to: url)
-    }
+    let head = header(element: element, shape: shape)
+    do {
+      try head.withUnsafeBytes { h in
+        try data.withUnsafeBytes { try AtomicFile.write([h, $0], to: url.path) }
+      }
+    } catch let error as FileError { throw DownhillError.io(error.description) }
   }
 
   static func readAll(from url: URL) throws -> (header: Header, values: [Double]) {
     let data: Data
     do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-      throw DownhillError.io("cannot read \(url.path): \(FileOutput.whyUnreadable(url.path))")
+      throw DownhillError.io("cannot read \(url.path): \(Folders.whyUnreadable(url.path))")
     }
     let h = try parseHeader(data, path: url.path)
     let values = (0..<h.count).map { read(data, h.element, offset: h.dataOffset, index: $0) }

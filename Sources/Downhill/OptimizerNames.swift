@@ -8,8 +8,8 @@ public enum OptimizerNames {
   public static func make(_ name: String, learningRate: Double) throws -> any Optimizer {
     switch name.lowercased() {
     case "sgd": return SGD(learningRate: learningRate)
-    case "momentum": return Momentum(learningRate: learningRate)
-    case "nesterov": return NesterovMomentum(learningRate: learningRate)
+    case "momentum": return SGD(learningRate: learningRate, momentum: 0.9)
+    case "nesterov": return SGD(learningRate: learningRate, momentum: 0.9, nesterov: true)
     case "adagrad": return AdaGrad(learningRate: learningRate)
     case "rmsprop": return RMSProp(learningRate: learningRate)
     case "adadelta": return AdaDelta(learningRate: learningRate)

@@ -35,16 +35,35 @@ public struct StepReport: Sendable {
 }
 
 extension Network {
+  /// Trains on `dataset` with any optimizer on the flattened parameters, on the full batch at
+  /// every step (`options.batchSize` must be nil: mini-batches need a `generator`).
+  /// - Returns: the final loss.
+  @discardableResult
+  public mutating func train(
+    on dataset: Dataset, using optimizer: inout some Optimizer, options: TrainingOptions,
+    history: History? = nil, progress: ((StepReport) -> Void)? = nil
+  ) throws -> Double {
+    guard options.batchSize == nil else {
+      throw DownhillError.invalidArgument(
+        "mini-batches are drawn at random: pass a generator to train with a batch size")
+    }
+    var unused = SeededGenerator(seed: 0)
+    return try train(
+      on: dataset, using: &optimizer, options: options, generator: &unused, history: history,
+      progress: progress)
+  }
+
   /// Trains on `dataset` with any optimizer on the flattened parameters.
   ///
   /// Mini-batches follow numpy's idiom: each epoch draws `permutation(examples)` from `generator`
-  /// and takes consecutive slices of it; a last short slice is used as is.
+  /// and takes consecutive slices of it; a last short slice is used as is. Each step is handed
+  /// to `history` (if any) after the update, whatever the optimizer.
   /// - Returns: the final loss on the last batch.
   @discardableResult
   public mutating func train(
-    on dataset: Dataset, optimizer: inout any Optimizer, options: TrainingOptions,
+    on dataset: Dataset, using optimizer: inout some Optimizer, options: TrainingOptions,
     generator: inout SeededGenerator, history: History? = nil,
-    learningRate: Double = .nan, progress: ((StepReport) -> Void)? = nil
+    progress: ((StepReport) -> Void)? = nil
   ) throws -> Double {
     let inputs = try prepare(inputs: dataset.inputs)
     try check(targets: dataset.targets, examples: inputs.rows)
@@ -69,32 +88,9 @@ extension Network {
     var lastLoss = Double.nan
     var parameters = self.parameters
     var gradient = [Double](repeating: 0, count: parameters.count)
-    if let sgd = optimizer as? SGD { history?.expectDescent(learningRate: sgd.learningRate) }
     let end = options.firstStep + options.iterations
     let lastStep = end - 1
-    // Plain gradient descent on a full batch runs in C (TrainingWorkspace.descend) from one step
-    // this loop must see to the next: the first (it loads the batch) and each reported one. A
-    // history in memory observes every step here instead.
-    let inC = fullBatch && !parameters.isEmpty && (history?.takesRingRecords ?? true)
-    let descentRate = inC ? (optimizer as? SGD)?.learningRate : nil
-    var step = options.firstStep
-    while step < end {
-      defer { step += 1 }
-      if let rate = descentRate, step > options.firstStep {
-        var next = end
-        if let every = options.reportEvery, progress != nil {
-          next = min((step + every - 1) / every * every, next)
-          if options.reportLastStep { next = min(next, lastStep) }
-        }
-        let ran = descend(
-          from: step, to: next, rate: rate, workspace: workspace, parameters: &parameters,
-          gradient: &gradient, history: history, learningRate: learningRate)
-        if ran.steps > 0 {
-          lastLoss = ran.loss
-          step += ran.steps - 1
-          continue
-        }
-      }
+    for step in options.firstStep..<end {
       var indices: ArraySlice<Int>? = nil
       if !fullBatch {
         if cursor >= n {
@@ -120,6 +116,7 @@ extension Network {
         progress(
           StepReport(step: step, loss: loss, meanAbsoluteError: workspace.meanAbsoluteError()))
       }
+      let learningRate = optimizer.learningRate
       let batchIndices = indices.map(Array.init)
       optimizer.step(&parameters, value: loss, gradient: gradient) { probe in
         var network = snapshot
@@ -136,37 +133,6 @@ extension Network {
     self.parameters = parameters
     history?.finish()
     return lastLoss
-  }
-
-  /// Steps `from..<to` of plain gradient descent in C, as far as the history lets them run
-  /// there: without one, all at once; streamed every step through the ring, in runs written
-  /// straight into its slots; otherwise none (each step is observed). Returns how many steps
-  /// ran and the last one's loss.
-  private func descend(
-    from: Int, to: Int, rate: Double, workspace: TrainingWorkspace, parameters: inout [Double],
-    gradient: inout [Double], history: History?, learningRate: Double
-  ) -> (steps: Int, loss: Double) {
-    var step = from
-    var loss = Double.nan
-    parameters.withUnsafeMutableBufferPointer { p in
-      gradient.withUnsafeMutableBufferPointer { g in
-        while step < to {
-          var records: (slots: UnsafeMutableRawPointer, bytes: Int, firstStep: Int, rate: Double)?
-          var run = to - step
-          if let history {
-            guard let slots = history.ringSlots(upTo: min(run, History.ringRun)) else { return }
-            records = (slots.start, slots.recordBytes, step, learningRate)
-            run = slots.count
-          }
-          loss = workspace.descend(
-            parameters: p.baseAddress!, gradient: g.baseAddress!, count: p.count, rate: rate,
-            steps: run, records: records)
-          history?.commitRingSlots(run)
-          step += run
-        }
-      }
-    }
-    return (step - from, loss)
   }
 
   /// The fraction of rows whose largest output is at the target's largest entry, computed 1,024

@@ -62,24 +62,17 @@ public struct TrainingRun: Sendable {
     let inputs = try network.prepare(inputs: dataset.inputs)
     try network.check(targets: dataset.targets, examples: inputs.rows)
     var optimizer = try OptimizerNames.make(optimizerName, learningRate: learningRate)
-    var hyper = ["learningRate": learningRate, "iterations": Double(iterations)]
-    if let batchSize { hyper["batchSize"] = Double(batchSize) }
+    let training = TrainingOptions(
+      iterations: iterations, batchSize: batchSize, reportEvery: reportEvery)
     let recorder = try history.map {
       try History(
-        network: network, options: $0,
-        metadata: RunMetadata(
-          layerSizes: sizes, activations: network.layers.map { "\($0.activation)" },
-          bias: bias.rawValue, cost: cost.rawValue, seed: seed, optimizer: optimizer.name,
-          hyperParameters: hyper, dataset: dataset.name, examples: dataset.inputs.rows,
-          batchSize: batchSize, every: $0.every, recordedLayers: [], layerShapes: [],
-          precision: $0.precision.rawValue), expectedSteps: iterations)
+        network: network, optimizer: optimizer, dataset: dataset, training: training, seed: seed,
+        options: $0)
     }
     let start = Date()
     let loss = try network.train(
-      on: dataset, optimizer: &optimizer,
-      options: TrainingOptions(
-        iterations: iterations, batchSize: batchSize, reportEvery: reportEvery),
-      generator: &generator, history: recorder, learningRate: learningRate, progress: progress)
+      on: dataset, using: &optimizer, options: training, generator: &generator,
+      history: recorder, progress: progress)
     let seconds = Date().timeIntervalSince(start)
     let classes = dataset.targets.columns > 1
     return Outcome(

@@ -78,19 +78,6 @@ final class TrainingWorkspace {
     downhill_dense_pass(cPass, parameters, gradient)
   }
 
-  /// `steps` steps of plain gradient descent on the loaded batch (SGD's update), all in C; with
-  /// `records`, each step's ring record for a streamed history (`History.ringSlots`). Returns the
-  /// last step's loss.
-  func descend(
-    parameters: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Double>,
-    count: Int, rate: Double, steps: Int,
-    records: (slots: UnsafeMutableRawPointer, bytes: Int, firstStep: Int, rate: Double)?
-  ) -> Double {
-    downhill_dense_descend(
-      cPass, parameters, gradient, count, rate, steps, records?.slots, records?.bytes ?? 0,
-      records?.firstStep ?? 0, records?.rate ?? 0)
-  }
-
   /// mean |output − target| over the loaded batch (numpy's `np.mean(np.abs(e))`).
   func meanAbsoluteError() -> Double {
     let last = layers.count - 1

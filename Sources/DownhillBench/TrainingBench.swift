@@ -100,7 +100,7 @@ enum TrainingBench {
   static func observeCost() {
     var g = SeededGenerator(seed: 1)
     guard let network = try? Tutorials.t4Network(hidden: 4, generator: &g) else { return }
-    let meta = Tutorials.t4Metadata(network: network, alpha: 1, iterations: 60000)
+    let training = TrainingOptions(iterations: 60000)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "downhill-bench-observe")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -114,7 +114,8 @@ enum TrainingBench {
           seconds {
             guard
               let history = try? History(
-                network: network, options: options, metadata: meta, expectedSteps: 60000)
+                network: network, optimizer: SGD(learningRate: 1), dataset: .t4XOR,
+                training: training, seed: 1, options: options)
             else { return }
             for step in 0..<60000 {
               parameters[step % parameters.count] -= step % 3 == 0 ? 0.01 : -0.01
@@ -220,22 +221,19 @@ enum TrainingBench {
       var network = try Network(
         sizes: [784, 128, 10], activations: [.relu, .softmax], bias: .folded,
         cost: .categoricalCrossEntropy, initialization: .he, generator: &g)
-      var optimizer: any Optimizer = Adam(learningRate: 0.001)
-      let history = try History(
-        network: network, options: HistoryOptions(every: 100, precision: .float32),
-        metadata: RunMetadata(
-          layerSizes: [784, 128, 10], activations: ["relu", "softmax"], bias: "folded",
-          cost: "cce", seed: 1, optimizer: "adam", hyperParameters: ["learningRate": 0.001],
-          dataset: train.name, examples: train.inputs.rows, batchSize: 64, every: 100,
-          recordedLayers: [], layerShapes: [], precision: "float32"))
+      var optimizer = Adam(learningRate: 0.001)
       let perEpoch = (train.inputs.rows + 63) / 64
+      let history = try History(
+        network: network, optimizer: optimizer, dataset: train,
+        training: TrainingOptions(iterations: 5 * perEpoch, batchSize: 64), seed: 1,
+        options: HistoryOptions(every: 100, precision: .float32))
       for epoch in 0..<5 {
         let t = try seconds {
           try network.train(
-            on: train, optimizer: &optimizer,
+            on: train, using: &optimizer,
             options: TrainingOptions(
               iterations: perEpoch, batchSize: 64, firstStep: epoch * perEpoch),
-            generator: &g, history: history, learningRate: 0.001)
+            generator: &g, history: history)
         }
         let accuracy = try network.accuracy(on: test)
         print(

@@ -1,8 +1,7 @@
 import ArgumentParser
-import DownhillCLISupport
 
-/// The `downhill` command: thin wrappers over the Downhill libraries. The drawing commands run
-/// in `downhill-draw` (see `DrawingCommands`): here they are only listed, for `--help`.
+/// The `downhill` command: thin wrappers over the Downhill libraries.
+@main
 struct DownhillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "downhill",
@@ -16,22 +15,8 @@ struct DownhillCommand: ParsableCommand {
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
     subcommands: [
-      ListedFigures.self, ListedPlot.self, ListedSurface.self, ListedContour.self,
+      FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
       TrainCommand.self, TutorialCommand.self, DescendCommand.self,
     ]
   )
 }
-
-@main
-enum Main {
-  static func main() {
-    DrawingCommands.forwardIfDrawing(CommandLine.arguments)
-    DownhillCommand.main()
-  }
-}
-
-// The drawing commands as `downhill --help` lists them; `Main` forwards them before parsing.
-struct ListedFigures: ParsableCommand { static let configuration = DrawingCommands.figures }
-struct ListedPlot: ParsableCommand { static let configuration = DrawingCommands.plot }
-struct ListedSurface: ParsableCommand { static let configuration = DrawingCommands.surface }
-struct ListedContour: ParsableCommand { static let configuration = DrawingCommands.contour }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Downhill
-import DownhillCLISupport
 import Foundation
 
 /// `downhill train`: trains a dense network on a built-in problem, a CSV file or MNIST.
@@ -195,12 +194,9 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
-  /// Seconds ≥ 0 with three decimals ("0.002"), without printf (`downhill` does not link the
-  /// plotting core's `DecimalText`).
+  /// Seconds with three decimals ("0.002").
   private func milliseconds(_ seconds: Double) -> String {
-    let ms = Int((max(seconds, 0) * 1000).rounded())
-    let fraction = String(ms % 1000)
-    return "\(ms / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    String(format: "%.3f", max(seconds, 0))
   }
 
   /// Full precision (the shortest representation that round-trips, ≥ 12 significant digits

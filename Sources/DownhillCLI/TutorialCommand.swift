@@ -1,6 +1,5 @@
 import ArgumentParser
 import Downhill
-import DownhillCLISupport
 import Foundation
 
 /// `downhill tutorial NAME`: runs a ported tutorial and prints what its Python printed.
@@ -68,8 +67,8 @@ struct TutorialCommand: ParsableCommand {
       else {
         throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
       }
-      // One run streams its history into its folder as it trains (another thread writes it),
-      // instead of holding 21 MB to write at the end; a sweep's runs each save their own.
+      // One run streams its history to disk as it trains instead of holding 21 MB to write at
+      // the end; a sweep's runs each save their own.
       let options = history.map {
         HistoryOptions(
           every: 1, precision: precision,

@@ -1,10 +1,12 @@
+import AtomicFiles
 import CTemporaryFiles
 import Foundation
 import Testing
 
 @testable import Downhill
 
-/// How histories reach their folder: atomically replaced files, streamed files published.
+/// How histories reach their folder: written whole beside it and swapped in; streamed arrays
+/// equal to memory's; nothing left behind.
 struct HistoryFileTests {
   func trainXOR(_ options: HistoryOptions, iterations: Int, hidden: Int = 4, alpha: Double = 1)
     throws -> History
@@ -27,14 +29,16 @@ struct HistoryFileTests {
   }
 
   /// Runs `body` with a new folder for a streamed history and one for an in-memory history's
-  /// save, deleted afterwards.
+  /// save, deleted afterwards; then checks that neither left anything beside it.
   func withStreamedAndMemoryFolders(_ name: String, _ body: (URL, URL) throws -> Void) throws {
-    let (streamed, memory) = (tempDir("\(name)-streamed"), tempDir("\(name)-memory"))
-    defer {
-      try? FileManager.default.removeItem(at: streamed)
-      try? FileManager.default.removeItem(at: memory)
-    }
+    let parent = tempDir(name)
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let (streamed, memory) = (
+      parent.appendingPathComponent("streamed"), parent.appendingPathComponent("memory")
+    )
     try body(streamed, memory)
+    #expect(try listing(parent).allSatisfy { ["streamed", "memory"].contains($0) })
   }
 
   /// Every file of `files` but meta.json (whose wall time differs) is the same in both folders.
@@ -46,21 +50,33 @@ struct HistoryFileTests {
     }
   }
 
-  @Test func savingOverAHistoryReplacesEveryFileAndLeavesNoTemporaries() throws {
+  @Test func savingOverAHistoryReplacesTheWholeFolder() throws {
     let dir = tempDir("replace")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try trainXOR(HistoryOptions(every: 7), iterations: 100).save(to: dir)
+    // A three-layer run first: its layer2 files must not survive the two-layer run's save.
+    var g = SeededGenerator(seed: 3)
+    var deep = try Network(
+      sizes: [3, 4, 4, 1], activations: [.sigmoid], bias: .input, cost: .halfSumSquared,
+      initialization: .symmetricUniform, generator: &g)
+    var sgd = SGD(learningRate: 1)
+    let training = TrainingOptions(iterations: 20)
+    let first = try History(
+      network: deep, optimizer: sgd, dataset: .t4XOR, training: training, seed: 3)
+    try deep.train(on: .t4XOR, using: &sgd, options: training, history: first)
+    try first.save(to: dir)
+    #expect(try listing(dir).contains("layer2_weights.npy"))
     let second = try trainXOR(HistoryOptions(every: 3, precision: .float32), iterations: 90)
     try second.save(to: dir)
     #expect(try listing(dir) == files)
     let loaded = try History(contentsOf: dir)
     #expect(loaded.steps == second.steps && loaded.metadata == second.metadata)
+    #expect(
+      try listing(dir.deletingLastPathComponent()).filter { $0.contains("replace") }.count == 1)
   }
 
-  /// More rows than one chunk of loss.csv, so that the writer thread formats several; all
-  /// layers in float64, and the second alone in float32. Streamed, the writer's thread rebuilds
-  /// SGD's parameters from the gradients (`History.expectDescent`), while memory records the
-  /// trainer's: at α = 0.7, where α·g rounds, every bit must still agree.
+  /// Streamed and in memory, the same run writes the same bytes: all layers in float64, the
+  /// second alone in float32, and at α = 0.7 (where α·g rounds); more records than a streamed
+  /// array holds in memory before it writes them out.
   @Test(arguments: [
     (HistoryOptions.Precision.float64, nil, 1.0), (HistoryOptions.Precision.float32, [1], 1.0),
     (HistoryOptions.Precision.float64, nil, 0.7),
@@ -69,13 +85,12 @@ struct HistoryFileTests {
     precision: HistoryOptions.Precision, layers: [Int]?, alpha: Double
   ) throws {
     try withStreamedAndMemoryFolders("plain") { streamed, memory in
-      let rows = History.csvRowsPerChunk * 2 + 5
-      // Every step streamed: the writer's thread records them (History's ring).
+      let steps = 9000  // 9,000 × 12 doubles of layer 0 is over 1 MB
       let streamedHistory = try trainXOR(
         HistoryOptions(layers: layers, precision: precision, streamingDirectory: streamed),
-        iterations: rows, alpha: alpha)
+        iterations: steps, alpha: alpha)
       let memoryHistory = try trainXOR(
-        HistoryOptions(layers: layers, precision: precision), iterations: rows, alpha: alpha)
+        HistoryOptions(layers: layers, precision: precision), iterations: steps, alpha: alpha)
       for layer in layers ?? [0, 1] {
         #expect(
           try streamedHistory.runningFlipCounts(layer: layer)
@@ -91,17 +106,13 @@ struct HistoryFileTests {
     }
   }
 
-  /// Queried mid-run, a history streamed every step takes the recording back from the writer's
-  /// thread (its ring of steps ends) and goes on recording on the training thread: the files
-  /// still equal memory's. 2,500 steps go round the ring (1,872 T4 records) before the query.
-  /// Any other optimizer's steps cross to the writer's thread whole (gradient and parameters):
-  /// streamed every step with momentum, the files still equal memory's.
+  /// Any optimizer records the same way: momentum, streamed and in memory.
   @Test func streamingAnotherOptimizerWritesWhatMemoryWrites() throws {
     try withStreamedAndMemoryFolders("momentum") { streamed, memory in
       func run(_ options: HistoryOptions) throws -> History {
         try trainT4XOR(
           options: options, iterations: 1500,
-          optimizer: Momentum(learningRate: 0.7, momentum: 0.9)
+          optimizer: SGD(learningRate: 0.7, momentum: 0.9)
         ).history
       }
       let streamedHistory = try run(HistoryOptions(streamingDirectory: streamed))
@@ -112,26 +123,26 @@ struct HistoryFileTests {
       try streamedHistory.save(to: streamed)
       try memoryHistory.save(to: memory)
       try expectSameFiles(streamed, memory, files)
+      #expect(try History(contentsOf: streamed).metadata.optimizer == "momentum")
     }
   }
 
+  /// Queried between parts of a run (one `train` call per part), a streamed history answers
+  /// with every record so far and goes on recording.
   @Test func aStreamQueriedMidRunGoesOnRecording() throws {
     try withStreamedAndMemoryFolders("midrun") { streamed, memory in
       func run(_ options: HistoryOptions) throws -> History {
         var g = SeededGenerator(seed: 1)
         var net = try Tutorials.t4Network(hidden: 4, generator: &g)
+        var sgd = SGD(learningRate: 1)
         let h = try History(
-          network: net, options: options,
-          metadata: Tutorials.t4Metadata(network: net, alpha: 1, iterations: 4000))
-        var opt: any Optimizer = SGD(learningRate: 1)
-        // The second part follows the first's `finish` (which ends the ring) with no query.
+          network: net, optimizer: sgd, dataset: .t4XOR,
+          training: TrainingOptions(iterations: 4000), seed: 1, options: options)
         for (first, count, query) in [(0, 2500, true), (2500, 1000, false), (3500, 500, true)] {
           try net.train(
-            on: .t4XOR, optimizer: &opt,
-            options: TrainingOptions(iterations: count, firstStep: first), generator: &g,
-            history: h, learningRate: 1)
+            on: .t4XOR, using: &sgd,
+            options: TrainingOptions(iterations: count, firstStep: first), history: h)
           guard query else { continue }
-          // The steps (the writer keeps the log: reading it ends the ring), then a store.
           #expect(h.steps.count == first + count && h.steps.last == first + count - 1)
           #expect(try h.weightSeries(layer: 1, row: 2, column: 0).count == first + count)
         }
@@ -144,88 +155,117 @@ struct HistoryFileTests {
     }
   }
 
-  /// A record of 3 × 6000 doubles is larger than the writer's chunks.
+  /// A record of 3 × 100,000 doubles is larger than what a streamed array holds in memory.
   @Test func streamingRecordsWiderThanAChunk() throws {
     try withStreamedAndMemoryFolders("wide") { streamed, memory in
       let options = HistoryOptions(streamingDirectory: streamed)
-      try trainXOR(options, iterations: 3, hidden: 6000).save(to: streamed)
-      try trainXOR(HistoryOptions(), iterations: 3, hidden: 6000).save(to: memory)
+      try trainXOR(options, iterations: 3, hidden: 100_000).save(to: streamed)
+      try trainXOR(HistoryOptions(), iterations: 3, hidden: 100_000).save(to: memory)
       try expectSameFiles(streamed, memory, files)
     }
   }
 
-  /// Saved into the folder it streamed to, a history puts its streamed files in place rather
-  /// than copying them, however the folder's path is spelled: here a URL made before the folder
-  /// existed (no trailing "/") and one made after (with it).
-  @Test func savingIntoTheStreamedFolderPutsTheStreamedFilesInPlace() throws {
-    let dir = tempDir("same-folder")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50)
-    let later = URL(fileURLWithPath: dir.path)
-    #expect(later.absoluteString.hasSuffix("/") && !dir.absoluteString.hasSuffix("/"))
-    try history.save(to: later)
-    // A copy would have left the streamed temporaries until the history is released.
-    #expect(try listing(dir) == files)
-    #expect(
-      FileOutput.sameFolder(dir, URL(fileURLWithPath: dir.path + "/../" + dir.lastPathComponent)))
-    #expect(!FileOutput.sameFolder(dir, dir.deletingLastPathComponent()))
+  /// Saved into the folder it streamed to, however its path is spelled, a history swaps its
+  /// streamed folder in; afterwards it is read from there.
+  @Test func savingIntoTheStreamedFolderSwapsItIn() throws {
+    try withStreamedAndMemoryFolders("same-folder") { dir, _ in
+      let history = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50)
+      // Streaming, the destination does not exist yet: only its temporary folder beside it.
+      #expect(!FileManager.default.fileExists(atPath: dir.path))
+      try history.save(to: URL(fileURLWithPath: dir.path + "/"))
+      #expect(try listing(dir) == files)
+      #expect(try history.weightSeries(layer: 0, row: 0, column: 0).count == 50)
+    }
   }
 
-  @Test func anUnsavedStreamIsPublishedWhenReleased() throws {
-    let dir = tempDir("unsaved")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    do { _ = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50) }
-    #expect(try listing(dir) == files.filter { $0 != "meta.json" })
-    let (header, _) = try NPY.readAll(from: dir.appendingPathComponent("layer1_flips.npy"))
-    #expect(header.shape == [50, 4, 1])
+  @Test func anUnsavedStreamLeavesNothing() throws {
+    try withStreamedAndMemoryFolders("unsaved") { dir, _ in
+      do { _ = try trainXOR(HistoryOptions(streamingDirectory: dir), iterations: 50) }
+      #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
   }
 
-  /// What SIGINT or SIGTERM would delete (the handler's table): a streamed file until it is put
-  /// in place, and an atomic write's temporary only while it is written.
+  /// What SIGINT or SIGTERM would delete (the handler's table): a folder being written until it
+  /// is swapped in, and a file being written until it is put in place.
   @Test func temporariesAreRegisteredForDeletionOnASignal() throws {
     let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let streamed = try StreamedFile(dir.appendingPathComponent("a.npy"))
-    let temporary = streamed.path
-    #expect(downhill_temporary_is_registered(temporary) == 1)
-    try streamed.publish()
-    #expect(downhill_temporary_is_registered(temporary) == 0)
-    #expect(try listing(dir) == ["a.npy"])
-    let unsaved = try StreamedFile(dir.appendingPathComponent("b.npy"))
-    let unsavedPath = unsaved.path
-    #expect(downhill_temporary_is_registered(unsavedPath) == 1)
-    _ = consume unsaved
-    #expect(downhill_temporary_is_registered(unsavedPath) == 0)
-    try FileOutput.write(Data("x".utf8), to: dir.appendingPathComponent("c.txt"))
-    #expect(try listing(dir) == ["a.npy", "c.txt"])
+    let folder = try AtomicFolder(destination: dir.path + "/run", purpose: "test folder")
+    #expect(downhill_temporary_is_registered(folder.path) == 1)
+    try AtomicFile.write(Array("x".utf8), to: folder.file("a.txt"))
+    try folder.commit()
+    #expect(downhill_temporary_is_registered(folder.path) == 0)
+    #expect(try listing(dir) == ["run"])
+    let file = try TemporaryFile(beside: dir.path + "/b.txt")
+    let path = file.path
+    #expect(downhill_temporary_is_registered(path) == 1)
+    _ = consume file
+    #expect(downhill_temporary_is_registered(path) == 0)
+    #expect(try listing(dir) == ["run"])
   }
 
-  /// A folder that cannot be made fails before training, naming the path that is in the way.
+  /// A folder that cannot be made fails before training, naming the folder and what is in
+  /// the way.
   @Test func aHistoryFolderUnderAFileIsRefusedClearly() throws {
     let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("taken")
-    try FileOutput.write(Data("x".utf8), to: file)
+    try AtomicFile.write(Array("x".utf8), to: file.path)
     let folder = file.appendingPathComponent("run")
+    let expected =
+      "cannot create history folder \(folder.path): \(file.path) is a file, not a folder; choose another path"
     #expect {
       try trainXOR(HistoryOptions(streamingDirectory: folder), iterations: 5)
     } throws: { error in
-      "\(error)".contains("\(file.path) is a file, not a folder")
+      "\(error)" == expected
     }
     #expect {
       try trainXOR(HistoryOptions(), iterations: 5).save(to: folder)
     } throws: { error in
-      "\(error)".contains("cannot create history folder \(folder.path)")
+      "\(error)" == expected
+    }
+    #expect {
+      try trainXOR(HistoryOptions(), iterations: 5).save(to: file)
+    } throws: { error in
+      "\(error)".contains("\(file.path): it is a file, not a folder")
     }
   }
 
-  @Test func atomicWritesReplaceAFileAndLeaveNoTemporaries() throws {
+  @Test func atomicWritesReplaceAFileKeepingItsPermissions() throws {
     let dir = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let url = dir.appendingPathComponent("a.txt")
-    try FileOutput.write(Data("old".utf8), to: url)
-    try FileOutput.write(Data("new".utf8), to: url)
-    #expect(try String(contentsOf: url, encoding: .utf8) == "new")
+    let path = dir.appendingPathComponent("a.txt").path
+    try AtomicFile.write(Array("old".utf8), to: path)
+    chmod(path, 0o600)
+    try AtomicFile.write(Array("new".utf8), to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     #expect(try listing(dir) == ["a.txt"])
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
   }
+
+  /// Two histories saved into one folder at once: the folder ends as one of them, whole.
+  @Test func concurrentSavesLeaveOneWholeHistory() async throws {
+    let dir = tempDir("concurrent")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = try trainXOR(HistoryOptions(every: 2), iterations: 400)
+    let b = try trainXOR(HistoryOptions(every: 5, layers: [1]), iterations: 400)
+    for _ in 0..<10 {
+      let (x, y, to) = (Unchecked(a), Unchecked(b), dir)
+      async let one: Void = x.value.save(to: to)
+      async let other: Void = y.value.save(to: to)
+      _ = try await (one, other)
+      let loaded = try History(contentsOf: dir)
+      let expected = loaded.metadata.every == 2 ? a : b
+      #expect(loaded.steps == expected.steps)
+      #expect(
+        try listing(dir) == (expected === a ? files : files.filter { !$0.hasPrefix("layer0") }))
+    }
+  }
+}
+
+/// A history handed to another task by a test that touches it from one task at a time.
+struct Unchecked<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

@@ -158,16 +158,15 @@ struct HistoryBudgetTests {
   @Test func refusesARunOverItsMemoryBudget() throws {
     var g = SeededGenerator(seed: 1)
     let net = try Tutorials.t4Network(hidden: 4, generator: &g)
-    let meta = Tutorials.t4Metadata(network: net, alpha: 1, iterations: 60000)
-    // 60,000 steps × (16 weights + 16 gradients) × 8 bytes + 16 flips × 4 + 24 ≈ 20 MB.
-    #expect(throws: DownhillError.self) {
-      _ = try History(
-        network: net, options: HistoryOptions(memoryBudget: 10_000_000), metadata: meta,
-        expectedSteps: 60000)
+    func history(budget: Int) throws -> History {
+      try History(
+        network: net, optimizer: SGD(learningRate: 1), dataset: .t4XOR,
+        training: TrainingOptions(iterations: 60000), seed: 1,
+        options: HistoryOptions(memoryBudget: budget))
     }
-    let fits = try History(
-      network: net, options: HistoryOptions(memoryBudget: 30_000_000), metadata: meta,
-      expectedSteps: 60000)
+    // 60,000 steps × (16 weights + 16 gradients) × 8 bytes + 16 flips × 4 + 24 ≈ 20 MB.
+    #expect(throws: DownhillError.self) { _ = try history(budget: 10_000_000) }
+    let fits = try history(budget: 30_000_000)
     #expect(fits.bytesPerRecord == 16 * 8 * 2 + 16 * 4 + 24)
   }
 }

@@ -69,10 +69,10 @@ func function(named name: String) -> TestFunction {
       var o = SGD(learningRate: h["learningRate"]!)
       points = path(&o, f, from: reference.start, steps: steps)
     case "momentum":
-      var o = Momentum(learningRate: h["learningRate"]!, momentum: h["momentum"]!)
+      var o = SGD(learningRate: h["learningRate"]!, momentum: h["momentum"]!)
       points = path(&o, f, from: reference.start, steps: steps)
     case "nesterov":
-      var o = NesterovMomentum(learningRate: h["learningRate"]!, momentum: h["momentum"]!)
+      var o = SGD(learningRate: h["learningRate"]!, momentum: h["momentum"]!, nesterov: true)
       points = path(&o, f, from: reference.start, steps: steps)
     case "adagrad":
       var o = AdaGrad(learningRate: h["learningRate"]!, epsilon: h["epsilon"]!)
@@ -155,10 +155,10 @@ func function(named name: String) -> TestFunction {
       var o = SGD(learningRate: 0.04);
       run = minimize(bowl.objective, from: start, optimizer: &o, steps: 2000)
     case "momentum":
-      var o = Momentum(learningRate: 0.02);
+      var o = SGD(learningRate: 0.02, momentum: 0.9);
       run = minimize(bowl.objective, from: start, optimizer: &o, steps: 2000)
     case "nesterov":
-      var o = NesterovMomentum(learningRate: 0.02);
+      var o = SGD(learningRate: 0.02, momentum: 0.9, nesterov: true);
       run = minimize(bowl.objective, from: start, optimizer: &o, steps: 2000)
     case "adagrad":
       var o = AdaGrad(learningRate: 0.5);

@@ -8,12 +8,10 @@ func trainT4XOR(
 ) throws -> (history: History, network: Network) {
   var g = SeededGenerator(seed: 1)
   var net = try Tutorials.t4Network(hidden: hidden, generator: &g)
-  let h = try History(
-    network: net, options: options,
-    metadata: Tutorials.t4Metadata(network: net, alpha: alpha, iterations: iterations))
   var opt: any Optimizer = optimizer ?? SGD(learningRate: alpha)
-  try net.train(
-    on: .t4XOR, optimizer: &opt, options: TrainingOptions(iterations: iterations),
-    generator: &g, history: h, learningRate: alpha)
+  let training = TrainingOptions(iterations: iterations)
+  let h = try History(
+    network: net, optimizer: opt, dataset: .t4XOR, training: training, seed: 1, options: options)
+  try net.train(on: .t4XOR, using: &opt, options: training, history: h)
   return (h, net)
 }

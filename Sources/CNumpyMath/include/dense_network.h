@@ -4,8 +4,7 @@
 /// The arithmetic of a dense network's activations, costs and passes on raw row-major buffers,
 /// rounding as the tutorials' numpy programs do (products by downhill_np_product below the BLAS
 /// crossover). Swift's `Kernels` wraps these, so `Matrix`, `Network.evaluate`, `NetworkLoss`
-/// and the training loop share one implementation; training runs whole stretches of plain
-/// gradient descent in here, with no per-step call back into Swift.
+/// and the training loop share one implementation.
 
 enum downhill_activation {
   DOWNHILL_SIGMOID,
@@ -85,20 +84,5 @@ struct downhill_dense_pass {
 /// Forward and backward at `parameters`: fills `gradient`, returns the loss.
 double downhill_dense_pass(const struct downhill_dense_pass *pass, const double *parameters,
                            double *gradient);
-
-/// A streamed history's ring record of one step: its number (int64), loss and learning rate,
-/// then the n doubles of its gradient and, unless `after` is NULL, the n parameters after it.
-/// Written, its cache lines go to the cache the cores share, for the writer's thread.
-void downhill_step_record(void *record, long step, double loss, double rate,
-                          const double *gradient, const double *after, long n);
-
-/// `steps` steps of plain gradient descent, parameters -= rate * gradient as
-/// downhill_np_descent_step rounds it. With `records`, step s (numbered first_step + s) leaves
-/// its downhill_step_record, with `recorded_rate` and without the parameters, at
-/// records + s * record_bytes. Returns the last step's loss.
-double downhill_dense_descend(const struct downhill_dense_pass *pass, double *parameters,
-                              double *gradient, long parameter_count, double rate, long steps,
-                              void *records, long record_bytes, long first_step,
-                              double recorded_rate);
 
 #endif

@@ -33,37 +33,6 @@ void downhill_np_sigmoid_portable(const double *z, double *a, long count, double
 void downhill_np_count_flips(const double *now, const double *gradient, double *previous,
                              int64_t *last_up, int32_t *counts, long count, int counting);
 
-/// to[i] = from[i] - rate * gradient[i], rounded after the product and after the difference (no
-/// FMA): plain gradient descent's update (`to` may be `from`). SGD steps with it, and a streamed
-/// history rebuilds an SGD run's parameters with it, so that both round alike by construction.
-void downhill_np_descent_step(const double *from, const double *gradient, double rate, double *to,
-                              long n);
-
-/// Records `count` training steps into per-layer arrays. Step s's parameters after its update
-/// are at now + s * stride, or if `now` is NULL, previous - rate * gradient as
-/// downhill_np_descent_step computes them (into `scratch`, n doubles); its gradient is at
-/// gradient + s * stride. For each of `layers`
-/// layers (parameters offsets[l] ..< offsets[l] + widths[l]) it writes the weights before the
-/// step (`previous`) at weights[l] + s * widths[l], the gradient at gradients[l] + s * widths[l]
-/// (float if float32, else double), and, after counting the step's flips as
-/// downhill_np_count_flips does (from step 0 if counting_first, else from step 1), the running
-/// counts at flips[l] + s * widths[l].
-void downhill_np_record_steps(const double *now, const double *gradient, long stride,
-                              long count, double rate, double *scratch, long n,
-                              double *previous, int64_t *last_up,
-                              int32_t *flip_counts, int counting_first, long layers,
-                              const long *offsets, const long *widths, void *const *weights,
-                              void *const *gradients, int32_t *const *flips, int float32);
-
-/// The same without vector instructions beyond SSE2, for the tests.
-void downhill_np_record_steps_portable(const double *now, const double *gradient, long stride,
-                                       long count, double rate, double *scratch, long n,
-                                       double *previous, int64_t *last_up, int32_t *flip_counts,
-                                       int counting_first, long layers, const long *offsets,
-                                       const long *widths, void *const *weights,
-                                       void *const *gradients, int32_t *const *flips,
-                                       int float32);
-
 /// C (m x n, leading dimension ldc) = op(A) . op(B) for row-major A and B, summing as `np.dot`
 /// does for small operands (product_order.h lists which shapes are checked against numpy).
 void downhill_np_product(long m, long n, long k, const double *a, long lda, int transpose_a,

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// A CSV file with a header row, read into named numeric columns.
@@ -47,7 +48,7 @@ public struct CSVTable: Equatable, Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw CSVError.unreadable(path: url.path, reason: FileOutput.whyUnreadable(url.path))
+      throw CSVError.unreadable(path: url.path, reason: Folders.whyUnreadable(url.path))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CSVError.unreadable(path: url.path, reason: "not UTF-8 text")

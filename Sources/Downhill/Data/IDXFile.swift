@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// A file in the IDX format used by MNIST: a magic number `00 00 tt nn` (element type `tt`,
@@ -39,7 +40,7 @@ public struct IDXFile: Equatable, Sendable {
     do {
       bytes = [UInt8](try Data(contentsOf: url))
     } catch {
-      throw IDXError.unreadable(path: url.path, reason: FileOutput.whyUnreadable(url.path))
+      throw IDXError.unreadable(path: url.path, reason: Folders.whyUnreadable(url.path))
     }
     try self.init(bytes: bytes)
   }

@@ -40,15 +40,12 @@ public struct XORLandscape: Sendable {
     let data = Dataset.t4XOR
     var generator = SeededGenerator(seed: seed)
     var network = try Tutorials.t4Network(hidden: hidden, generator: &generator)
-    var optimizer: any Optimizer = SGD(learningRate: learningRate)
+    var optimizer = SGD(learningRate: learningRate)
+    let training = TrainingOptions(iterations: iterations)
     let history = try History(
-      network: network, options: HistoryOptions(every: every),
-      metadata: Tutorials.t4Metadata(
-        network: network, alpha: learningRate, iterations: iterations),
-      expectedSteps: iterations)
-    try network.train(
-      on: data, optimizer: &optimizer, options: TrainingOptions(iterations: iterations),
-      generator: &generator, history: history, learningRate: learningRate)
+      network: network, optimizer: optimizer, dataset: data, training: training, seed: seed,
+      options: HistoryOptions(every: every))
+    try network.train(on: data, using: &optimizer, options: training, history: history)
 
     let loss = try network.lossFunction(inputs: data.inputs, targets: data.targets)
     let centre = network.parameters

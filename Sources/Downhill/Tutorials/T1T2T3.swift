@@ -1,4 +1,3 @@
-import CDecimalText
 import Foundation
 
 extension Tutorials {
@@ -39,9 +38,7 @@ extension Tutorials {
 
   /// Python's `round(x, n)` (correctly rounded through the decimal string).
   static func roundHalfEven(_ x: Double, _ digits: Int) -> Double {
-    var text = [CChar](repeating: 0, count: 400)
-    _ = downhill_fixed(&text, 400, x, Int32(digits))
-    return strtod(text, nil)
+    Double(String(format: "%.*f", digits, x)) ?? x
   }
 
   /// T2: x ← x − 0.01·f′(x) from 4 until a step moves less than 0.00001.

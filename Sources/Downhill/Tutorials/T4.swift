@@ -24,18 +24,16 @@ extension Tutorials {
   ) throws -> (network: Network, history: History?) {
     var generator = SeededGenerator(seed: 1)
     var network = try t4Network(hidden: hidden, generator: &generator)
-    var optimizer: any Optimizer = SGD(learningRate: alpha)
+    var optimizer = SGD(learningRate: alpha)
+    let options = TrainingOptions(
+      iterations: iterations, reportEvery: reportEvery, reportLastStep: reportLastStep)
     let recorder = try history.map {
       try History(
-        network: network, options: $0,
-        metadata: t4Metadata(network: network, alpha: alpha, iterations: iterations),
-        expectedSteps: iterations)
+        network: network, optimizer: optimizer, dataset: .t4XOR, training: options, seed: 1,
+        options: $0)
     }
     try network.train(
-      on: .t4XOR, optimizer: &optimizer,
-      options: TrainingOptions(
-        iterations: iterations, reportEvery: reportEvery, reportLastStep: reportLastStep),
-      generator: &generator, history: recorder, learningRate: alpha, progress: progress)
+      on: .t4XOR, using: &optimizer, options: options, history: recorder, progress: progress)
     return (network, recorder)
   }
 
@@ -72,15 +70,6 @@ extension Tutorials {
       if let recorder { recorded?(alpha, recorder) }
     }
     return out
-  }
-
-  public static func t4Metadata(network: Network, alpha: Double, iterations: Int) -> RunMetadata {
-    RunMetadata(
-      layerSizes: network.sizes, activations: network.layers.map { "\($0.activation)" },
-      bias: network.bias.rawValue, cost: network.cost.rawValue, seed: 1, optimizer: "sgd",
-      hyperParameters: ["learningRate": alpha, "iterations": Double(iterations)],
-      dataset: Dataset.t4XOR.name, examples: 4, batchSize: nil, every: 1, recordedLayers: [],
-      layerShapes: [], precision: "float64")
   }
 
   /// T4 with sign-flip counts: the final synapses and, per weight, how many times its update

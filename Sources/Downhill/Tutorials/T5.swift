@@ -18,10 +18,8 @@ extension Tutorials {
     let data = Dataset.t5Example
     var out =
       "Output before training: \(PythonFormat.list(try network.predict(data.inputs).values))\n"
-    var optimizer: any Optimizer = SGD(learningRate: 0.01)
-    try network.train(
-      on: data, optimizer: &optimizer, options: TrainingOptions(iterations: updates),
-      generator: &generator)
+    var optimizer = SGD(learningRate: 0.01)
+    try network.train(on: data, using: &optimizer, options: TrainingOptions(iterations: updates))
     out += "Output after \(updates) updates: "
     out += PythonFormat.list(try network.predict(data.inputs).values) + "\n"
     for (i, layer) in network.layers.enumerated() {

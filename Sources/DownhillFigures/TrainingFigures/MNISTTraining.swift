@@ -28,7 +28,7 @@ public enum MNISTTraining {
     curves.accuracies.append(try network.accuracy(on: test) * 100)
     for epoch in 0..<epochs {
       try network.train(
-        on: train, optimizer: &optimizer,
+        on: train, using: &optimizer,
         options: TrainingOptions(
           iterations: stepsPerEpoch, batchSize: batch, reportEvery: 1,
           firstStep: epoch * stepsPerEpoch),

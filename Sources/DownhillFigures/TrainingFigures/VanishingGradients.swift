@@ -14,21 +14,14 @@ public enum VanishingGradients {
       sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared,
       initialization: initialization,
       generator: &generator)
-    var optimizer: any Optimizer = SGD(learningRate: 0.01)
+    var optimizer = SGD(learningRate: 0.01)
+    let training = TrainingOptions(iterations: updates)
     // Two million weights a layer: record every 10th step in single precision (≈ 16 MB a
     // record), enough points for a curve on a log axis.
     let history = try History(
-      network: network, options: HistoryOptions(every: 10, precision: .float32),
-      metadata: RunMetadata(
-        layerSizes: sizes, activations: ["\(activation)"], bias: "folded", cost: "sum-squared",
-        seed: 1, optimizer: "sgd",
-        hyperParameters: ["learningRate": 0.01], dataset: Dataset.t5Example.name, examples: 1,
-        batchSize: nil, every: 1,
-        recordedLayers: [], layerShapes: [], precision: "float64"))
-    try network.train(
-      on: .t5Example, optimizer: &optimizer, options: TrainingOptions(iterations: updates),
-      generator: &generator,
-      history: history, learningRate: 0.01)
+      network: network, optimizer: optimizer, dataset: .t5Example, training: training, seed: 1,
+      options: HistoryOptions(every: 10, precision: .float32))
+    try network.train(on: .t5Example, using: &optimizer, options: training, history: history)
     return try (0..<network.layers.count).map { try history.gradientNorms(layer: $0) }
   }
 

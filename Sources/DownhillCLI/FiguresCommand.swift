@@ -1,12 +1,19 @@
 import ArgumentParser
 import Downhill
-import DownhillCLISupport
 import DownhillFigures
 import DownhillPlot
 import Foundation
 
 struct FiguresCommand: ParsableCommand {
-  static let configuration = DrawingCommands.figures
+  static let configuration = CommandConfiguration(
+    commandName: "figures",
+    abstract: "Regenerate the tutorial figures into figures/.",
+    discussion: """
+      Examples:
+        downhill figures                      # every figure, PNG and SVG, into figures/
+        downhill figures --only xor-learning-rates --format png --out /tmp/figs
+        downhill figures --list
+      """)
 
   @Option(help: "The folder to write into.") var out = "figures"
   @Option(help: "The folder holding the data the figures read.") var data = "figures/data"

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Downhill
-import DownhillCLISupport
 import DownhillFigures
 import DownhillPlot
 
@@ -63,7 +62,15 @@ struct SurfaceOptions: ParsableArguments {
 }
 
 struct SurfaceCommand: ParsableCommand {
-  static let configuration = DrawingCommands.surface
+  static let configuration = CommandConfiguration(
+    commandName: "surface",
+    abstract: "Draw a tutorial cost surface in 3D, with descent paths over it.",
+    discussion: """
+      Examples:
+        downhill surface --problem not --cost mse --out mse.png
+        downhill surface --cost cross-entropy --grid 120 --starts 5 --optimizer adam --alpha 0.5 --out ce.svg
+        downhill surface --cost mse --azimuth 200 --elevation 45 --out view.pdf
+      """)
 
   @OptionGroup var surface: SurfaceOptions
   @Option(help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).")
@@ -85,7 +92,14 @@ struct SurfaceCommand: ParsableCommand {
 }
 
 struct ContourCommand: ParsableCommand {
-  static let configuration = DrawingCommands.contour
+  static let configuration = CommandConfiguration(
+    commandName: "contour",
+    abstract: "Draw a tutorial cost surface as contours, with descent paths over it.",
+    discussion: """
+      Examples:
+        downhill contour --cost cross-entropy --starts 5 --out ce-contours.png
+        downhill contour --cost mse --grid 300 --starts 3 --optimizer momentum --alpha 1 --out mse.svg
+      """)
 
   @OptionGroup var surface: SurfaceOptions
 

@@ -1,12 +1,22 @@
 import ArgumentParser
 import Downhill
-import DownhillCLISupport
 import DownhillFigures
 import DownhillPlot
 import Foundation
 
 struct PlotCommand: ParsableCommand {
-  static let configuration = DrawingCommands.plot
+  static let configuration = CommandConfiguration(
+    commandName: "plot",
+    abstract: "Plot the columns of a CSV file as lines, to PNG, SVG or PDF.",
+    discussion: """
+      The CSV needs a header row. The first column is x unless --x names another; every \
+      other column is a series unless --y picks some. The output format follows the file \
+      extension.
+
+      Examples:
+        downhill plot figures/data/xor-loss.csv --out loss.png --logy
+        downhill plot run.csv --x step --y loss --y accuracy --out run.svg --title "Training"
+      """)
 
   @Argument(help: "A CSV file with a header row.")
   var file: String

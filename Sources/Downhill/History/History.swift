@@ -1,0 +1,275 @@
+import AtomicFiles
+import Foundation
+
+/// The full record of a training run: per recorded step the loss, learning rate, every weight,
+/// every gradient and each weight's running count of update sign flips (`StepRecorder` says how
+/// flips are counted).
+///
+/// A history records a run as `Network.train` hands it each step (`observe`), keeping the arrays
+/// in memory or streaming them to disk (`HistoryOptions`); `save(to:)` writes a history folder
+/// (`HistoryFolder` describes it) and `init(contentsOf:)` reads one back. The queries work the
+/// same on a recording and on a loaded history.
+public final class History {
+  /// The run this history belongs to.
+  public private(set) var metadata: RunMetadata
+  /// The step number of each record.
+  public private(set) var steps: [Int] = []
+  /// The loss at each recorded step (before that step's update).
+  public private(set) var losses: [Double] = []
+  /// The learning rate at each recorded step.
+  public private(set) var learningRates: [Double] = []
+
+  /// Each recorded layer's arrays, by layer index.
+  private var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)]
+  /// Recording: what each step leaves. Nil for a loaded history.
+  private let recorder: StepRecorder?
+  /// Streaming: the folder the arrays are written into, swapped in by `save`.
+  private var streaming: AtomicFolder?
+  private let startTime = Date()
+
+  /// A history for a run of `network` under `optimizer` on `dataset`, recording as `options` say.
+  /// In memory, a run whose `training.iterations` would exceed `options.memoryBudget` is refused
+  /// here, before it starts.
+  public convenience init(
+    network: Network, optimizer: some Optimizer, dataset: Dataset, training: TrainingOptions,
+    seed: UInt32?, options: HistoryOptions = HistoryOptions()
+  ) throws {
+    try self.init(
+      network: network,
+      metadata: RunMetadata(
+        network: network, optimizer: optimizer, dataset: dataset, training: training, seed: seed,
+        options: options), options: options, expectedSteps: training.iterations)
+  }
+
+  init(network: Network, metadata: RunMetadata, options: HistoryOptions, expectedSteps: Int?)
+    throws
+  {
+    for l in metadata.recordedLayers where !network.layers.indices.contains(l) {
+      throw DownhillError.invalidArgument(
+        "cannot record layer \(l): the network has layers 0..<\(network.layers.count)")
+    }
+    self.metadata = metadata
+    var folder: AtomicFolder?
+    if let dir = options.streamingDirectory {
+      do {
+        folder = try AtomicFolder(destination: dir.path, purpose: "history folder")
+      } catch let error as FileError { throw DownhillError.io(error.description) }
+    }
+    streaming = folder
+    var offsets: [Int] = []
+    var offset = 0
+    for layer in network.layers {
+      offsets.append(offset)
+      offset += layer.weights.values.count
+    }
+    var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)] = [:]
+    var layers: [StepRecorder.Layer] = []
+    for (l, shape) in zip(metadata.recordedLayers, metadata.layerShapes) {
+      func array(_ kind: HistoryFolder.Kind, _ element: NPY.Element) throws -> RecordArray {
+        let file = try folder.map {
+          try OpenFile(creating: $0.file(HistoryFolder.fileName(layer: l, kind: kind)))
+        }
+        return try RecordArray(element: element, recordShape: shape, streamingTo: file)
+      }
+      let element = metadata.precision.element
+      let set = (
+        weights: try array(.weights, element), gradients: try array(.gradients, element),
+        flips: try array(.flips, .int32)
+      )
+      arrays[l] = set
+      layers.append(.init(offset: offsets[l], weights: set.0, gradients: set.1, flips: set.2))
+    }
+    self.arrays = arrays
+    recorder = StepRecorder(layers: layers, parameters: network.parameters)
+    if let expectedSteps, expectedSteps > 0 {
+      let records = (expectedSteps + metadata.every - 1) / metadata.every
+      let (needed, overflow) = records.multipliedReportingOverflow(by: bytesPerRecord)
+      if let budget = options.memoryBudget, streaming == nil, overflow || needed > budget {
+        throw DownhillError.invalidArgument(
+          "recording \(records) steps needs \(overflow ? "more than \(Int.max / 1_000_000)" : "\(needed / 1_000_000)") MB, over the \(budget / 1_000_000) MB history budget: stream it to disk, record less often or use float32"
+        )
+      }
+      for set in arrays.values {
+        for array in [set.weights, set.gradients, set.flips] { array.reserve(records: records) }
+      }
+    }
+  }
+
+  /// The in-memory bytes one recorded step takes (what `every` divides).
+  public var bytesPerRecord: Int {
+    arrays.values.reduce(24) {
+      $0 + $1.weights.bytesPerRecord + $1.gradients.bytesPerRecord + $1.flips.bytesPerRecord
+    }
+  }
+
+  /// Called by the trainer once per step, after the update, with the new parameters and the
+  /// gradient the update used. The record holds the weights the step started from (which the
+  /// history keeps itself), matching the step's loss and gradient.
+  ///
+  /// - Parameter gradient: the flat gradient, layer by layer as the parameters.
+  public func observe(
+    step: Int, loss: Double, learningRate: Double, parameters after: [Double],
+    gradient: [Double]
+  ) {
+    guard let recorder else { preconditionFailure("a loaded history records nothing") }
+    let record = step % metadata.every == 0
+    recorder.observe(after: after, gradient: gradient, record: record)
+    guard record else { return }
+    steps.append(step)
+    losses.append(loss)
+    learningRates.append(learningRate)
+  }
+
+  /// Ends the run (for now): stamps the wall time and the number of records.
+  public func finish() {
+    metadata.wallTimeSeconds = Date().timeIntervalSince(startTime)
+    metadata.recordedSteps = steps.count
+  }
+
+  // MARK: Queries
+
+  private func arrays(layer: Int) throws -> (
+    weights: RecordArray, gradients: RecordArray, flips: RecordArray
+  ) {
+    guard let set = arrays[layer] else {
+      throw DownhillError.invalidArgument(
+        "layer \(layer) was not recorded (recorded: \(metadata.recordedLayers))")
+    }
+    return set
+  }
+
+  private func index(_ array: RecordArray, row: Int, column: Int) throws -> Int {
+    let (rows, columns) = (array.recordShape[0], array.recordShape[1])
+    guard (0..<rows).contains(row), (0..<columns).contains(column) else {
+      throw DownhillError.invalidArgument(
+        "weight (\(row), \(column)) is outside the layer's \(rows)×\(columns) weights")
+    }
+    return row * columns + column
+  }
+
+  /// One weight's value at every recorded step.
+  public func weightSeries(layer: Int, row: Int, column: Int) throws -> [Double] {
+    let a = try arrays(layer: layer).weights
+    return try a.series(index: try index(a, row: row, column: column))
+  }
+
+  /// One weight's gradient at every recorded step.
+  public func gradientSeries(layer: Int, row: Int, column: Int) throws -> [Double] {
+    let a = try arrays(layer: layer).gradients
+    return try a.series(index: try index(a, row: row, column: column))
+  }
+
+  /// How often each weight of `layer` had flipped its update direction by recorded step
+  /// `record` (the last by default).
+  public func flipCounts(layer: Int, record: Int? = nil) throws -> Matrix {
+    let a = try arrays(layer: layer).flips
+    let (rows, columns) = (a.recordShape[0], a.recordShape[1])
+    guard a.count > 0 else { return Matrix(rows: rows, columns: columns) }
+    return Matrix(rows: rows, columns: columns, values: try a.record(record ?? a.count - 1))
+  }
+
+  /// Each weight's flip count over every step so far (not only recorded ones); for a loaded
+  /// history, the last record's counts.
+  public func runningFlipCounts(layer: Int) throws -> Matrix {
+    guard let recorder else { return try flipCounts(layer: layer) }
+    let a = try arrays(layer: layer).flips
+    guard let offset = recorder.layers.first(where: { $0.flips === a })?.offset else {
+      return try flipCounts(layer: layer)
+    }
+    return Matrix(
+      rows: a.recordShape[0], columns: a.recordShape[1],
+      values: recorder.flipCounts[offset..<(offset + a.width)].map(Double.init))
+  }
+
+  /// The L2 norm of `layer`'s gradient at every recorded step (vanishing gradients show here).
+  public func gradientNorms(layer: Int) throws -> [Double] {
+    let a = try arrays(layer: layer).gradients
+    return try (0..<a.count).map { try a.record($0).reduce(0) { $0 + $1 * $1 }.squareRoot() }
+  }
+
+  /// The recorded layers' weights, flattened in layer order, at training step `step`.
+  public func parameters(atStep step: Int) throws -> [Double] {
+    let r = try record(ofStep: step)
+    return try metadata.recordedLayers.flatMap { try arrays[$0]!.weights.record(r) }
+  }
+
+  /// The weights of `layer` at training step `step`.
+  public func weights(layer: Int, step: Int) throws -> Matrix {
+    let a = try arrays(layer: layer).weights
+    let r = try record(ofStep: step)
+    return Matrix(rows: a.recordShape[0], columns: a.recordShape[1], values: try a.record(r))
+  }
+
+  /// The record holding training step `step` (steps are recorded in increasing order).
+  private func record(ofStep step: Int) throws -> Int {
+    var low = 0
+    var high = steps.count
+    while low < high {
+      let middle = (low + high) / 2
+      if steps[middle] < step { low = middle + 1 } else { high = middle }
+    }
+    guard low < steps.count, steps[low] == step else {
+      throw DownhillError.invalidArgument(
+        "step \(step) was not recorded (every \(metadata.every) steps, 0…\(steps.last ?? 0))")
+    }
+    return low
+  }
+
+  /// (step, loss) at every recorded step.
+  public var lossSeries: [(step: Int, loss: Double)] {
+    zip(steps, losses).map { ($0, $1) }
+  }
+
+  // MARK: Saving and loading
+
+  /// Writes the history folder: `meta.json`, `loss.csv` and one NPY file per recorded layer and
+  /// kind. The folder is written complete under a temporary name and then swapped in, so an
+  /// existing history at `directory` stays whole until the new one is. A streamed history saved
+  /// into its own folder completes the files it streamed; afterwards it is read from there and
+  /// records no more.
+  public func save(to directory: URL) throws {
+    if metadata.recordedSteps != steps.count { finish() }
+    do {
+      if let streaming, Self.samePath(streaming.destination, directory.path) {
+        for set in arrays.values {
+          for array in [set.weights, set.gradients, set.flips] { try array.finish() }
+        }
+        try HistoryFolder.writeLog(of: self, into: streaming)
+        try streaming.commit()
+        self.streaming = nil
+        // The streamed files are in place now: read them from there.
+        let saved = try HistoryFolder.readArrays(of: metadata, in: directory)
+        arrays = saved
+        return
+      }
+      let folder = try AtomicFolder(destination: directory.path, purpose: "history folder")
+      for (l, set) in arrays {
+        for (kind, array) in [
+          (HistoryFolder.Kind.weights, set.weights), (.gradients, set.gradients),
+          (.flips, set.flips),
+        ] {
+          try array.write(to: folder.file(HistoryFolder.fileName(layer: l, kind: kind)))
+        }
+      }
+      try HistoryFolder.writeLog(of: self, into: folder)
+      try folder.commit()
+    } catch let error as FileError {
+      throw DownhillError.io(error.description)
+    }
+  }
+
+  private static func samePath(_ a: String, _ b: String) -> Bool {
+    URL(fileURLWithPath: a).standardizedFileURL.path
+      == URL(fileURLWithPath: b).standardizedFileURL.path
+  }
+
+  /// Loads a saved history folder, checking the format version, every array's shape against
+  /// `meta.json`, and that no file is truncated. The arrays are memory-mapped, not read.
+  public init(contentsOf directory: URL) throws {
+    let folder = try HistoryFolder.read(directory)
+    metadata = folder.metadata
+    (steps, losses, learningRates) = folder.log
+    arrays = folder.arrays
+    recorder = nil
+  }
+}

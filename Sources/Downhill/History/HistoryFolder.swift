@@ -1,0 +1,123 @@
+import AtomicFiles
+import Foundation
+
+/// A saved history on disk, one folder:
+///
+///     meta.json              RunMetadata (what ran, what was recorded)
+///     loss.csv               step,loss,learning_rate — one row per record
+///     layer<L>_weights.npy   (records, rows, columns) float32 or float64: the weights each
+///                            recorded step started from
+///     layer<L>_gradients.npy the same shape: each recorded step's gradient
+///     layer<L>_flips.npy     the same shape, int32: each weight's running count of sign flips
+///
+/// numpy reads every array with `np.load`, pandas the CSV.
+enum HistoryFolder {
+  enum Kind: String, CaseIterable {
+    case weights, gradients, flips
+  }
+
+  static func fileName(layer: Int, kind: Kind) -> String { "layer\(layer)_\(kind.rawValue).npy" }
+
+  static let csvHeader = "step,loss,learning_rate\n"
+
+  /// Writes `loss.csv` and `meta.json` of `history` into the folder being written.
+  static func writeLog(of history: History, into folder: AtomicFolder) throws {
+    var csv = csvHeader
+    csv.reserveCapacity(csv.utf8.count + history.steps.count * 48)
+    for r in history.steps.indices {
+      csv += "\(history.steps[r]),\(history.losses[r]),\(history.learningRates[r])\n"
+    }
+    try AtomicFile.write(csv.utf8, to: folder.file("loss.csv"))
+    try AtomicFile.write(try encode(history.metadata), to: folder.file("meta.json"))
+  }
+
+  static func encode(_ metadata: RunMetadata) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    do { return try encoder.encode(metadata) } catch {
+      throw DownhillError.invalidArgument("cannot encode the history's metadata: \(error)")
+    }
+  }
+
+  /// Reads a history folder: meta.json, loss.csv, and the arrays mapped.
+  static func read(_ directory: URL) throws -> (
+    metadata: RunMetadata, log: ([Int], [Double], [Double]),
+    arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)]
+  ) {
+    let metaURL = directory.appendingPathComponent("meta.json")
+    guard let metaData = try? Data(contentsOf: metaURL) else {
+      throw DownhillError.io(
+        "\(metaURL.path): \(Folders.whyUnreadable(metaURL.path)) (is \(directory.path) a history folder?)"
+      )
+    }
+    struct Version: Decodable { var formatVersion: Int }
+    guard let version = try? JSONDecoder().decode(Version.self, from: metaData) else {
+      throw DownhillError.corruptFile(path: metaURL.path, reason: "not a valid history meta.json")
+    }
+    guard version.formatVersion == RunMetadata.currentFormatVersion else {
+      throw DownhillError.corruptFile(
+        path: metaURL.path,
+        reason:
+          "history format version \(version.formatVersion) is not supported (expected \(RunMetadata.currentFormatVersion))"
+      )
+    }
+    let meta: RunMetadata
+    do { meta = try JSONDecoder().decode(RunMetadata.self, from: metaData) } catch {
+      throw DownhillError.corruptFile(path: metaURL.path, reason: "not a valid history meta.json")
+    }
+    do { try meta.validate() } catch DownhillError.corruptFile(_, let reason) {
+      throw DownhillError.corruptFile(path: metaURL.path, reason: reason)
+    }
+    let log = try readLossCSV(directory.appendingPathComponent("loss.csv"), meta: meta)
+    return (meta, log, try readArrays(of: meta, in: directory))
+  }
+
+  static func readArrays(of meta: RunMetadata, in directory: URL) throws -> [Int: (
+    weights: RecordArray, gradients: RecordArray, flips: RecordArray
+  )] {
+    var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)] = [:]
+    for (l, shape) in zip(meta.recordedLayers, meta.layerShapes) {
+      func array(_ kind: Kind, _ element: NPY.Element) throws -> RecordArray {
+        try RecordArray(
+          contentsOf: directory.appendingPathComponent(fileName(layer: l, kind: kind)),
+          element: element, records: meta.recordedSteps, recordShape: shape)
+      }
+      let element = meta.precision.element
+      arrays[l] = (
+        try array(.weights, element), try array(.gradients, element), try array(.flips, .int32)
+      )
+    }
+    return arrays
+  }
+
+  private static func readLossCSV(_ url: URL, meta: RunMetadata) throws -> (
+    [Int], [Double], [Double]
+  ) {
+    guard let csv = try? String(contentsOf: url, encoding: .utf8) else {
+      throw DownhillError.io("\(url.path): \(Folders.whyUnreadable(url.path))")
+    }
+    var (steps, losses, rates) = ([Int](), [Double](), [Double]())
+    for (n, line) in csv.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+      .dropFirst().enumerated()
+    {
+      let f = line.split(separator: ",")
+      guard f.count == 3, let s = Int(f[0]), let l = Double(f[1]), let r = Double(f[2]) else {
+        throw DownhillError.corruptFile(
+          path: url.path, reason: "line \(n + 2) is not step,loss,learning_rate")
+      }
+      guard s > (steps.last ?? -1) else {
+        throw DownhillError.corruptFile(
+          path: url.path, reason: "line \(n + 2): steps must increase, got \(s)")
+      }
+      steps.append(s)
+      losses.append(l)
+      rates.append(r)
+    }
+    guard steps.count == meta.recordedSteps else {
+      throw DownhillError.corruptFile(
+        path: url.path,
+        reason: "has \(steps.count) rows but meta.json records \(meta.recordedSteps) steps")
+    }
+    return (steps, losses, rates)
+  }
+}
