@@ -181,6 +181,15 @@ void downhill_fused_gradient(const double *o, const double *t, double *out, long
   for (long i = 0; i < rows * columns; i++) out[i] = (o[i] - t[i]) / examples;
 }
 
+// OpenBLAS's pthread build only: stops its worker threads (it starts them again for a threaded
+// product). Weak, so that other builds of OpenBLAS link too.
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+
+void downhill_blas_single_thread(void) {
+  openblas_set_num_threads(1);
+  if (blas_thread_shutdown_) blas_thread_shutdown_();
+}
+
 void downhill_dense_product(long m, long n, long k, const double *a, long lda, int transpose_a,
                             const double *b, long ldb, int transpose_b, double *c, long ldc,
                             long crossover) {

@@ -1,3 +1,4 @@
+import CNumpyMath
 import COpenBLAS
 import Foundation
 
@@ -96,7 +97,12 @@ package enum BLAS {
 
   /// Limits OpenBLAS's worker threads (at least 1). On a machine whose cores are shared, one
   /// thread avoids threads spinning against each other for products as small as a mini-batch's.
+  /// With one, the idle workers OpenBLAS started when it loaded are stopped: they would spin on
+  /// the other cores for a tenth of a second, longer than most commands take.
   package static func setThreads(_ count: Int) {
-    openblas_set_num_threads(Int32(clamping: max(count, 1)))
+    let count = Int32(clamping: max(count, 1))
+    // Setting a count again restarts a stopped pool.
+    guard openblas_get_num_threads() != count || count == 1 else { return }
+    if count == 1 { downhill_blas_single_thread() } else { openblas_set_num_threads(count) }
   }
 }

@@ -1,7 +1,17 @@
 import ArgumentParser
+import Downhill
+
+@main
+enum Main {
+  static func main() {
+    // One OpenBLAS thread unless `train --blas-threads` asks for more; this stops the workers
+    // OpenBLAS started at load before they spin through the command.
+    BLAS.setThreads(1)
+    DownhillCommand.main()
+  }
+}
 
 /// The `downhill` command: thin wrappers over the Downhill libraries.
-@main
 struct DownhillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "downhill",

@@ -56,6 +56,10 @@ void downhill_dense_product(long m, long n, long k, const double *a, long lda, i
                             const double *b, long ldb, int transpose_b, double *c, long ldc,
                             long crossover);
 
+/// Limits OpenBLAS to one thread and stops its idle workers, which otherwise spin on
+/// sched_yield on every core for about 0.1 s after the library starts them at load.
+void downhill_blas_single_thread(void);
+
 /// One layer of a training pass: where its weights sit in the flat parameter vector and its
 /// buffers (capacity rows each). `input` is the previous layer's `a` unless the layer is first
 /// or folds its bias (then its own copy, with a ones column).

@@ -22,12 +22,20 @@ enum HistoryFolder {
 
   /// Writes `loss.csv` and `meta.json` of `history` into the folder being written.
   static func writeLog(of history: History, into folder: AtomicFolder) throws {
-    var csv = csvHeader
-    csv.reserveCapacity(csv.utf8.count + history.steps.count * 48)
+    var csv = Array(csvHeader.utf8)
+    csv.reserveCapacity(csv.count + history.steps.count * 48)
+    // The learning rate rarely changes: its text is made once per change.
+    var rate = (value: Double.nan, text: ",nan\n".utf8)
     for r in history.steps.indices {
-      csv += "\(history.steps[r]),\(history.losses[r]),\(history.learningRates[r])\n"
+      if history.learningRates[r].bitPattern != rate.value.bitPattern {
+        rate = (history.learningRates[r], ",\(history.learningRates[r])\n".utf8)
+      }
+      csv += history.steps[r].description.utf8
+      csv.append(UInt8(ascii: ","))
+      csv += history.losses[r].description.utf8
+      csv += rate.text
     }
-    try AtomicFile.write(csv.utf8, to: folder.file("loss.csv"))
+    try AtomicFile.write(csv, to: folder.file("loss.csv"))
     try AtomicFile.write(try encode(history.metadata), to: folder.file("meta.json"))
   }
 

@@ -13,11 +13,12 @@ final class RecordArray {
   private(set) var count = 0
 
   /// In memory: every record. Streamed: the records not yet written to the file.
-  private var buffer = [UInt8]()
+  private var buffer = ByteBuffer()
   /// Streamed: the file, its records written so far, and the first write error.
   private var stream: (file: OpenFile, written: Int, failure: Error?)?
   /// Streamed, once read: the file mapped, and how many records it held then. Loaded: the file.
-  private var mapped: (data: Data, records: Int)?
+  /// Both NPY files: the records start after the header.
+  private var mapped: (data: Data, header: Int, records: Int)?
 
   /// Records kept in memory before a streamed array writes them out.
   private var streamChunk: Int { max(1 << 20 / max(width * element.size, 1), 1) }
@@ -57,20 +58,21 @@ final class RecordArray {
         reason: "shape \(header.shape), expected \([records] + recordShape) from meta.json")
     }
     count = records
-    mapped = (data.subdata(in: header.dataOffset..<data.count), records)
+    mapped = (data, header.dataOffset, records)
   }
 
   func reserve(records: Int) {
-    buffer.reserveCapacity((stream == nil ? records : min(records, streamChunk)) * bytesPerRecord)
+    buffer.reserve((stream == nil ? records : min(records, streamChunk)) * bytesPerRecord)
   }
 
   /// Appends one record: `width` values, stored as the element type.
   func append(_ values: UnsafePointer<Double>) {
     switch element {
     case .float64:
-      buffer.append(contentsOf: UnsafeRawBufferPointer(start: values, count: width * 8))
+      buffer.append(UnsafeRawBufferPointer(start: values, count: width * 8))
     case .float32:
-      for i in 0..<width { withUnsafeBytes(of: Float(values[i])) { buffer.append(contentsOf: $0) } }
+      let out = buffer.extend(by: width * 4)
+      for i in 0..<width { out.storeBytes(of: Float(values[i]), toByteOffset: i * 4, as: Float.self) }
     case .int32:
       preconditionFailure("flip counts are appended as Int32")
     }
@@ -80,7 +82,7 @@ final class RecordArray {
   /// Appends one record of Int32 counts.
   func append(_ values: UnsafePointer<Int32>) {
     precondition(element == .int32, "a \(element) array")
-    buffer.append(contentsOf: UnsafeRawBufferPointer(start: values, count: width * 4))
+    buffer.append(UnsafeRawBufferPointer(start: values, count: width * 4))
     appended()
   }
 
@@ -96,7 +98,7 @@ final class RecordArray {
       do { try buffer.withUnsafeBytes { try s.file.append($0) } } catch { s.failure = error }
     }
     s.written += buffer.count / max(bytesPerRecord, 1)
-    buffer.removeAll(keepingCapacity: true)
+    buffer.count = 0
     stream = s
   }
 
@@ -119,10 +121,12 @@ final class RecordArray {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
           throw DownhillError.io("cannot read \(stream.file.path)")
         }
-        mapped = (data.subdata(in: NPY.headerLength..<data.count), count)
+        mapped = (data, NPY.headerLength, count)
       }
     }
-    if let mapped { return try mapped.data.withUnsafeBytes(body) }
+    if let mapped {
+      return try mapped.data.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[mapped.header...])) }
+    }
     return try buffer.withUnsafeBytes(body)
   }
 
@@ -150,5 +154,44 @@ final class RecordArray {
     try withBytes { body in
       try header.withUnsafeBytes { head in try AtomicFile.write([head, body], to: path) }
     }
+  }
+}
+
+/// Bytes in one growing allocation: a record array appends several small records a step, which
+/// through `[UInt8]` paid for uniqueness and exclusivity checks on each.
+private struct ByteBuffer: ~Copyable {
+  private(set) var start: UnsafeMutableRawPointer?
+  private var capacity = 0
+  var count = 0
+
+  deinit { start?.deallocate() }
+
+  var isEmpty: Bool { count == 0 }
+
+  mutating func reserve(_ bytes: Int) {
+    guard bytes > capacity else { return }
+    let grown = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
+    if let start {
+      grown.copyMemory(from: start, byteCount: count)
+      start.deallocate()
+    }
+    start = grown
+    capacity = bytes
+  }
+
+  /// Room for `bytes` more at the end, counted as used.
+  mutating func extend(by bytes: Int) -> UnsafeMutableRawPointer {
+    if count + bytes > capacity { reserve(max(count + bytes, capacity * 2, 1 << 16)) }
+    defer { count += bytes }
+    return start! + count
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress else { return }
+    extend(by: bytes.count).copyMemory(from: base, byteCount: bytes.count)
+  }
+
+  func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(start: start, count: count))
   }
 }

@@ -17,45 +17,55 @@ final class StepRecorder {
   }
 
   let layers: [Layer]
+  let parameterCount: Int
+  // One entry per parameter, in memory the recorder owns: as arrays in a class, every step paid
+  // for exclusivity and uniqueness checks on each.
   /// The parameters before the step being observed.
-  private var previous: [Double]
+  private let previous: UnsafeMutablePointer<Double>
   /// Whether each parameter's last update moved it up: -1 (all bits) if it did, else 0.
-  private var lastUp: [Int64]
-  private(set) var flipCounts: [Int32]
+  private let lastUp: UnsafeMutablePointer<Int64>
+  private let counts: UnsafeMutablePointer<Int32>
   private(set) var observedSteps = 0
 
   init(layers: [Layer], parameters: [Double]) {
     self.layers = layers
-    previous = parameters
-    lastUp = Array(repeating: 0, count: parameters.count)
-    flipCounts = Array(repeating: 0, count: parameters.count)
+    parameterCount = parameters.count
+    previous = .allocate(capacity: max(parameterCount, 1))
+    _ = UnsafeMutableBufferPointer(start: previous, count: parameterCount).initialize(
+      from: parameters)
+    lastUp = .allocate(capacity: max(parameterCount, 1))
+    lastUp.initialize(repeating: 0, count: parameterCount)
+    counts = .allocate(capacity: max(parameterCount, 1))
+    counts.initialize(repeating: 0, count: parameterCount)
   }
 
-  var parameterCount: Int { previous.count }
+  deinit {
+    previous.deallocate()
+    lastUp.deallocate()
+    counts.deallocate()
+  }
+
+  /// Each parameter's flip count so far.
+  var flipCounts: [Int32] { Array(UnsafeBufferPointer(start: counts, count: parameterCount)) }
 
   /// One step: `after` are the parameters after its update, `gradient` the gradient it used.
   /// Appends the step's record to every layer's arrays if `record`.
   func observe(after: [Double], gradient: [Double], record: Bool) {
-    precondition(after.count == previous.count, "parameter count changed during training")
-    precondition(gradient.count == previous.count, "gradient and parameters differ in length")
-    previous.withUnsafeMutableBufferPointer { before in
-      gradient.withUnsafeBufferPointer { g in
-        if record {
-          for l in layers {
-            l.weights.append(before.baseAddress! + l.offset)
-            l.gradients.append(g.baseAddress! + l.offset)
-          }
+    precondition(after.count == parameterCount, "parameter count changed during training")
+    precondition(gradient.count == parameterCount, "gradient and parameters differ in length")
+    gradient.withUnsafeBufferPointer { g in
+      if record {
+        for l in layers {
+          l.weights.append(previous + l.offset)
+          l.gradients.append(g.baseAddress! + l.offset)
         }
-        // Moves `before` on to `after` while it counts.
-        downhill_np_count_flips(
-          after, g.baseAddress!, before.baseAddress!, &lastUp, &flipCounts, before.count,
-          observedSteps > 0 ? 1 : 0)
       }
+      // Moves `previous` on to `after` while it counts.
+      downhill_np_count_flips(
+        after, g.baseAddress!, previous, lastUp, counts, parameterCount, observedSteps > 0 ? 1 : 0)
     }
     if record {
-      flipCounts.withUnsafeBufferPointer { f in
-        for l in layers { l.flips.append(f.baseAddress! + l.offset) }
-      }
+      for l in layers { l.flips.append(UnsafePointer(counts + l.offset)) }
     }
     observedSteps += 1
   }
