@@ -145,12 +145,9 @@ public final class Axes {
 
   var labelledMarks: [any Mark] { marks.filter { ($0.label ?? "").isEmpty == false } }
   var colorMapping: ColorMapping? { marks.lazy.compactMap(\.colorMapping).first }
-  /// Images and contour plots fill their axes exactly, as matplotlib's `imshow` and `contour`
-  /// do (a quiver drawn over them does not loosen the limits).
+  /// Whether autoscaled limits fit the data exactly: some mark asks for it (an image, a contour
+  /// plot) and none needs a margin (see `LimitFit`).
   var wantsTightLimits: Bool {
-    marks.contains { $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours }
-      && marks.allSatisfy {
-        $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours || $0 is QuiverMark
-      }
+    marks.contains { $0.limitFit == .tight } && marks.allSatisfy { $0.limitFit != .margin }
   }
 }
