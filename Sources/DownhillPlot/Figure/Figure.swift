@@ -75,9 +75,7 @@ public final class Figure {
 
   /// Encodes the figure in `format`.
   public func render(format: OutputFormat) throws -> [UInt8] {
-    try CairoCanvas.render(format: format, width: width, height: height, scale: scale) {
-      draw(on: $0)
-    }
+    try format.render(width: width, height: height, scale: scale) { draw(on: $0) }
   }
 
   /// The figure's pixels at its size × `scale`, without encoding a file (animation frames).
