@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file format a figure can be written to, chosen by the output file's extension: its name
 /// and how a drawing is encoded in it.
 ///
@@ -104,4 +106,12 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
       "giflib failed: \(message)"
     }
   }
+}
+
+/// The path of a file URL, for the writers that take either; other URLs cannot be written.
+func filePath(of url: URL) throws -> String {
+  guard url.isFileURL else {
+    throw PlotError.cannotWrite(path: url.absoluteString, reason: "only file URLs can be written")
+  }
+  return url.path
 }

@@ -51,10 +51,21 @@ public final class Axes {
     return self
   }
 
-  /// A line through (x, y); `x` defaults to 0, 1, 2, ….
+  /// A line through (0, y[0]), (1, y[1]), (2, y[2]), ….
   @discardableResult
   public func plot(
-    _ x: [Double]? = nil, _ y: [Double], label: String? = nil, color: Color? = nil,
+    _ y: [Double], label: String? = nil, color: Color? = nil, width: Double? = nil,
+    dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
+  ) -> Axes {
+    plot(
+      nil, y, label: label, color: color, width: width, dash: dash, marker: marker,
+      markerSize: markerSize)
+  }
+
+  /// A line through (x, y); a nil `x` is 0, 1, 2, ….
+  @discardableResult
+  public func plot(
+    _ x: [Double]?, _ y: [Double], label: String? = nil, color: Color? = nil,
     width: Double? = nil, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
   ) -> Axes {
     add(

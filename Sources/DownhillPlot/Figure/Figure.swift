@@ -90,6 +90,11 @@ public final class Figure {
     try AtomicFile.write(render(format: format), to: path)
   }
 
+  /// Writes the figure to a file URL, as `write(to:)` does to its path.
+  public func write(to url: URL) throws {
+    try write(to: filePath(of: url))
+  }
+
   /// Lays out and draws the whole figure on any renderer.
   public func draw(on r: Renderer) {
     _ = axes  // a figure with nothing added still shows an empty axes
