@@ -19,12 +19,12 @@ enum SVGBench {
     for (name, width, height, draw) in cases {
       let cairo = try! CairoCanvas.renderWithCairo(
         format: .svg, width: width, height: height, draw: draw)
-      let ours = try! CairoCanvas.render(format: .svg, width: width, height: height, draw: draw)
+      let ours = try! OutputFormat.svg.render(width: width, height: height, draw: draw)
       let cairoTime = PlotBench.median {
         _ = try! CairoCanvas.renderWithCairo(format: .svg, width: width, height: height, draw: draw)
       }
       let oursTime = PlotBench.median {
-        _ = try! CairoCanvas.render(format: .svg, width: width, height: height, draw: draw)
+        _ = try! OutputFormat.svg.render(width: width, height: height, draw: draw)
       }
       print(
         String(

@@ -17,7 +17,11 @@ struct FiguresCommand: ParsableCommand {
 
   @Option(help: "The folder to write into.") var out = "figures"
   @Option(help: "The folder holding the data the figures read.") var data = "figures/data"
-  @Option(help: "Formats to write, comma-separated: png, svg, pdf.") var format = "png,svg"
+  @Option(
+    help:
+      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+  )
+  var format = "png,svg"
   @Option(help: "Only these figures (repeatable).") var only: [String] = []
   @Flag(help: "List the figures and exit.") var list = false
   @Option(help: "Frames per animation (GIF).") var frames = 36
@@ -40,7 +44,7 @@ struct FiguresCommand: ParsableCommand {
     let formats = try format.split(separator: ",").map { name -> OutputFormat in
       guard let f = OutputFormat(rawValue: name.trimmingSpaces.lowercased())
       else {
-        throw ValidationError("unknown format '\(name)': use png, svg or pdf")
+        throw ValidationError("unknown format '\(name)': use \(OutputFormat.names)")
       }
       return f
     }

@@ -21,7 +21,7 @@ struct PlotCommand: ParsableCommand {
   @Argument(help: "A CSV file with a header row.")
   var file: String
 
-  @Option(name: .long, help: "Where to write the figure: a .png, .svg or .pdf path.")
+  @Option(name: .long, help: "Where to write the figure: a \(OutputFormat.extensions) path.")
   var out: String
 
   @Option(name: .customLong("x"), help: "The column to use as x (default: the first).")
@@ -47,8 +47,7 @@ struct PlotCommand: ParsableCommand {
 
   func validate() throws {
     guard OutputFormat(path: out) != nil else {
-      throw ValidationError(
-        "cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
+      throw ValidationError(PlotError.unknownFormat(path: out).description)
     }
   }
 

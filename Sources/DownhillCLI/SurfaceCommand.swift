@@ -19,15 +19,14 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "Seed of the random points and starts.") var seed: UInt32 = 0
   @Option(help: "Output width in pixels.") var width = 800.0
   @Option(help: "Output height in pixels.") var height = 600.0
-  @Option(help: "Where to write the figure: .png, .svg or .pdf.") var out: String
+  @Option(help: "Where to write the figure: \(OutputFormat.extensions).") var out: String
 
   func validate() throws {
     guard problem == "not" else {
       throw ValidationError("unknown problem '\(problem)': only 'not' has a cost surface so far")
     }
     guard OutputFormat(path: out) != nil else {
-      throw ValidationError(
-        "cannot tell the format of '\(out)': use a file name ending in .png, .svg or .pdf")
+      throw ValidationError(PlotError.unknownFormat(path: out).description)
     }
     _ = try options()
   }

@@ -190,4 +190,17 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ok.gif"])
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(Self.threeFrames().encoded()))
   }
+
+  @Test func writesToAFileURL() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-gif-url-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("ok.gif")
+    try Self.threeFrames().write(to: url)
+    #expect(try Data(contentsOf: url) == Data(Self.threeFrames().encoded()))
+    #expect(throws: PlotError.self) {
+      try Self.threeFrames().write(to: URL(string: "https://example.com/a.gif")!)
+    }
+  }
 }

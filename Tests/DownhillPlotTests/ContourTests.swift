@@ -336,7 +336,7 @@ func captureTexts(_ figure: Figure) throws -> [CapturedText] {
     func popClip() { inner.popClip() }
   }
   var texts: [CapturedText] = []
-  _ = try CairoCanvas.render(format: .png, width: figure.width, height: figure.height) { r in
+  _ = try OutputFormat.png.render(width: figure.width, height: figure.height) { r in
     let c = Capture(r)
     figure.draw(on: c)
     texts = c.texts

@@ -51,6 +51,36 @@ import Testing
     #expect(labels.filter { $0 == "10" }.count == 2)
   }
 
+  @Test func plotWithoutXUsesTheIndices() throws {
+    let y = [3.0, 1, 4, 1, 5]
+    let implicit = Figure(width: 300, height: 200)
+    implicit.axes.plot(y, label: "y")
+    let explicit = Figure(width: 300, height: 200)
+    explicit.axes.plot([0, 1, 2, 3, 4], y, label: "y")
+    #expect(try implicit.render(format: .svg) == explicit.render(format: .svg))
+  }
+
+  /// A mark outside the module says how its limits fit; no list of types in `Axes` decides.
+  @Test func marksSayWhetherTheirLimitsFitTightly() {
+    struct Block: Mark {
+      var limitFit: LimitFit
+      var label: String? { nil }
+      func extent(xLog: Bool, yLog: Bool) -> Extent { Extent(x: 0...10, y: 0...5) }
+      func draw(in context: DrawContext) {}
+    }
+    func limits(_ fits: [LimitFit]) -> ClosedRange<Double> {
+      let f = Figure()
+      for fit in fits { f.axes.add(Block(limitFit: fit)) }
+      let layout = AxesLayout(axes: f.axes, xRange: 0...10, yRange: 0...5, warn: { _ in })
+      return layout.x.lower...layout.x.upper
+    }
+    #expect(limits([.tight]) == 0...10)
+    #expect(limits([.tight, .either]) == 0...10)
+    #expect(limits([.tight, .margin]) != 0...10)
+    #expect(limits([.either]) != 0...10)
+    #expect(limits([.margin]) != 0...10)
+  }
+
   @Test func equalAspectGivesOneUnitTheSameLengthOnBothAxes() throws {
     let f = Figure(width: 800, height: 400)
     f.axes.plot([0, 10], [0, 2])

@@ -66,6 +66,31 @@ import Testing
         == Data(SampleFigures.lossCurves().render(format: .svg)))
   }
 
+  @Test func writesToAFileURLAsToItsPath() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-url-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("loss.svg")
+    try SampleFigures.lossCurves().write(to: url)
+    #expect(try Data(contentsOf: url) == Data(SampleFigures.lossCurves().render(format: .svg)))
+    #expect(throws: PlotError.unknownFormat(path: dir.appendingPathComponent("loss.jpg").path)) {
+      try SampleFigures.lossCurves().write(to: dir.appendingPathComponent("loss.jpg"))
+    }
+    #expect(throws: PlotError.self) {
+      try SampleFigures.lossCurves().write(to: URL(string: "https://example.com/loss.svg")!)
+    }
+  }
+
+  @Test func formatsComeFromOneTable() {
+    #expect(OutputFormat.allCases.map(\.rawValue) == ["png", "svg", "pdf"])
+    #expect(OutputFormat(rawValue: "pdf") == .pdf && OutputFormat(rawValue: "jpg") == nil)
+    #expect(OutputFormat.extensions == ".png, .svg or .pdf")
+    #expect(
+      PlotError.unknownFormat(path: "a.jpg").description
+        == "cannot tell the format of 'a.jpg': use a file name ending in .png, .svg or .pdf")
+  }
+
   @Test func unknownExtensionIsAClearError() {
     #expect(throws: PlotError.unknownFormat(path: "plot.jpg")) {
       try SampleFigures.lossCurves().write(to: "plot.jpg")

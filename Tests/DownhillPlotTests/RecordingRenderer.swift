@@ -54,7 +54,7 @@ extension Rect {
 /// Draws `figure` as a PNG while recording what was drawn.
 func record(_ figure: Figure) throws -> RecordingRenderer {
   var recorder: RecordingRenderer?
-  _ = try CairoCanvas.render(format: .png, width: figure.width, height: figure.height) { r in
+  _ = try OutputFormat.png.render(width: figure.width, height: figure.height) { r in
     let rec = RecordingRenderer(r)
     figure.draw(on: rec)
     recorder = rec

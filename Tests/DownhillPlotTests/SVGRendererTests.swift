@@ -72,7 +72,7 @@ import Testing
   }
 
   @Test func textIsGlyphOutlinesWithEscapedLabel() throws {
-    let bytes = try CairoCanvas.render(format: .svg, width: 200, height: 50) { r in
+    let bytes = try OutputFormat.svg.render(width: 200, height: 50) { r in
       r.draw(
         text: "a<b & \"c\"", at: Point(10, 30), font: Font(size: 12), color: .black,
         anchor: TextAnchor(.left, .baseline), rotation: .pi / 2)
@@ -90,17 +90,17 @@ import Testing
     let font = Font(size: 13, bold: true)
     var cairo: TextMetrics?
     var svg: TextMetrics?
-    _ = try CairoCanvas.render(format: .png, width: 10, height: 10) {
+    _ = try OutputFormat.png.render(width: 10, height: 10) {
       cairo = $0.measure(text: "Loss 1e-3", font: font)
     }
-    _ = try CairoCanvas.render(format: .svg, width: 10, height: 10) {
+    _ = try OutputFormat.svg.render(width: 10, height: 10) {
       svg = $0.measure(text: "Loss 1e-3", font: font)
     }
     #expect(cairo != nil && cairo == svg)
   }
 
   @Test func clipsAreNumberedPerDocumentAndClosed() throws {
-    let bytes = try CairoCanvas.render(format: .svg, width: 100, height: 100) { r in
+    let bytes = try OutputFormat.svg.render(width: 100, height: 100) { r in
       r.pushClip(Rect(x: 10, y: 10, width: 50, height: 50))
       r.draw(.rectangle(Rect(x: 0, y: 0, width: 80, height: 80)), style: .filled(.black))
       r.popClip()
@@ -117,7 +117,7 @@ import Testing
   }
 
   @Test func sameStylePathsShareOneGroup() throws {
-    let bytes = try CairoCanvas.render(format: .svg, width: 100, height: 100) { r in
+    let bytes = try OutputFormat.svg.render(width: 100, height: 100) { r in
       let style = PathStyle.stroked(Color(hex: 0x1f77b4), width: 1.5, dash: [6, 3])
       r.draw(Path(polyline: [Point(0, 0), Point(10, 10)]), style: style)
       r.draw(Path(polyline: [Point(20, 0), Point(30, 10)]), style: style)
@@ -144,7 +144,7 @@ import Testing
 
   @Test func polygonBatchesCostAtMostSixtyBytesAQuad() throws {
     let batch = SampleFigures.quads()
-    let bytes = try CairoCanvas.render(format: .svg, width: 800, height: 600) {
+    let bytes = try OutputFormat.svg.render(width: 800, height: 600) {
       $0.drawPolygons(batch)
     }
     #expect(XMLParser(data: Data(bytes)).parse())
@@ -160,7 +160,7 @@ import Testing
     batch.edgeWidth = 0.5
     batch.antialias = false
     let text = String(
-      decoding: try CairoCanvas.render(format: .svg, width: 10, height: 10) {
+      decoding: try OutputFormat.svg.render(width: 10, height: 10) {
         $0.drawPolygons(batch)
       },
       as: UTF8.self)
@@ -181,7 +181,7 @@ import Testing
     }
     batch.edgeWidth = 0.25
     let text = String(
-      decoding: try CairoCanvas.render(format: .svg, width: 400, height: 40) {
+      decoding: try OutputFormat.svg.render(width: 400, height: 40) {
         $0.drawPolygons(batch)
       }, as: UTF8.self)
     #expect(
@@ -192,7 +192,7 @@ import Testing
   @Test func imagesAreEmbeddedPNGsWithHardEdgesWhenAsked() throws {
     let image = RasterImage(width: 2, height: 1, pixels: [255, 0, 0, 255, 0, 0, 255, 255])
     let text = String(
-      decoding: try CairoCanvas.render(format: .svg, width: 10, height: 10) {
+      decoding: try OutputFormat.svg.render(width: 10, height: 10) {
         $0.draw(image, in: Rect(x: 1, y: 2, width: 8, height: 4), smooth: false)
       }, as: UTF8.self)
     #expect(

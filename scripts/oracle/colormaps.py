@@ -1,4 +1,4 @@
-"""Writes Sources/DownhillPlot/ColormapTables.swift: matplotlib's 256-entry lookup tables
+"""Writes Sources/DownhillPlot/Color/ColormapTables.swift: matplotlib's 256-entry lookup tables
 (the colours `cmap(i / 255)` returns, as 0xRRGGBB) for the colormaps Colormap ships."""
 import matplotlib
 from matplotlib.colors import to_hex
@@ -14,7 +14,7 @@ for name in NAMES:
         out.append("    " + ", ".join(f"0x{h}" for h in hexes[row:row + 8]) + ",")
     out.append("  ]")
 out.append("}")
-open("Sources/DownhillPlot/ColormapTables.swift", "w").write("\n".join(out) + "\n")
+open("Sources/DownhillPlot/Color/ColormapTables.swift", "w").write("\n".join(out) + "\n")
 
 # Expected values for the tests: t -> hex, computed through matplotlib's own lookup.
 for name in NAMES:

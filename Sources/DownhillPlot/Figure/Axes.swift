@@ -51,10 +51,21 @@ public final class Axes {
     return self
   }
 
-  /// A line through (x, y); `x` defaults to 0, 1, 2, ….
+  /// A line through (0, y[0]), (1, y[1]), (2, y[2]), ….
   @discardableResult
   public func plot(
-    _ x: [Double]? = nil, _ y: [Double], label: String? = nil, color: Color? = nil,
+    _ y: [Double], label: String? = nil, color: Color? = nil, width: Double? = nil,
+    dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
+  ) -> Axes {
+    plot(
+      nil, y, label: label, color: color, width: width, dash: dash, marker: marker,
+      markerSize: markerSize)
+  }
+
+  /// A line through (x, y); a nil `x` is 0, 1, 2, ….
+  @discardableResult
+  public func plot(
+    _ x: [Double]?, _ y: [Double], label: String? = nil, color: Color? = nil,
     width: Double? = nil, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
   ) -> Axes {
     add(
@@ -145,12 +156,9 @@ public final class Axes {
 
   var labelledMarks: [any Mark] { marks.filter { ($0.label ?? "").isEmpty == false } }
   var colorMapping: ColorMapping? { marks.lazy.compactMap(\.colorMapping).first }
-  /// Images and contour plots fill their axes exactly, as matplotlib's `imshow` and `contour`
-  /// do (a quiver drawn over them does not loosen the limits).
+  /// Whether autoscaled limits fit the data exactly: some mark asks for it (an image, a contour
+  /// plot) and none needs a margin (see `LimitFit`).
   var wantsTightLimits: Bool {
-    marks.contains { $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours }
-      && marks.allSatisfy {
-        $0 is HeatmapMark || $0 is ContourLines || $0 is FilledContours || $0 is QuiverMark
-      }
+    marks.contains { $0.limitFit == .tight } && marks.allSatisfy { $0.limitFit != .margin }
   }
 }

@@ -81,12 +81,27 @@ public protocol Mark {
   func displayPoints(in context: DrawContext) -> [Point]
   /// The colours a colorbar for this mark explains, if it colours by value.
   var colorMapping: ColorMapping? { get }
+  /// How the mark would have autoscaled limits fit its data; `.margin` unless it says otherwise.
+  var limitFit: LimitFit { get }
 }
 
 extension Mark {
   public func drawLegendSwatch(in rect: Rect, context: DrawContext) {}
   public func displayPoints(in context: DrawContext) -> [Point] { [] }
   public var colorMapping: ColorMapping? { nil }
+  public var limitFit: LimitFit { .margin }
+}
+
+/// How a mark would have its axes' autoscaled limits fit the data. The axes is tight when some
+/// mark asks for `.tight` and none for `.margin`.
+public enum LimitFit: Sendable {
+  /// A margin around the data, so points and lines stay off the frame (matplotlib's default).
+  case margin
+  /// Exactly the data's range: images and contour plots fill their axes, as matplotlib's
+  /// `imshow` and `contour` do.
+  case tight
+  /// Whatever the other marks ask for: arrows drawn over a field do not loosen its limits.
+  case either
 }
 
 /// Values a log axis cannot show are dropped; say so once per mark, as matplotlib does.

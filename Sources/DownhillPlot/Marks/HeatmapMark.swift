@@ -22,6 +22,8 @@ public struct HeatmapMark: Mark {
   }
 
   public var colorMapping: ColorMapping? { mapping }
+  /// An image fills its axes, as `imshow` does.
+  public var limitFit: LimitFit { .tight }
 
   public func extent(xLog: Bool, yLog: Bool) -> Extent {
     guard rows > 0, columns > 0 else { return Extent() }

@@ -12,13 +12,13 @@ extension TickLocator {
   ///
   /// Every labelled tick is major and every major tick is labelled. Non-finite or non-positive
   /// bounds give `[]`; equal bounds widen to the surrounding decades, as in matplotlib.
-  public static func log(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> [Tick] {
+  static func log(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> [Tick] {
     logAxis(lower, upper, maxMajor: maxMajor).ticks
   }
 
   /// ``log(_:_:maxMajor:)`` plus offset text, which only the linear fallback for extremely
   /// narrow ranges (e.g. `[1, 1 + 1e-9]`) can need; see ``linearAxis(_:_:maxTicks:)``.
-  public static func logAxis(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> (
+  static func logAxis(_ lower: Double, _ upper: Double, maxMajor: Int = 10) -> (
     ticks: [Tick], offset: String?
   ) {
     guard lower.isFinite, upper.isFinite, lower > 0, upper > 0 else { return ([], nil) }

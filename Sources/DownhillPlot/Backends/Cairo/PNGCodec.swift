@@ -27,7 +27,8 @@ extension RasterImage {
 
   /// Encodes the image as PNG.
   public func pngData() throws -> [UInt8] {
-    try CairoCanvas.render(format: .png, width: Double(width), height: Double(height)) { r in
+    try CairoCanvas.renderWithCairo(format: .png, width: Double(width), height: Double(height)) {
+      r in
       r.draw(
         self, in: Rect(x: 0, y: 0, width: Double(width), height: Double(height)), smooth: false)
     }

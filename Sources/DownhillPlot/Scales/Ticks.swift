@@ -21,7 +21,7 @@ public struct Tick: Equatable, Sendable {
 ///
 /// Every function accepts any `Double` input: non-finite bounds give no ticks, reversed bounds are
 /// swapped, and equal bounds are widened the way matplotlib widens singular limits.
-public enum TickLocator {
+enum TickLocator {
   /// Major ticks for a linear axis, all within `[lower, upper]` (bounds may come in either order).
   ///
   /// Gives between 2 and `maxTicks + 1` ticks (matplotlib's `nbins = maxTicks`). Labels share one
@@ -31,13 +31,13 @@ public enum TickLocator {
   /// - Important: when the range is very narrow compared with its magnitude (e.g. `[1, 1 + 1e-12]`)
   ///   the labels are relative to an offset, as in matplotlib; call ``linearAxis(_:_:maxTicks:)``
   ///   to get the offset text to draw at the end of the axis.
-  public static func linear(_ lower: Double, _ upper: Double, maxTicks: Int = 8) -> [Tick] {
+  static func linear(_ lower: Double, _ upper: Double, maxTicks: Int = 8) -> [Tick] {
     linearAxis(lower, upper, maxTicks: maxTicks).ticks
   }
 
   /// ``linear(_:_:maxTicks:)`` plus the offset text (e.g. `"+1"`, `"−10⁸"`) that must be drawn
   /// near the axis end when the labels are relative to it; `nil` when labels are absolute.
-  public static func linearAxis(_ lower: Double, _ upper: Double, maxTicks: Int = 8) -> (
+  static func linearAxis(_ lower: Double, _ upper: Double, maxTicks: Int = 8) -> (
     ticks: [Tick], offset: String?
   ) {
     let values = linearValues(lower, upper, maxTicks: maxTicks)
@@ -51,7 +51,7 @@ public enum TickLocator {
   /// Returns `offset == nil` and self-contained labels in the common case. When the values differ
   /// only far to the right of their leading digit, the labels are `value − offset` and `offset` is
   /// the text to draw at the axis end (matplotlib's offset text). Non-finite values get `""`.
-  public static func linearLabels(_ values: [Double]) -> (labels: [String], offset: String?) {
+  static func linearLabels(_ values: [Double]) -> (labels: [String], offset: String?) {
     let finite = values.filter { $0.isFinite }
     guard let lo = finite.min(), let hi = finite.max() else {
       return (values.map { _ in "" }, nil)
@@ -81,8 +81,7 @@ public enum TickLocator {
   /// Expands `[lower, upper]` outwards to the nearest tick positions of a nice step, like
   /// matplotlib's `axes.autolimit_mode = round_numbers`. Returns the input unchanged (swapped if
   /// reversed) when it has no finite span.
-  public static func niceLimits(_ lower: Double, _ upper: Double, maxTicks: Int) -> (Double, Double)
-  {
+  static func niceLimits(_ lower: Double, _ upper: Double, maxTicks: Int) -> (Double, Double) {
     guard let (lo, hi) = normalizedRange(lower, upper) else { return (lower, upper) }
     let nbins = clampBins(maxTicks)
     let scale = Scaling(lo, hi)

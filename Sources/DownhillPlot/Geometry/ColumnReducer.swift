@@ -7,10 +7,10 @@
 /// column is the vertical span between its extremes plus the lines in and out, and those four
 /// points draw exactly that. Every column keeps its exact vertical extent, and no vertex moves:
 /// the result is a subsequence of the input.
-public enum ColumnReducer {
+enum ColumnReducer {
   /// Whether reducing `points` could help: x never decreases, and there are more than four
   /// points per column on average.
-  public static func applies(to points: [Point], width: Double) -> Bool {
+  static func applies(to points: [Point], width: Double) -> Bool {
     guard points.count > 8, width > 0, let first = points.first, let last = points.last else {
       return false
     }
@@ -21,7 +21,7 @@ public enum ColumnReducer {
   }
 
   /// The reduced polyline; returns `points` unchanged unless ``applies(to:width:)``.
-  public static func reduce(_ points: [Point], width: Double = 0.5) -> [Point] {
+  static func reduce(_ points: [Point], width: Double = 0.5) -> [Point] {
     guard applies(to: points, width: width) else { return points }
     var output: [Point] = []
     output.reserveCapacity(Int((points.last!.x - points.first!.x) / width + 1) * 4)

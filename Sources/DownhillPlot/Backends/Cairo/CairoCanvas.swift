@@ -1,37 +1,27 @@
 import CCairo
 
-/// Creates the surface for a format, runs a drawing closure on it, and returns the encoded
-/// bytes. Everything format-specific is here: pixel scale for PNG, points for PDF (both through
-/// Cairo), and `SVGRenderer` for SVG, which writes far smaller files than Cairo's SVG surface.
-public enum CairoCanvas {
+/// Encodes drawings through Cairo's surfaces: pixels at a scale for PNG, points for PDF. Also
+/// draws into pixels without encoding (`rasterize`). SVG figures are written by `SVGRenderer`;
+/// Cairo's SVG surface is kept only to measure it against.
+package enum CairoCanvas {
   /// Cairo's image surfaces stop at 32767 pixels a side.
-  public static let maximumPixels: Double = 32767
+  static let maximumPixels: Double = 32767
 
   /// PDF pages are measured in points; a figure's display unit is a CSS pixel (1/96 in).
   static let pointsPerPixel = 72.0 / 96.0
 
-  /// Draws with `draw` and returns the file's bytes; `scale` multiplies PNG pixels only.
-  public static func render(
-    format: OutputFormat, width: Double, height: Double, scale: Double = 1,
-    draw: (Renderer) -> Void
-  ) throws -> [UInt8] {
-    guard format == .svg else {
-      return try renderWithCairo(
-        format: format, width: width, height: height, scale: scale, draw: draw)
-    }
-    try validate(format: format, width: width, height: height, scale: scale)
-    let renderer = try SVGRenderer(width: width, height: height)
-    draw(renderer)
-    return renderer.finish()
+  /// The Cairo surfaces a drawing can be encoded on.
+  package enum Format: Sendable {
+    case png, svg, pdf
   }
 
-  /// Cairo's own output in every format, SVG included; its SVG (ids not normalized) is kept
-  /// only to measure `SVGRenderer` against.
+  /// Draws with `draw` on a Cairo surface and returns the file's bytes; `scale` multiplies PNG
+  /// pixels only.
   package static func renderWithCairo(
-    format: OutputFormat, width: Double, height: Double, scale: Double = 1,
+    format: Format, width: Double, height: Double, scale: Double = 1,
     draw: (Renderer) -> Void
   ) throws -> [UInt8] {
-    try validate(format: format, width: width, height: height, scale: scale)
+    try validate(width: width, height: height, scale: scale, pixelScale: format == .png ? scale : 1)
 
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -74,10 +64,11 @@ public enum CairoCanvas {
     return sink.bytes
   }
 
-  private static func validate(
-    format: OutputFormat, width: Double, height: Double, scale: Double
+  /// Throws unless a figure of this size, drawn `pixelScale` device pixels per display unit,
+  /// fits a Cairo surface (`scale` is the one asked for, checked even where it is not used).
+  static func validate(
+    width: Double, height: Double, scale: Double, pixelScale: Double
   ) throws {
-    let pixelScale = format == .png ? scale : 1
     guard width.isFinite, height.isFinite, scale.isFinite, scale > 0,
       width * pixelScale >= 1, height * pixelScale >= 1,
       width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels
@@ -86,7 +77,7 @@ public enum CairoCanvas {
 
   /// Draws into pixels rather than a file: for animation frames, and for marks rasterised
   /// inside a vector figure (matplotlib's `rasterized=True`).
-  public static func rasterize(
+  static func rasterize(
     width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
   ) throws -> RasterImage {
     guard width.isFinite, height.isFinite, scale.isFinite, scale > 0, width * scale >= 1,

@@ -30,6 +30,17 @@ final class SVGRenderer: Renderer {
     glyphs = try GlyphOutlines()
   }
 
+  /// Draws with `draw` and returns the SVG document. The size is checked as for Cairo's vector
+  /// surfaces (the text's outlines come from Cairo); `scale` is checked but does not apply.
+  static func render(
+    width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
+  ) throws -> [UInt8] {
+    try CairoCanvas.validate(width: width, height: height, scale: scale, pixelScale: 1)
+    let renderer = try SVGRenderer(width: width, height: height)
+    draw(renderer)
+    return renderer.finish()
+  }
+
   /// The finished document. Closes anything still open; call once, after drawing.
   func finish() -> [UInt8] {
     endRun()

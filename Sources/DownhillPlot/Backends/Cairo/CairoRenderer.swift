@@ -1,7 +1,8 @@
 import CCairo
 
 /// `Renderer` on a Cairo context: PNG and PDF (and Cairo's own SVG, kept for comparison; figures
-/// go to SVG through `SVGRenderer`). The differences between formats live in `CairoCanvas`.
+/// go to SVG through `SVGRenderer`). The differences between Cairo's formats live in
+/// `CairoCanvas`.
 final class CairoRenderer: Renderer {
   private let cr: OpaquePointer
   /// Vector formats snap path coordinates to this grid (display units), so Cairo writes

@@ -53,6 +53,8 @@ public struct FilledContours: Mark {
   }
 
   public var colorMapping: ColorMapping? { mapping }
+  /// Filled contours fill their axes, as matplotlib's `contourf` does.
+  public var limitFit: LimitFit { .tight }
 
   /// The colour of band k: the colormap at the band's middle (in log space for log levels).
   public func bandColor(_ k: Int) -> Color {

@@ -24,18 +24,18 @@
 ///
 /// Where four or more points are cocircular the Delaunay triangulation is not unique; this
 /// returns one of them (deterministically), not necessarily the one qhull picks.
-public struct DelaunayTriangulation: Sendable {
+struct DelaunayTriangulation: Sendable {
   /// Triangles as index triples into the input points, each counter-clockwise in a y-up frame
   /// (positive signed area for `(x, y)` with y pointing up; clockwise on a y-down screen).
-  public let triangles: [(Int, Int, Int)]
+  let triangles: [(Int, Int, Int)]
 
   /// The convex hull as indices into the input points, counter-clockwise (y up). Points lying on
   /// a hull edge are included as vertices. When there are no triangles this lists the distinct
   /// finite points in order along their line (sorted by x, then y).
-  public let hull: [Int]
+  let hull: [Int]
 
   /// Triangulates `points`; see the type's documentation for how bad points are treated.
-  public init(points: [Point]) {
+  init(points: [Point]) {
     self.init(points: points, insertionOrder: nil)
   }
 

@@ -17,10 +17,10 @@ import Foundation
 ///
 /// Runs in O(n): each point is visited once while growing its run and once when the run is
 /// emitted.
-public enum PathSimplifier {
+enum PathSimplifier {
   /// The simplified polyline. Points must be finite (split and clip first with
   /// ``PolylineClipper``); fewer than three points are returned unchanged.
-  public static func simplify(_ points: [Point], threshold: Double = 1.0 / 9.0) -> [Point] {
+  static func simplify(_ points: [Point], threshold: Double = 1.0 / 9.0) -> [Point] {
     guard points.count > 2, threshold > 0, threshold.isFinite,
       let first = points.first, let last = points.last
     else { return points }

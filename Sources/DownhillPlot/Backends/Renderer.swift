@@ -14,7 +14,8 @@ public struct RasterImage: Equatable, Sendable {
 
 /// The few primitives a figure needs from an output device, as matplotlib's `RendererBase`:
 /// paths, images and text. Everything else (markers, ticks, legends) is built from these, so a
-/// new backend implements only this protocol.
+/// new backend implements only this protocol, and a new file format is one entry in
+/// `OutputFormat.allCases` that encodes with it.
 ///
 /// Coordinates are display units (pixels at scale 1) with y pointing down.
 public protocol Renderer: AnyObject {

@@ -75,9 +75,7 @@ public final class Figure {
 
   /// Encodes the figure in `format`.
   public func render(format: OutputFormat) throws -> [UInt8] {
-    try CairoCanvas.render(format: format, width: width, height: height, scale: scale) {
-      draw(on: $0)
-    }
+    try format.render(width: width, height: height, scale: scale) { draw(on: $0) }
   }
 
   /// The figure's pixels at its size × `scale`, without encoding a file (animation frames).
@@ -90,6 +88,11 @@ public final class Figure {
   public func write(to path: String) throws {
     guard let format = OutputFormat(path: path) else { throw PlotError.unknownFormat(path: path) }
     try AtomicFile.write(render(format: format), to: path)
+  }
+
+  /// Writes the figure to a file URL, as `write(to:)` does to its path.
+  public func write(to url: URL) throws {
+    try write(to: filePath(of: url))
   }
 
   /// Lays out and draws the whole figure on any renderer.

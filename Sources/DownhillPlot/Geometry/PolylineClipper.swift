@@ -1,5 +1,5 @@
 /// Cuts a polyline into drawable pieces inside a rectangle.
-public enum PolylineClipper {
+enum PolylineClipper {
   /// The parts of the polyline through `points` that lie inside `rect`, each with at least two
   /// distinct points and only finite coordinates within the rectangle (edges included).
   ///
@@ -12,7 +12,7 @@ public enum PolylineClipper {
   ///
   /// Coordinates up to ±`Double.greatestFiniteMagnitude` are handled without overflow. A
   /// rectangle with a non-finite coordinate gives no pieces; a negative size is normalized.
-  public static func pieces(_ points: [Point], clippedTo rect: Rect) -> [[Point]] {
+  static func pieces(_ points: [Point], clippedTo rect: Rect) -> [[Point]] {
     guard let box = Box(rect) else { return [] }
     var result: [[Point]] = []
     var current: [Point] = []

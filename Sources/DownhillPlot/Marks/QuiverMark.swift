@@ -56,6 +56,9 @@ public struct QuiverMark: Mark {
   }
 
   public var colorMapping: ColorMapping? { mapping }
+  /// Arrows drawn over an image or a contour plot keep its tight limits; on their own they get
+  /// the default margin.
+  public var limitFit: LimitFit { .either }
 
   public func extent(xLog: Bool, yLog: Bool) -> Extent {
     Extent(x: Extent.range(x, log: xLog), y: Extent.range(y, log: yLog))

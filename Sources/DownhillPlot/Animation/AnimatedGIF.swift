@@ -1,3 +1,5 @@
+import Foundation
+
 /// An animated GIF built frame by frame from raster images or figures.
 ///
 /// All frames share one palette of at most 256 colours, chosen from every frame together, so a
@@ -110,6 +112,11 @@ public struct AnimatedGIF: Sendable {
   /// Writes the GIF to `path`. The file appears complete or not at all.
   public func write(to path: String) throws {
     try AtomicFile.write(encoded(), to: path)
+  }
+
+  /// Writes the GIF to a file URL, as `write(to:)` does to its path.
+  public func write(to url: URL) throws {
+    try write(to: filePath(of: url))
   }
 
   private func sizeMismatch(_ frameSize: String) -> PlotError {

@@ -71,6 +71,8 @@ public struct ContourLines: Mark {
   }
 
   public var colorMapping: ColorMapping? { mapping }
+  /// A contour plot fills its axes, as matplotlib's `contour` does.
+  public var limitFit: LimitFit { .tight }
 
   /// The colour of level k's lines.
   public func lineColor(_ k: Int) -> Color {
