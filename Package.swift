@@ -41,12 +41,10 @@ let package = Package(
     // Plotting core: no training. giflib encodes animations; libpng through C, because it
     // reports errors by longjmp.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
-    // printf's "%.Nf" for labels and rounding.
-    .target(name: "CDecimalText"),
     .target(
       name: "DownhillPlot",
       dependencies: [
-        "CCairo", "CGif", "CPNGWriter", "CTemporaryFiles", "CDecimalText", "AtomicFiles",
+        "CCairo", "CGif", "CPNGWriter", "AtomicFiles",
       ]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
@@ -58,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "DownhillCLI",
       dependencies: [
-        "Downhill", "DownhillPlot", "DownhillFigures",
+        "Downhill", "DownhillPlot", "DownhillFigures", "AtomicFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

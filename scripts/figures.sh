@@ -3,6 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-# Both executables: `downhill` hands `figures` to `downhill-draw`, the one that links Cairo.
 swift build -c release
 "$(swift build -c release --show-bin-path)/downhill" figures "$@"

@@ -58,9 +58,8 @@ static KERNEL_ATTRIBUTES void KERNEL(sigmoid_array)(const double *z, double *a, 
 // numpy's `(update > 0) != (last_update > 0)` for each parameter, counted when `counting`, from
 // the parameters before and after the update (a step too small to move a weight, or a zero
 // gradient, still had the direction -g: numpy sees `update` before the addition absorbs it).
-// Branch-free and restrict-qualified, so that it vectorizes from four parameters on: it runs
-// once per training step, and with a branch on `moved` mispredicted every few weights it took
-// 2 ms of a 60,000-step T4 run.
+// Branch-free and restrict-qualified, so that it vectorizes: it runs once per training step, and
+// a branch on `moved` would be mispredicted every few weights.
 static KERNEL_ATTRIBUTES void KERNEL(count_flips)(const double *restrict now,
                                                   const double *restrict gradient,
                                                   double *restrict previous,
@@ -126,7 +125,7 @@ static KERNEL_ATTRIBUTES inline double KERNEL(dot_plain)(const double *x, long i
 
 // c[q] = sum over p < k of x[p * ap] * y[p * bp + q * bj], q < 4: four FMA chains side by side
 // in registers (they vectorize; none of them changes).
-// Always inlined: merely inline, the call stayed, and a T4 run was 0.4 ms slower.
+// Always inlined: merely `inline`, the call stayed.
 static KERNEL_ATTRIBUTES inline __attribute__((always_inline)) void KERNEL(four_chains)(
     const double *x, long ap, const double *y, long bp, long bj, long k, double *c) {
   double s[4] = {0, 0, 0, 0};
@@ -156,9 +155,8 @@ static KERNEL_ATTRIBUTES void KERNEL(product)(long m, long n, long k, const doub
         long j = 0;
         for (; j + 4 <= n; j += 4) {
           // With b's rows in place (bj = 1: every product of a training step but ∂C/∂x), the
-          // chains' operands load with one vector move; a stride only known at run time
-          // gathered them one by one, most of the product's time in T4 (a whole run 0.4 ms
-          // slower).
+          // chains' operands load with one vector move; a stride only known at run time would
+          // gather them one by one.
           if (bj == 1) {
             KERNEL(four_chains)(x, ap, b + j, bp, 1, k, c + i * ldc + j);
           } else {

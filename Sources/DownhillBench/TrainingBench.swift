@@ -1,12 +1,10 @@
 import Downhill
 import Foundation
 
-/// `downhill-bench training`: the T4 run with full history against numpy, the matrix-product
-/// crossover, and MNIST epochs. Run from the package root in a release build.
+/// `downhill-bench training`: the T4 run with full history against numpy, and MNIST epochs. Run from the package root in a release build.
 enum TrainingBench {
   static func run() {
     setUpBLAS()
-    crossover()
     t4()
     mnist()
   }
@@ -22,28 +20,6 @@ enum TrainingBench {
     let start = Date()
     try body()
     return Date().timeIntervalSince(start)
-  }
-
-  /// Swift loops against cblas_dgemm for n × n × n products.
-  static func crossover() {
-    print("Matrix product, n×n·n×n, µs per product (CNumpyMath | BLAS):")
-    var g = SeededGenerator(seed: 1)
-    for n in [4, 6, 8, 10, 12, 16, 24, 32, 64] {
-      let a = g.random(rows: n, columns: n)
-      let b = g.random(rows: n, columns: n)
-      let reps = max(20, 2_000_000 / (n * n * n))
-      var sink = 0.0
-      let loops = seconds {
-        for _ in 0..<reps { sink += Matrix.productWithLoops(a, b).values[0] }
-      }
-      let blas = seconds {
-        for _ in 0..<reps { sink += Matrix.productWithBLAS(a, b).values[0] }
-      }
-      print(
-        String(
-          format: "  n=%3d  %8.2f | %8.2f   (MACs %d)%@", n, loops / Double(reps) * 1e6,
-          blas / Double(reps) * 1e6, n * n * n, sink.isNaN ? "?" : ""))
-    }
   }
 
   /// Wall and CPU (user + system) seconds of a child process. On a shared machine the CPU time
@@ -85,59 +61,11 @@ enum TrainingBench {
     wholeProcessT4(numpy: true)
   }
 
-  /// `downhill-bench t4`: the per-step cost of recording a history, and the whole-process T4
-  /// timings without numpy's (which take seconds).
-  static func t4Only() {
-    print("T4 (hidden 4, α 1, 60,000 iterations):")
-    observeCost()
-    wholeProcessT4(numpy: false)
-  }
-
-  /// What recording a history adds to a T4 step: 60,000 calls of `History.observe` on
-  /// made-up parameters, in memory, or streamed to a folder and saved there (as `downhill
-  /// tutorial t4 --history` does). Best of three: in this VM, memory a process touches first
-  /// can cost several times more than memory it reuses.
-  static func observeCost() {
-    var g = SeededGenerator(seed: 1)
-    guard let network = try? Tutorials.t4Network(hidden: 4, generator: &g) else { return }
-    let training = TrainingOptions(iterations: 60000)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "downhill-bench-observe")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var parameters = network.parameters
-    let gradient = parameters.map { $0 / 10 }
-    for precision in [HistoryOptions.Precision.float64, .float32] {
-      for stream in [false, true] {
-        let options = HistoryOptions(
-          precision: precision, streamingDirectory: stream ? folder : nil)
-        let best = (0..<3).map { _ in
-          seconds {
-            guard
-              let history = try? History(
-                network: network, optimizer: SGD(learningRate: 1), dataset: .t4XOR,
-                training: training, seed: 1, options: options)
-            else { return }
-            for step in 0..<60000 {
-              parameters[step % parameters.count] -= step % 3 == 0 ? 0.01 : -0.01
-              history.observe(
-                step: step, loss: 1, learningRate: 1, parameters: parameters, gradient: gradient)
-            }
-            if stream { try? history.save(to: folder) }
-          }
-        }.min()!
-        print(
-          String(
-            format: "  History.observe, %@, %@: %.0f ns per step", precision.rawValue,
-            stream ? "streamed and saved" : "in memory", best / 6e4 * 1e9))
-      }
-    }
-  }
-
   /// Best of five runs of `downhill tutorial t4` without and with a saved history (and of
   /// `tutorial t2`, which is nearly all start-up), against numpy's if `numpy`.
   static func wholeProcessT4(numpy withNumpy: Bool) {
     guard FileManager.default.isExecutableFile(atPath: ".build/release/downhill") else {
-      print("  whole-process timing skipped: run `swift build -c release --product downhill` first")
+      print("  whole-process timing skipped: run `swift build -c release` first")
       return
     }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("downhill-bench-t4")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicFiles
 import Downhill
 import DownhillFigures
 import DownhillPlot

@@ -143,6 +143,35 @@ struct HistoryTests {
     #expect(extraBytes.contains("unexpected bytes"))
   }
 
+  /// An optimizer without a learning rate (L-BFGS) records NaN, which loss.csv spells "nan" and
+  /// reads back; meta.json names it and its settings, and every activation by a name that reads
+  /// back.
+  @Test func anyOptimizerSavesAHistoryThatLoads() throws {
+    let dir = tempDir("lbfgs")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var g = SeededGenerator(seed: 2)
+    var net = try Network(
+      sizes: [2, 3, 1], activations: [.leakyReLU(0.1), .scaledSigmoid(0.5)], bias: .folded,
+      cost: .meanSquared, initialization: .symmetricUniform, generator: &g)
+    var lbfgs = LBFGS()
+    let training = TrainingOptions(iterations: 30)
+    let h = try History(
+      network: net, optimizer: lbfgs, dataset: .xor, training: training, seed: 2)
+    try net.train(on: .xor, using: &lbfgs, options: training, history: h)
+    try h.save(to: dir)
+    let csv = try String(contentsOf: dir.appendingPathComponent("loss.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 31 && lines[0] == "step,loss,learning_rate")
+    #expect(lines[1].hasPrefix("0,") && lines[1].hasSuffix(",nan"))
+    let meta = try String(contentsOf: dir.appendingPathComponent("meta.json"), encoding: .utf8)
+    #expect(meta.contains("\"leaky-relu:0.1\"") && meta.contains("\"sigmoid:0.5\""))
+    #expect(meta.contains("\"optimizer\" : \"lbfgs\"") && meta.contains("\"iterations\" : 30"))
+    let loaded = try History(contentsOf: dir)
+    #expect(loaded.metadata == h.metadata)
+    #expect(loaded.metadata.activations == [.leakyReLU(0.1), .scaledSigmoid(0.5)])
+    #expect(loaded.losses == h.losses && loaded.learningRates.allSatisfy(\.isNaN))
+  }
+
   @Test func flipCountsMatchTheTutorialDefinition() throws {
     // Counted by hand: a flip is a change of (update < 0) between consecutive steps.
     let (h, _) = try trainT4XOR(options: HistoryOptions(), iterations: 300)

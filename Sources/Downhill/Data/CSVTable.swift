@@ -59,15 +59,6 @@ public struct CSVTable: Equatable, Sendable {
   /// Parses CSV text whose first non-blank record is the header.
   /// - Throws: `CSVError` naming the line (and column) of the first problem.
   public init(parsing text: String) throws {
-    if let table = try Self.parseUnquoted(Array(text.utf8)) {
-      self = table
-    } else {
-      try self.init(tokenizing: text)
-    }
-  }
-
-  /// The general path: any CSV, quotes included.
-  init(tokenizing text: String) throws {
     var records = try CSVTokenizer.records(in: text)
     guard !records.isEmpty else { throw CSVError.empty }
     let header = records.removeFirst()

@@ -111,7 +111,7 @@ public struct AnimatedGIF: Sendable {
 
   /// Writes the GIF to `path`. The file appears complete or not at all.
   public func write(to path: String) throws {
-    try AtomicFile.write(encoded(), to: path)
+    try writeAtomically(encoded(), to: path)
   }
 
   /// Writes the GIF to a file URL, as `write(to:)` does to its path.

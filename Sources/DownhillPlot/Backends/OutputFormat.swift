@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// A file format a figure can be written to, chosen by the output file's extension: its name
@@ -114,4 +115,11 @@ func filePath(of url: URL) throws -> String {
     throw PlotError.cannotWrite(path: url.absoluteString, reason: "only file URLs can be written")
   }
   return url.path
+}
+
+/// Writes a figure's file whole or not at all (`AtomicFile`), with the plotting core's errors.
+func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+  do { try AtomicFile.write(bytes, to: path) } catch let error as FileError {
+    throw PlotError.cannotWrite(path: path, reason: error.reason)
+  }
 }

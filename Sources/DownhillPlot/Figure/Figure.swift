@@ -87,7 +87,7 @@ public final class Figure {
   /// complete or not at all.
   public func write(to path: String) throws {
     guard let format = OutputFormat(path: path) else { throw PlotError.unknownFormat(path: path) }
-    try AtomicFile.write(render(format: format), to: path)
+    try writeAtomically(render(format: format), to: path)
   }
 
   /// Writes the figure to a file URL, as `write(to:)` does to its path.

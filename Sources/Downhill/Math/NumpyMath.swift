@@ -8,13 +8,13 @@ public enum NumpyMath {
   public static func exp(_ x: Double) -> Double { downhill_np_exp(x) }
 
   /// The same through libm's `fma` instead of the FMA instruction (what a CPU without FMA runs).
-  public static func portableExp(_ x: Double) -> Double { downhill_np_exp_portable(x) }
+  static func portableExp(_ x: Double) -> Double { downhill_np_exp_portable(x) }
 
   /// e^x of every element, as `np.exp(array)` computes it (eight lanes at a time on AVX-512).
   public static func exp(_ xs: [Double]) -> [Double] { apply(xs, downhill_np_exp_array) }
 
   /// The array path without AVX-512 or FMA instructions.
-  public static func portableExp(_ xs: [Double]) -> [Double] {
+  static func portableExp(_ xs: [Double]) -> [Double] {
     apply(xs, downhill_np_exp_array_portable)
   }
 
@@ -24,7 +24,7 @@ public enum NumpyMath {
   }
 
   /// The sigmoid without AVX-512 or FMA instructions.
-  public static func portableSigmoid(_ zs: [Double], scale: Double = 1) -> [Double] {
+  static func portableSigmoid(_ zs: [Double], scale: Double = 1) -> [Double] {
     apply(zs) { downhill_np_sigmoid_portable($0, $1, $2, scale) }
   }
 
