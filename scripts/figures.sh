@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
-swift build -c release
-"$(swift build -c release --show-bin-path)/downhill" figures "$@"
+# The Swift runtime linked in: loading its shared libraries was a fifth of a short command.
+swift build -c release --static-swift-stdlib
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/downhill" figures "$@"

@@ -33,8 +33,10 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
 /// process meanwhile. A replaced file keeps its permissions; a new one gets the umask's.
 public enum AtomicFile {
   public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-    let contiguous = Array(bytes)
-    try contiguous.withUnsafeBytes { try write([$0], to: path) }
+    let written = try bytes.withContiguousStorageIfAvailable {
+      try write([UnsafeRawBufferPointer($0)], to: path)
+    }
+    if written == nil { try Array(bytes).withUnsafeBytes { try write([$0], to: path) } }
   }
 
   /// Writes the buffers one after another, as one file.

@@ -263,9 +263,3 @@ struct HistoryFileTests {
     }
   }
 }
-
-/// A history handed to another task by a test that touches it from one task at a time.
-struct Unchecked<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
-}

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v hyperfine >/dev/null || { echo "t4-ratio: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-swift build -c release --product downhill >/dev/null
+swift build -c release --static-swift-stdlib --product downhill >/dev/null
 bin=.build/release/downhill
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

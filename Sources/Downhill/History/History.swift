@@ -12,19 +12,23 @@ import Foundation
 public final class History {
   /// The run this history belongs to.
   public private(set) var metadata: RunMetadata
+  // Appended to at every recorded step, from one thread at a time (a history is not Sendable):
+  // without Swift's exclusivity checks on a class's mutable properties, recording costs less.
   /// The step number of each record.
-  public private(set) var steps: [Int] = []
+  @exclusivity(unchecked) public private(set) var steps: [Int] = []
   /// The loss at each recorded step (before that step's update).
-  public private(set) var losses: [Double] = []
+  @exclusivity(unchecked) public private(set) var losses: [Double] = []
   /// The learning rate at each recorded step.
-  public private(set) var learningRates: [Double] = []
+  @exclusivity(unchecked) public private(set) var learningRates: [Double] = []
 
   /// Each recorded layer's arrays, by layer index.
   private var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)]
   /// Recording: what each step leaves. Nil for a loaded history.
   private let recorder: StepRecorder?
-  /// Streaming: the folder the arrays are written into, swapped in by `save`.
+  /// Streaming: the folder the arrays are written into, swapped in by `save`; loss.csv there,
+  /// its rows so far, and the thread that writes them.
   private var streaming: AtomicFolder?
+  private var lossStream: (file: OpenFile, rows: Int, writer: StreamWriter)?
   private let startTime = Date()
 
   /// A history for a run of `network` under `optimizer` on `dataset`, recording as `options` say.
@@ -56,6 +60,12 @@ public final class History {
       } catch let error as FileError { throw DownhillError.io(error.description) }
     }
     streaming = folder
+    let writer = folder.map { _ in StreamWriter() }
+    if let folder, let writer {
+      let csv = try OpenFile(creating: folder.file("loss.csv"))
+      try Array(HistoryFolder.csvHeader.utf8).withUnsafeBytes { try csv.append($0) }
+      lossStream = (csv, 0, writer)
+    }
     var offsets: [Int] = []
     var offset = 0
     for layer in network.layers {
@@ -66,10 +76,10 @@ public final class History {
     var layers: [StepRecorder.Layer] = []
     for (l, shape) in zip(metadata.recordedLayers, metadata.layerShapes) {
       func array(_ kind: HistoryFolder.Kind, _ element: NPY.Element) throws -> RecordArray {
-        let file = try folder.map {
-          try OpenFile(creating: $0.file(HistoryFolder.fileName(layer: l, kind: kind)))
+        let stream = try folder.map {
+          (try OpenFile(creating: $0.file(HistoryFolder.fileName(layer: l, kind: kind))), writer!)
         }
-        return try RecordArray(element: element, recordShape: shape, streamingTo: file)
+        return try RecordArray(element: element, recordShape: shape, streamingTo: stream)
       }
       let element = metadata.precision.element
       let set = (
@@ -92,6 +102,9 @@ public final class History {
       for set in arrays.values {
         for array in [set.weights, set.gradients, set.flips] { array.reserve(records: records) }
       }
+      steps.reserveCapacity(records)
+      losses.reserveCapacity(records)
+      learningRates.reserveCapacity(records)
     }
   }
 
@@ -118,6 +131,21 @@ public final class History {
     steps.append(step)
     losses.append(loss)
     learningRates.append(learningRate)
+    if let lossStream, steps.count - lossStream.rows >= 4096 { streamLoss() }
+  }
+
+  /// Streaming: hands the loss rows not yet in loss.csv to the writer's thread, which formats and
+  /// appends them while training goes on.
+  private func streamLoss() {
+    guard let (file, first, writer) = lossStream, first < steps.count else { return }
+    let rows = first..<steps.count
+    // Copies: slices would share the arrays, which the next append would then copy whole.
+    let (s, l, r) = (Array(steps[rows]), Array(losses[rows]), Array(learningRates[rows]))
+    writer.submit { [file = Unchecked(file)] in
+      let lines = HistoryFolder.lossLines(steps: s[...], losses: l[...], rates: r[...])
+      try lines.withUnsafeBytes { try file.value.append($0) }
+    }
+    lossStream!.rows = steps.count
   }
 
   /// Ends the run (for now): stamps the wall time and the number of records.
@@ -231,10 +259,13 @@ public final class History {
     if metadata.recordedSteps != steps.count { finish() }
     do {
       if let streaming, Self.samePath(streaming.destination, directory.path) {
+        streamLoss()
         for set in arrays.values {
           for array in [set.weights, set.gradients, set.flips] { try array.finish() }
         }
-        try HistoryFolder.writeLog(of: self, into: streaming)
+        try lossStream?.writer.wait()
+        try HistoryFolder.writeLog(of: self, into: streaming, lossStreamed: lossStream != nil)
+        lossStream = nil
         try streaming.commit()
         self.streaming = nil
         // The streamed files are in place now: read them from there.
@@ -251,7 +282,7 @@ public final class History {
           try array.write(to: folder.file(HistoryFolder.fileName(layer: l, kind: kind)))
         }
       }
-      try HistoryFolder.writeLog(of: self, into: folder)
+      try HistoryFolder.writeLog(of: self, into: folder, lossStreamed: false)
       try folder.commit()
     } catch let error as FileError {
       throw DownhillError.io(error.description)

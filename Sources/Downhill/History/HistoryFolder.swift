@@ -20,22 +20,37 @@ enum HistoryFolder {
 
   static let csvHeader = "step,loss,learning_rate\n"
 
-  /// Writes `loss.csv` and `meta.json` of `history` into the folder being written.
-  static func writeLog(of history: History, into folder: AtomicFolder) throws {
-    var csv = Array(csvHeader.utf8)
-    csv.reserveCapacity(csv.count + history.steps.count * 48)
+  /// loss.csv's lines for these rows (numbers as Swift's `description` spells them, which
+  /// reads back exactly).
+  static func lossLines(
+    steps: ArraySlice<Int>, losses: ArraySlice<Double>, rates: ArraySlice<Double>
+  )
+    -> [UInt8]
+  {
+    var csv: [UInt8] = []
+    csv.reserveCapacity(steps.count * 48)
     // The learning rate rarely changes: its text is made once per change.
-    var rate = (value: Double.nan, text: ",nan\n".utf8)
-    for r in history.steps.indices {
-      if history.learningRates[r].bitPattern != rate.value.bitPattern {
-        rate = (history.learningRates[r], ",\(history.learningRates[r])\n".utf8)
-      }
-      csv += history.steps[r].description.utf8
+    var rate = (value: Double.nan, text: Array(",nan\n".utf8))
+    for (step, (loss, r)) in zip(steps, zip(losses, rates)) {
+      if r.bitPattern != rate.value.bitPattern { rate = (r, Array(",\(r)\n".utf8)) }
+      var text = String(step)
+      text.withUTF8 { csv.append(contentsOf: $0) }
       csv.append(UInt8(ascii: ","))
-      csv += history.losses[r].description.utf8
-      csv += rate.text
+      text = loss.description
+      text.withUTF8 { csv.append(contentsOf: $0) }
+      csv.append(contentsOf: rate.text)
     }
-    try AtomicFile.write(csv, to: folder.file("loss.csv"))
+    return csv
+  }
+
+  /// Writes `loss.csv` (unless it was streamed) and `meta.json` of `history` into the folder
+  /// being written.
+  static func writeLog(of history: History, into folder: AtomicFolder, lossStreamed: Bool) throws {
+    if !lossStreamed {
+      let lines = lossLines(
+        steps: history.steps[...], losses: history.losses[...], rates: history.learningRates[...])
+      try AtomicFile.write(Array(csvHeader.utf8) + lines, to: folder.file("loss.csv"))
+    }
     try AtomicFile.write(try encode(history.metadata), to: folder.file("meta.json"))
   }
 

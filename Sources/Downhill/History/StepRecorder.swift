@@ -25,7 +25,7 @@ final class StepRecorder {
   /// Whether each parameter's last update moved it up: -1 (all bits) if it did, else 0.
   private let lastUp: UnsafeMutablePointer<Int64>
   private let counts: UnsafeMutablePointer<Int32>
-  private(set) var observedSteps = 0
+  @exclusivity(unchecked) private(set) var observedSteps = 0
 
   init(layers: [Layer], parameters: [Double]) {
     self.layers = layers
