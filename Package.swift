@@ -24,6 +24,8 @@ let package = Package(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CGif", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
+    // SHA-256 of a run's CSV data, so that a report refuses data that changed since the run.
+    .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // np.exp and small np.dot products rounded as numpy rounds them (C for the FMA instruction
     // and its runtime check), and the dense network's pass, whose large products go to OpenBLAS.
@@ -36,7 +38,9 @@ let package = Package(
     .target(name: "AtomicFiles", dependencies: ["CTemporaryFiles"]),
 
     // Training core: no Cairo.
-    .target(name: "Downhill", dependencies: ["COpenBLAS", "CZlib", "CNumpyMath", "AtomicFiles"]),
+    .target(
+      name: "Downhill",
+      dependencies: ["COpenBLAS", "CZlib", "COpenSSL", "CNumpyMath", "AtomicFiles"]),
 
     // Plotting core: no training. giflib encodes animations; libpng through C, because it
     // reports errors by longjmp.

@@ -2,7 +2,7 @@
 # Installs the Debian packages Downhill builds against, when any is missing.
 set -euo pipefail
 # librsvg2-bin gives rsvg-convert, an independent SVG renderer the plot tests check SVG output with.
-packages=(pkg-config libcairo2-dev libpng-dev fonts-dejavu-core libopenblas-dev zlib1g-dev libgif-dev librsvg2-bin)
+packages=(pkg-config libcairo2-dev libpng-dev fonts-dejavu-core libopenblas-dev zlib1g-dev libgif-dev libssl-dev librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -20,8 +20,8 @@ struct HistoryFileTests {
   }
 
   let files = [
-    "layer0_flips.npy", "layer0_gradients.npy", "layer0_weights.npy", "layer1_flips.npy",
-    "layer1_gradients.npy", "layer1_weights.npy", "loss.csv", "meta.json",
+    "final_parameters.npy", "layer0_flips.npy", "layer0_gradients.npy", "layer0_weights.npy",
+    "layer1_flips.npy", "layer1_gradients.npy", "layer1_weights.npy", "loss.csv", "meta.json",
   ]
 
   func listing(_ dir: URL) throws -> [String] {

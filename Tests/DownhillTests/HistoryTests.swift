@@ -121,7 +121,7 @@ struct HistoryTests {
     let wrongVersion = try damaged { dir in
       let url = dir.appendingPathComponent("meta.json")
       let text = try String(contentsOf: url, encoding: .utf8)
-        .replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
+        .replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99")
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
     #expect(wrongVersion.contains("version 99"))
@@ -197,5 +197,88 @@ struct HistoryBudgetTests {
     #expect(throws: DownhillError.self) { _ = try history(budget: 10_000_000) }
     let fits = try history(budget: 30_000_000)
     #expect(fits.bytesPerRecord == 16 * 8 * 2 + 16 * 4 + 24)
+  }
+}
+
+/// Format 2: every step's loss, the final parameters, test metrics per epoch, the data's source;
+/// and format 1 folders still load.
+struct HistoryFormatTests {
+  func tempDir(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory
+      .appendingPathComponent("downhill-tests-\(name)-\(UUID().uuidString)")
+  }
+
+  @Test func everyStepsLossAndTheFinalWeightsAreKept() throws {
+    let (h, net) = try trainT4XOR(options: HistoryOptions(every: 7), iterations: 100)
+    #expect(h.loggedSteps == Array(0..<100))
+    #expect(h.steps == Array(stride(from: 0, to: 100, by: 7)))
+    #expect(h.losses == h.steps.map { h.loggedLosses[$0] })
+    // The records hold the weights each step started from; the final ones are after step 99.
+    #expect(try h.finalWeights(layer: 1) == net.layers[1].weights)
+    #expect(try h.finalWeights(layer: 0) == net.layers[0].weights)
+    let dir = tempDir("format2")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try h.save(to: dir)
+    let csv = try String(contentsOf: dir.appendingPathComponent("loss.csv"), encoding: .utf8)
+    #expect(csv.split(separator: "\n").count == 101)
+    let loaded = try History(contentsOf: dir)
+    #expect(loaded.loggedLosses == h.loggedLosses && loaded.steps == h.steps)
+    #expect(loaded.finalParameters == net.parameters)
+    #expect(loaded.metadata.datasetSource == .builtIn(name: "t4-xor"))
+    #expect(try loaded.metadata.datasetSource?.load().inputs == Dataset.t4XOR.inputs)
+  }
+
+  @Test func aFormatOneFolderLoads() throws {
+    let dir = try #require(
+      Bundle.module.url(forResource: "history-v1", withExtension: nil, subdirectory: "Data"))
+    let h = try History(contentsOf: dir)
+    #expect(h.metadata.formatVersion == 1 && h.metadata.every == 3)
+    #expect(h.steps == [0, 3, 6, 9, 12, 15, 18] && h.loggedSteps == h.steps)
+    #expect(h.finalParameters == nil)
+    // np.load(...)["layer1_weights.npy"][-1].ravel(), by numpy.
+    #expect(
+      try h.weights(layer: 1, step: 18).values == [
+        -0.5732510051694447, -0.15337261611802122, 0.16822543799496126,
+      ])
+  }
+
+  @Test func testMetricsAreRecordedPerEpoch() throws {
+    let dir = tempDir("epochs")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = TrainingRun(
+      dataset: .xor, testSet: .xor, sizes: [2, 4, 1], bias: .folded, activations: [.sigmoid],
+      cost: .binaryCrossEntropy, optimizerName: "adam", learningRate: 0.05, iterations: 10,
+      batchSize: 2, seed: 1, initialization: .symmetricUniform, reportEvery: nil,
+      history: HistoryOptions())
+    let outcome = try run.run()
+    let h = try #require(outcome.history)
+    // Four examples in batches of two: an epoch is two steps; ten steps are five epochs.
+    #expect(h.epochs.map(\.epoch) == [1, 2, 3, 4, 5] && h.epochs.map(\.step) == [1, 3, 5, 7, 9])
+    let loss = try outcome.network.lossFunction(
+      inputs: Dataset.xor.inputs, targets: Dataset.xor.targets)
+    #expect(h.epochs.last?.testLoss == loss(outcome.network.parameters))
+    try h.save(to: dir)
+    #expect(try History(contentsOf: dir).epochs == h.epochs)
+  }
+
+  @Test func aChangedCSVIsRefusedByItsHash() throws {
+    let dir = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("points.csv")
+    try "x,y\n0,1\n1,0\n".write(to: url, atomically: true, encoding: .utf8)
+    let data = try Dataset.csv(url: url)
+    guard case .csv(_, let sha, _) = try #require(data.source) else {
+      Issue.record("not a CSV source")
+      return
+    }
+    // `printf 'x,y\n0,1\n1,0\n' | sha256sum`
+    #expect(sha == "7d778fbe3c2ac8097c016a90b94a7e6554a671d6182ad0a8aef597995bd4ecbd")
+    #expect(try data.source!.load().targets == data.targets)
+    try "x,y\n0,1\n1,1\n".write(to: url, atomically: true, encoding: .utf8)
+    #expect {
+      try data.source!.load()
+    } throws: { error in
+      "\(error)".contains("changed since the run") && "\(error)".contains("--data PATH")
+    }
   }
 }

@@ -3,10 +3,13 @@ public struct Dataset: Sendable {
   public var name: String
   public var inputs: Matrix
   public var targets: Matrix
+  /// Where the data came from, if it can be loaded again (a saved history records it).
+  public var source: DatasetSource?
 
-  public init(name: String, inputs: Matrix, targets: Matrix) {
+  public init(name: String, inputs: Matrix, targets: Matrix, source: DatasetSource? = nil) {
     self.name = name
     self.inputs = inputs
     self.targets = targets
+    self.source = source
   }
 }

@@ -7,9 +7,13 @@ extension Dataset {
   /// - Throws: `CSVError` for a malformed file, `DatasetError` for unknown or unusable columns.
   public static func csv(url: URL, targetColumns: [String]? = nil) throws -> Dataset {
     let table = try CSVTable(contentsOf: url)
-    return try csv(
+    var dataset = try csv(
       table: table, targetColumns: targetColumns,
       name: url.deletingPathExtension().lastPathComponent)
+    dataset.source = .csv(
+      path: url.standardizedFileURL.path, sha256: try DatasetSource.sha256(of: url),
+      targets: targetColumns)
+    return dataset
   }
 
   /// A dataset from an already-parsed table; see `csv(url:targetColumns:)`.

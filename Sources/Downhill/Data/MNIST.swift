@@ -1,7 +1,7 @@
 import Foundation
 
 /// The two halves MNIST is distributed in.
-public enum MNISTSplit: String, Sendable, CaseIterable {
+public enum MNISTSplit: String, Sendable, CaseIterable, Codable {
   /// 60,000 training images.
   case train
   /// 10,000 test images.
@@ -27,7 +27,10 @@ extension Dataset {
     let labelsURL = try mnistFile(directory, split, kind: "labels", rank: 1)
     let images = try readChecked(imagesURL, magic: 0x0000_0803, role: "images")
     let labels = try readChecked(labelsURL, magic: 0x0000_0801, role: "labels")
-    return try mnist(images: images, labels: labels, limit: limit, name: "mnist-\(split.rawValue)")
+    var dataset = try mnist(
+      images: images, labels: labels, limit: limit, name: "mnist-\(split.rawValue)")
+    dataset.source = .mnist(folder: directory.standardizedFileURL.path, split: split, limit: limit)
+    return dataset
   }
 
   /// Builds an MNIST-style dataset from an images file (n×rows×columns bytes) and a labels file

@@ -34,6 +34,12 @@ extension Dataset {
 
   /// A built-in dataset by name (xor, and, or, not, t1, t3, t4, t4-2layer, t5).
   public static func builtIn(named name: String) -> Dataset? {
+    var dataset = builtInData(named: name)
+    dataset?.source = .builtIn(name: name.lowercased())
+    return dataset
+  }
+
+  private static func builtInData(named name: String) -> Dataset? {
     switch name.lowercased() {
     case "xor": .xor
     case "and": .and

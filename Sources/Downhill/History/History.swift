@@ -12,14 +12,27 @@ import Foundation
 public final class History {
   /// The run this history belongs to.
   public private(set) var metadata: RunMetadata
-  // Appended to at every recorded step, from one thread at a time (a history is not Sendable):
-  // without Swift's exclusivity checks on a class's mutable properties, recording costs less.
+  // Appended to at every step, from one thread at a time (a history is not Sendable): without
+  // Swift's exclusivity checks on a class's mutable properties, recording costs less.
+  /// Every observed step's number (loss.csv's rows), recorded or not.
+  @exclusivity(unchecked) public private(set) var loggedSteps: [Int] = []
+  /// Every observed step's loss (before that step's update).
+  @exclusivity(unchecked) public private(set) var loggedLosses: [Double] = []
+  /// Every observed step's learning rate.
+  @exclusivity(unchecked) public private(set) var loggedLearningRates: [Double] = []
+  /// The row of the log of each record.
+  @exclusivity(unchecked) private var recordRows: [Int] = []
+  /// The parameters after the last step, layer by layer (`finish(parameters:)`), if given.
+  public private(set) var finalParameters: [Double]?
+  /// Test-set metrics at the end of each epoch, for runs that have a test set.
+  public private(set) var epochs: [EpochMetrics] = []
+
   /// The step number of each record.
-  @exclusivity(unchecked) public private(set) var steps: [Int] = []
+  public var steps: [Int] { recordRows.map { loggedSteps[$0] } }
   /// The loss at each recorded step (before that step's update).
-  @exclusivity(unchecked) public private(set) var losses: [Double] = []
+  public var losses: [Double] { recordRows.map { loggedLosses[$0] } }
   /// The learning rate at each recorded step.
-  @exclusivity(unchecked) public private(set) var learningRates: [Double] = []
+  public var learningRates: [Double] { recordRows.map { loggedLearningRates[$0] } }
 
   /// Each recorded layer's arrays, by layer index.
   private var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)]
@@ -102,9 +115,10 @@ public final class History {
       for set in arrays.values {
         for array in [set.weights, set.gradients, set.flips] { array.reserve(records: records) }
       }
-      steps.reserveCapacity(records)
-      losses.reserveCapacity(records)
-      learningRates.reserveCapacity(records)
+      loggedSteps.reserveCapacity(expectedSteps)
+      loggedLosses.reserveCapacity(expectedSteps)
+      loggedLearningRates.reserveCapacity(expectedSteps)
+      recordRows.reserveCapacity(records)
     }
   }
 
@@ -127,31 +141,40 @@ public final class History {
     guard let recorder else { preconditionFailure("a loaded history records nothing") }
     let record = step % metadata.every == 0
     recorder.observe(after: after, gradient: gradient, record: record)
-    guard record else { return }
-    steps.append(step)
-    losses.append(loss)
-    learningRates.append(learningRate)
-    if let lossStream, steps.count - lossStream.rows >= 4096 { streamLoss() }
+    if record { recordRows.append(loggedSteps.count) }
+    loggedSteps.append(step)
+    loggedLosses.append(loss)
+    loggedLearningRates.append(learningRate)
+    if let lossStream, loggedSteps.count - lossStream.rows >= 4096 { streamLoss() }
   }
+
+  /// Records the test-set metrics at the end of an epoch (`TrainingRun` does, for runs with a
+  /// test set).
+  public func recordEpoch(_ metrics: EpochMetrics) { epochs.append(metrics) }
 
   /// Streaming: hands the loss rows not yet in loss.csv to the writer's thread, which formats and
   /// appends them while training goes on.
   private func streamLoss() {
-    guard let (file, first, writer) = lossStream, first < steps.count else { return }
-    let rows = first..<steps.count
+    guard let (file, first, writer) = lossStream, first < loggedSteps.count else { return }
+    let rows = first..<loggedSteps.count
     // Copies: slices would share the arrays, which the next append would then copy whole.
-    let (s, l, r) = (Array(steps[rows]), Array(losses[rows]), Array(learningRates[rows]))
+    let (s, l, r) = (
+      Array(loggedSteps[rows]), Array(loggedLosses[rows]), Array(loggedLearningRates[rows])
+    )
     writer.submit { [file = Unchecked(file)] in
       let lines = HistoryFolder.lossLines(steps: s[...], losses: l[...], rates: r[...])
       try lines.withUnsafeBytes { try file.value.append($0) }
     }
-    lossStream!.rows = steps.count
+    lossStream!.rows = loggedSteps.count
   }
 
-  /// Ends the run (for now): stamps the wall time and the number of records.
-  public func finish() {
+  /// Ends the run (for now): stamps the wall time and the number of records, and keeps the
+  /// parameters after the last step if given (the records hold those each step started from).
+  public func finish(parameters: [Double]? = nil) {
     metadata.wallTimeSeconds = Date().timeIntervalSince(startTime)
-    metadata.recordedSteps = steps.count
+    metadata.recordedSteps = recordRows.count
+    metadata.loggedSteps = loggedSteps.count
+    if let parameters { finalParameters = parameters }
   }
 
   // MARK: Queries
@@ -221,6 +244,26 @@ public final class History {
     return try metadata.recordedLayers.flatMap { try arrays[$0]!.weights.record(r) }
   }
 
+  /// The weights of `layer` after the last step, if the run gave them (`finish(parameters:)`).
+  public func finalWeights(layer: Int) throws -> Matrix? {
+    let a = try arrays(layer: layer).weights
+    guard let finalParameters, let offset = layerOffset(layer) else { return nil }
+    return Matrix(
+      rows: a.recordShape[0], columns: a.recordShape[1],
+      values: Array(finalParameters[offset..<(offset + a.width)]))
+  }
+
+  /// Where `layer`'s weights start in the flat parameter vector.
+  func layerOffset(_ layer: Int) -> Int? {
+    guard layer >= 0, layer < metadata.layerSizes.count - 1 else { return nil }
+    let folded = metadata.bias == .folded
+    var offset = 0
+    for l in 0..<layer {
+      offset += (metadata.layerSizes[l] + (folded ? 1 : 0)) * metadata.layerSizes[l + 1]
+    }
+    return offset
+  }
+
   /// The weights of `layer` at training step `step`.
   public func weights(layer: Int, step: Int) throws -> Matrix {
     let a = try arrays(layer: layer).weights
@@ -231,14 +274,15 @@ public final class History {
   /// The record holding training step `step` (steps are recorded in increasing order).
   private func record(ofStep step: Int) throws -> Int {
     var low = 0
-    var high = steps.count
+    var high = recordRows.count
     while low < high {
       let middle = (low + high) / 2
-      if steps[middle] < step { low = middle + 1 } else { high = middle }
+      if loggedSteps[recordRows[middle]] < step { low = middle + 1 } else { high = middle }
     }
-    guard low < steps.count, steps[low] == step else {
+    guard low < recordRows.count, loggedSteps[recordRows[low]] == step else {
       throw DownhillError.invalidArgument(
-        "step \(step) was not recorded (every \(metadata.every) steps, 0…\(steps.last ?? 0))")
+        "step \(step) was not recorded (every \(metadata.every) steps, 0…\(recordRows.last.map { loggedSteps[$0] } ?? 0))"
+      )
     }
     return low
   }
@@ -256,7 +300,9 @@ public final class History {
   /// into its own folder completes the files it streamed; afterwards it is read from there and
   /// records no more.
   public func save(to directory: URL) throws {
-    if metadata.recordedSteps != steps.count { finish() }
+    if metadata.recordedSteps != recordRows.count || metadata.loggedSteps != loggedSteps.count {
+      finish()
+    }
     do {
       if let streaming, Self.samePath(streaming.destination, directory.path) {
         streamLoss()
@@ -299,8 +345,11 @@ public final class History {
   public init(contentsOf directory: URL) throws {
     let folder = try HistoryFolder.read(directory)
     metadata = folder.metadata
-    (steps, losses, learningRates) = folder.log
+    (loggedSteps, loggedLosses, loggedLearningRates) = folder.log
+    recordRows = folder.recordRows
     arrays = folder.arrays
+    finalParameters = folder.finalParameters
+    epochs = folder.epochs
     recorder = nil
   }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// A saved history on disk, one folder:
 ///
 ///     meta.json              RunMetadata (what ran, what was recorded)
-///     loss.csv               step,loss,learning_rate — one row per record
+///     loss.csv               step,loss,learning_rate — one row per step (format 1: per record)
+///     final_parameters.npy   float64, every parameter after the last step, layer by layer
+///     epochs.csv             epoch,step,test_loss,test_accuracy — runs with a test set only
 ///     layer<L>_weights.npy   (records, rows, columns) float32 or float64: the weights each
 ///                            recorded step started from
 ///     layer<L>_gradients.npy the same shape: each recorded step's gradient
@@ -48,8 +50,23 @@ enum HistoryFolder {
   static func writeLog(of history: History, into folder: AtomicFolder, lossStreamed: Bool) throws {
     if !lossStreamed {
       let lines = lossLines(
-        steps: history.steps[...], losses: history.losses[...], rates: history.learningRates[...])
+        steps: history.loggedSteps[...], losses: history.loggedLosses[...],
+        rates: history.loggedLearningRates[...])
       try AtomicFile.write(Array(csvHeader.utf8) + lines, to: folder.file("loss.csv"))
+    }
+    if let final = history.finalParameters {
+      try NPY.header(element: .float64, shape: [final.count]).withUnsafeBytes { head in
+        try final.withUnsafeBytes {
+          try AtomicFile.write([head, $0], to: folder.file("final_parameters.npy"))
+        }
+      }
+    }
+    if !history.epochs.isEmpty {
+      var csv = "epoch,step,test_loss,test_accuracy\n"
+      for e in history.epochs {
+        csv += "\(e.epoch),\(e.step),\(e.testLoss),\(e.testAccuracy.map { "\($0)" } ?? "")\n"
+      }
+      try AtomicFile.write(csv.utf8, to: folder.file("epochs.csv"))
     }
     try AtomicFile.write(try encode(history.metadata), to: folder.file("meta.json"))
   }
@@ -64,8 +81,9 @@ enum HistoryFolder {
 
   /// Reads a history folder: meta.json, loss.csv, and the arrays mapped.
   static func read(_ directory: URL) throws -> (
-    metadata: RunMetadata, log: ([Int], [Double], [Double]),
-    arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)]
+    metadata: RunMetadata, log: ([Int], [Double], [Double]), recordRows: [Int],
+    arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)],
+    finalParameters: [Double]?, epochs: [EpochMetrics]
   ) {
     let metaURL = directory.appendingPathComponent("meta.json")
     guard let metaData = try? Data(contentsOf: metaURL) else {
@@ -77,22 +95,66 @@ enum HistoryFolder {
     guard let version = try? JSONDecoder().decode(Version.self, from: metaData) else {
       throw DownhillError.corruptFile(path: metaURL.path, reason: "not a valid history meta.json")
     }
-    guard version.formatVersion == RunMetadata.currentFormatVersion else {
+    guard RunMetadata.readableFormatVersions.contains(version.formatVersion) else {
       throw DownhillError.corruptFile(
         path: metaURL.path,
         reason:
-          "history format version \(version.formatVersion) is not supported (expected \(RunMetadata.currentFormatVersion))"
+          "history format version \(version.formatVersion) is not supported (this Downhill reads \(RunMetadata.readableFormatVersions.map(String.init).joined(separator: ", ")))"
       )
     }
-    let meta: RunMetadata
+    var meta: RunMetadata
     do { meta = try JSONDecoder().decode(RunMetadata.self, from: metaData) } catch {
       throw DownhillError.corruptFile(path: metaURL.path, reason: "not a valid history meta.json")
     }
     do { try meta.validate() } catch DownhillError.corruptFile(_, let reason) {
       throw DownhillError.corruptFile(path: metaURL.path, reason: reason)
     }
+    if meta.formatVersion == 1 { meta.loggedSteps = meta.recordedSteps }
     let log = try readLossCSV(directory.appendingPathComponent("loss.csv"), meta: meta)
-    return (meta, log, try readArrays(of: meta, in: directory))
+    let recordRows =
+      meta.formatVersion == 1
+      ? Array(log.0.indices) : log.0.indices.filter { log.0[$0] % meta.every == 0 }
+    guard recordRows.count == meta.recordedSteps else {
+      throw DownhillError.corruptFile(
+        path: directory.appendingPathComponent("loss.csv").path,
+        reason:
+          "its steps hold \(recordRows.count) multiples of \(meta.every) but meta.json records \(meta.recordedSteps) steps"
+      )
+    }
+    return (
+      meta, log, recordRows, try readArrays(of: meta, in: directory),
+      try readFinalParameters(directory, meta: meta), try readEpochs(directory)
+    )
+  }
+
+  private static func readFinalParameters(_ directory: URL, meta: RunMetadata) throws -> [Double]? {
+    let url = directory.appendingPathComponent("final_parameters.npy")
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    let (header, values) = try NPY.readAll(from: url)
+    let folded = meta.bias == .folded
+    let expected = zip(meta.layerSizes, meta.layerSizes.dropFirst()).reduce(0) {
+      $0 + ($1.0 + (folded ? 1 : 0)) * $1.1
+    }
+    guard header.element == .float64, header.shape == [expected] else {
+      throw DownhillError.corruptFile(
+        path: url.path,
+        reason: "expected \(expected) float64 parameters, found shape \(header.shape)")
+    }
+    return values
+  }
+
+  private static func readEpochs(_ directory: URL) throws -> [EpochMetrics] {
+    let url = directory.appendingPathComponent("epochs.csv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    return try text.split(whereSeparator: \.isNewline).dropFirst().enumerated().map { n, line in
+      let f = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard f.count == 4, let epoch = Int(f[0]), let step = Int(f[1]), let loss = Double(f[2])
+      else {
+        throw DownhillError.corruptFile(
+          path: url.path, reason: "line \(n + 2) is not epoch,step,test_loss,test_accuracy")
+      }
+      return EpochMetrics(epoch: epoch, step: step, testLoss: loss, testAccuracy: Double(f[3]))
+    }
   }
 
   static func readArrays(of meta: RunMetadata, in directory: URL) throws -> [Int: (
@@ -136,10 +198,12 @@ enum HistoryFolder {
       losses.append(l)
       rates.append(r)
     }
-    guard steps.count == meta.recordedSteps else {
+    guard steps.count == meta.loggedSteps ?? meta.recordedSteps else {
       throw DownhillError.corruptFile(
         path: url.path,
-        reason: "has \(steps.count) rows but meta.json records \(meta.recordedSteps) steps")
+        reason:
+          "has \(steps.count) rows but meta.json logs \(meta.loggedSteps ?? meta.recordedSteps) steps"
+      )
     }
     return (steps, losses, rates)
   }

@@ -2,8 +2,10 @@ import Foundation
 
 /// Everything about a run that is not a number per step: `meta.json` of a history folder.
 public struct RunMetadata: Codable, Sendable, Equatable {
-  /// The `meta.json` format this version writes and reads.
-  public static let currentFormatVersion = 1
+  /// The `meta.json` format this version writes. Version 1 (before loss.csv held every step)
+  /// is read too.
+  public static let currentFormatVersion = 2
+  static let readableFormatVersions = 1...2
   /// The history folder format (loading refuses other versions).
   public var formatVersion = RunMetadata.currentFormatVersion
   // The run: network, cost, optimizer and data, as given.
@@ -16,6 +18,8 @@ public struct RunMetadata: Codable, Sendable, Equatable {
   /// The optimizer's settings, and the run's iterations and batch size.
   public var hyperParameters: [String: Double]
   public var dataset: String
+  /// Where the data came from, when it can be loaded again (nil for data built in memory).
+  public var datasetSource: DatasetSource?
   public var examples: Int
   public var batchSize: Int?
   // What was recorded, and how.
@@ -26,8 +30,10 @@ public struct RunMetadata: Codable, Sendable, Equatable {
   /// Each recorded layer's weight shape (rows, columns).
   public var layerShapes: [[Int]]
   public var precision: HistoryOptions.Precision
-  /// Records in each array (rows of loss.csv).
+  /// Records in each array.
   public var recordedSteps: Int = 0
+  /// Steps observed: rows of loss.csv (version 1 logged only the recorded steps).
+  public var loggedSteps: Int? = 0
   /// Training time, from the history's creation to the end of the run.
   public var wallTimeSeconds: Double = 0
 
@@ -47,6 +53,11 @@ public struct RunMetadata: Codable, Sendable, Equatable {
     if let batchSize = training.batchSize { settings["batchSize"] = Double(batchSize) }
     hyperParameters = settings
     self.dataset = dataset.name
+    datasetSource =
+      dataset.source
+      ?? Dataset.builtIn(named: dataset.name).flatMap {
+        $0.inputs == dataset.inputs && $0.targets == dataset.targets ? $0.source : nil
+      }
     examples = dataset.inputs.rows
     batchSize = training.batchSize
     every = options.every
@@ -64,7 +75,9 @@ public struct RunMetadata: Codable, Sendable, Equatable {
       .corruptFile(path: "meta.json", reason: reason)
     }
     guard every >= 1 else { throw fail("every must be ≥ 1, got \(every)") }
-    guard recordedSteps >= 0 else { throw fail("recordedSteps must be ≥ 0") }
+    guard recordedSteps >= 0, (loggedSteps ?? 0) >= 0 else {
+      throw fail("recordedSteps and loggedSteps must be ≥ 0")
+    }
     guard layerShapes.count == recordedLayers.count,
       layerShapes.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } })
     else { throw fail("layer shapes do not match recorded layers") }
@@ -88,3 +101,20 @@ extension Activation: Codable {
 }
 
 extension Cost: Codable {}
+
+/// A run's test-set metrics at the end of one epoch (epochs.csv of a history folder).
+public struct EpochMetrics: Sendable, Equatable {
+  public var epoch: Int
+  /// The last step of the epoch.
+  public var step: Int
+  public var testLoss: Double
+  /// The fraction of test examples classified right (nil for a single-output network).
+  public var testAccuracy: Double?
+
+  public init(epoch: Int, step: Int, testLoss: Double, testAccuracy: Double?) {
+    self.epoch = epoch
+    self.step = step
+    self.testLoss = testLoss
+    self.testAccuracy = testAccuracy
+  }
+}

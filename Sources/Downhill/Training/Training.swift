@@ -131,7 +131,7 @@ extension Network {
         gradient: gradient)
     }
     self.parameters = parameters
-    history?.finish()
+    history?.finish(parameters: parameters)
     return lastLoss
   }
 

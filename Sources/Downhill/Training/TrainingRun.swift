@@ -70,9 +70,31 @@ public struct TrainingRun: Sendable {
         options: $0)
     }
     let start = Date()
-    let loss = try network.train(
-      on: dataset, using: &optimizer, options: training, generator: &generator,
-      history: recorder, progress: progress)
+    var loss = Double.nan
+    if let testSet, let batchSize, iterations > 0 {
+      // Epoch by epoch, scoring the test set after each (TensorBoard's per-epoch metrics).
+      let perEpoch = (dataset.inputs.rows + batchSize - 1) / batchSize
+      let testLoss = try network.lossFunction(inputs: testSet.inputs, targets: testSet.targets)
+      var done = 0
+      while done < iterations {
+        var part = training
+        part.iterations = min(perEpoch, iterations - done)
+        part.firstStep = done
+        loss = try network.train(
+          on: dataset, using: &optimizer, options: part, generator: &generator,
+          history: recorder, progress: progress)
+        done += part.iterations
+        recorder?.recordEpoch(
+          EpochMetrics(
+            epoch: (done + perEpoch - 1) / perEpoch, step: done - 1,
+            testLoss: testLoss(network.parameters),
+            testAccuracy: testSet.targets.columns > 1 ? try network.accuracy(on: testSet) : nil))
+      }
+    } else {
+      loss = try network.train(
+        on: dataset, using: &optimizer, options: training, generator: &generator,
+        history: recorder, progress: progress)
+    }
     let seconds = Date().timeIntervalSince(start)
     let classes = dataset.targets.columns > 1
     return Outcome(
