@@ -1,6 +1,16 @@
 import AtomicFiles
 import Foundation
 
+/// One of the arrays a history records per layer.
+public enum HistoryArray: String, CaseIterable, Sendable {
+  /// The weights each recorded step started from.
+  case weights
+  /// Each recorded step's gradient.
+  case gradients
+  /// Each weight's running count of update sign flips.
+  case flips
+}
+
 /// The full record of a training run: per recorded step the loss, learning rate, every weight,
 /// every gradient and each weight's running count of update sign flips (`StepRecorder` says how
 /// flips are counted).
@@ -242,6 +252,21 @@ public final class History {
   public func parameters(atStep step: Int) throws -> [Double] {
     let r = try record(ofStep: step)
     return try metadata.recordedLayers.flatMap { try arrays[$0]!.weights.record(r) }
+  }
+
+  /// Record `index` (0 ..< `steps.count`) of one of `layer`'s arrays, flattened row by row.
+  public func record(_ array: HistoryArray, layer: Int, at index: Int) throws -> [Double] {
+    let set = try arrays(layer: layer)
+    let a = array == .weights ? set.weights : array == .gradients ? set.gradients : set.flips
+    guard (0..<a.count).contains(index) else {
+      throw DownhillError.invalidArgument("record \(index) is outside 0..<\(a.count)")
+    }
+    return try a.record(index)
+  }
+
+  /// The shape (rows, columns) of `layer`'s weights, if recorded.
+  public func shape(layer: Int) -> (rows: Int, columns: Int)? {
+    arrays[layer].map { ($0.weights.recordShape[0], $0.weights.recordShape[1]) }
   }
 
   /// The weights of `layer` after the last step, if the run gave them (`finish(parameters:)`).

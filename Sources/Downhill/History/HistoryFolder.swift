@@ -14,9 +14,7 @@ import Foundation
 ///
 /// numpy reads every array with `np.load`, pandas the CSV.
 enum HistoryFolder {
-  enum Kind: String, CaseIterable {
-    case weights, gradients, flips
-  }
+  typealias Kind = HistoryArray
 
   static func fileName(layer: Int, kind: Kind) -> String { "layer\(layer)_\(kind.rawValue).npy" }
 

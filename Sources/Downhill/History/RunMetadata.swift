@@ -118,3 +118,30 @@ public struct EpochMetrics: Sendable, Equatable {
     self.testAccuracy = testAccuracy
   }
 }
+
+extension RunMetadata {
+  /// The run's network with these parameters (layer by layer, as `Network.parameters`).
+  public func network(parameters: [Double]) throws -> Network {
+    let folded = bias == .folded
+    guard activations.count == layerSizes.count - 1 else {
+      throw DownhillError.invalidArgument(
+        "meta.json lists \(activations.count) activations for \(layerSizes.count - 1) layers")
+    }
+    var layers: [DenseLayer] = []
+    var offset = 0
+    for l in 0..<(layerSizes.count - 1) {
+      let (rows, columns) = (layerSizes[l] + (folded ? 1 : 0), layerSizes[l + 1])
+      guard offset + rows * columns <= parameters.count else { break }
+      let weights = Matrix(
+        rows: rows, columns: columns,
+        values: Array(parameters[offset..<(offset + rows * columns)]))
+      layers.append(DenseLayer(weights: weights, activation: activations[l], foldedBias: folded))
+      offset += rows * columns
+    }
+    guard layers.count == layerSizes.count - 1, offset == parameters.count else {
+      throw DownhillError.shapeMismatch(
+        "\(parameters.count) parameters do not fit layers \(layerSizes) with \(bias.rawValue) bias")
+    }
+    return Network(layers: layers, bias: bias, cost: cost)
+  }
+}

@@ -94,39 +94,9 @@ public enum LossLandscapeFigure {
   public static func figure() throws -> Figure {
     let l = try XORLandscape.compute(
       hidden: 4, learningRate: 1, iterations: 2000, every: 10, gridSize: 61, span: 1)
-    let f = Figure(
-      width: 1200, height: 560,
-      title: "XOR network (3-4-1): loss landscape around the trained weights")
-    f.subplots(rows: 1, columns: 2)
-    let a3 = f.axes3D(row: 0, column: 0)
-    a3.surface(
-      x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis,
-      shaded: true)
-    a3.scatter(
-      [Vector3(0, 0, l.randomPlane[30, 30])], label: "trained weights", color: Color(hex: 0xd62728),
-      size: 8)
-    a3.title = "random filter-normalised directions"
-    a3.xLabel = "α (direction 1)"
-    a3.yLabel = "β (direction 2)"
-    a3.zLabel = "loss"
-    a3.colorbarLabel = ""
-    let a = f.grid[0][1]
-    let p = l.pcaPlane
-    a.contourFilled(
-      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
-    a.contour(
-      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true,
-      color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
-    a.plot(
-      l.pca.alphas, l.pca.betas, label: "training path (2,000 steps)", color: Color(hex: 0xff7f0e),
-      width: 2, marker: .circle, markerSize: 3)
-    a.scatter([l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white)
-    a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
-    let r = l.pca.explainedVarianceRatio
-    a.title = "PCA plane of the path"
-    a.xLabel = "PC 1 (\(DecimalText.fixed(r.first * 100, decimals: 1)) % of variance)"
-    a.yLabel = "PC 2 (\(DecimalText.fixed(r.second * 100, decimals: 1)) %)"
-    a.legend = .best
-    return f
+    // The report's drawing of any run's landscape: one implementation.
+    return LossAroundRun.landscape(
+      l, title: "XOR network (3-4-1): loss landscape around the trained weights",
+      pathLabel: "training path (2,000 steps)")
   }
 }

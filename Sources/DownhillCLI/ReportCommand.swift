@@ -1,0 +1,144 @@
+import ArgumentParser
+import Downhill
+import DownhillFigures
+import DownhillPlot
+import Foundation
+
+/// `downhill report RUN`: every figure of a recorded run, as one folder with an HTML page.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract:
+      "Draw a recorded run: loss, gradient and weight norms, distributions, flips, landscape.",
+    discussion: """
+      Reads a history folder (train --history DIR) and writes DIR/report/: index.html, a PNG and an \
+      SVG per figure, and the numbers behind each as data/<figure>.csv. Figures: \
+      \(RunReport.names.joined(separator: ", ")). The interpolation and the landscape recompute \
+      the loss on the run's data (at most --examples of it), found from meta.json.
+
+      Examples:
+        downhill report runs/xor
+        downhill report runs/xor --only landscape --out xor-landscape.svg
+        downhill report runs/mnist --data ~/mnist --grid 21
+      """)
+
+  @Argument(help: "The history folder.") var history: String
+  @Option(help: "Where to write: a folder (default RUN/report), or a file with --only NAME.")
+  var out: String?
+  @Option(help: "Only this figure (repeatable).") var only: [String] = []
+  @Option(help: "Formats, comma-separated: png, svg, pdf.") var format = "png,svg"
+  @Option(help: "Where the run's data is now, if it moved (a CSV file or the MNIST folder).")
+  var data: String?
+  @Option(help: "Landscape grid points a side (2…201).") var grid = 31
+  @Option(help: "Examples the recomputed loss uses at most.") var examples = 2000
+
+  func validate() throws {
+    guard (2...201).contains(grid) else { throw ValidationError("--grid must be 2…201") }
+    guard examples > 0 else { throw ValidationError("--examples must be positive") }
+    for name in only where !RunReport.names.contains(Self.canonical(name)) {
+      throw ValidationError(
+        "unknown figure '\(name)' (\(RunReport.names.joined(separator: ", ")))")
+    }
+  }
+
+  static func canonical(_ name: String) -> String { name == "landscape-3d" ? "landscape" : name }
+
+  func run() throws {
+    let run: History
+    do { run = try History(contentsOf: URL(fileURLWithPath: history)) } catch {
+      throw CLIError("\(error)")
+    }
+    let names = only.isEmpty ? RunReport.names : only.map(Self.canonical)
+    var reportData: ReportData?
+    var skipped: [(String, String)] = []
+    if names.contains(where: RunReport.needData.contains) {
+      do {
+        guard let source = run.metadata.datasetSource else {
+          throw CLIError(
+            "meta.json does not say where the run's data is (a history saved before format 2, or data built in a program)"
+          )
+        }
+        reportData = ReportData(dataset: try source.load(path: data), limit: examples)
+      } catch {
+        if !only.isEmpty { throw CLIError("\(error)") }
+        skipped += names.filter(RunReport.needData.contains).map { ($0, "\(error)") }
+      }
+    }
+    let formats = try format.split(separator: ",").map { name -> OutputFormat in
+      guard let f = OutputFormat(rawValue: String(name)) else {
+        throw CLIError("unknown format '\(name)' (\(OutputFormat.names))")
+      }
+      return f
+    }
+    var figures: [ReportFigure] = []
+    let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
+    let clock = ContinuousClock()
+    for (i, name) in drawn.enumerated() {
+      let start = clock.now
+      do {
+        figures.append(
+          try RunReport.figure(named: name, history: run, data: reportData, gridSize: grid))
+      } catch {
+        if !only.isEmpty { throw CLIError("\(name): \(error)") }
+        skipped.append((name, "\(error)"))
+        continue
+      }
+      let seconds =
+        Double((clock.now - start).components.attoseconds) / 1e18
+        + Double((clock.now - start).components.seconds)
+      FileHandle.standardError.write(
+        Data(
+          "[\(i + 1)/\(drawn.count)] \(name)  \(DecimalText.fixed(seconds, decimals: 1)) s\n".utf8))
+    }
+    if let out, let format = OutputFormat(path: out) {
+      guard figures.count == 1 else {
+        throw CLIError("--out \(out) is one file: give exactly one --only figure, or a folder")
+      }
+      try figures[0].figure.write(to: out)
+      print("wrote \(out)")
+      _ = format
+      return
+    }
+    let folder = out ?? (history.hasSuffix("/") ? history : history + "/") + "report"
+    do {
+      try RunReport.write(figures, skipped: skipped, history: run, to: folder, formats: formats)
+    } catch { throw CLIError("\(error)") }
+    for (name, reason) in skipped {
+      FileHandle.standardError.write(Data("skipped \(name): \(reason)\n".utf8))
+    }
+    print("wrote \(folder)/index.html (\(figures.count) figures)")
+  }
+}
+
+/// `downhill compare RUN RUN…`: the runs' loss curves overlaid.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Overlay the loss curves of recorded runs, labelled by what differs between them.",
+    discussion: """
+      Examples:
+        downhill compare runs/a runs/b runs/c --out losses.svg
+      """)
+
+  @Argument(help: "History folders.") var runs: [String]
+  @Option(help: "The figure's file: .png, .svg or .pdf.") var out: String
+  @Option(help: "The title.") var title: String?
+
+  func validate() throws {
+    guard !runs.isEmpty else { throw ValidationError("give at least one history folder") }
+    guard OutputFormat(path: out) != nil else {
+      throw ValidationError(PlotError.unknownFormat(path: out).description)
+    }
+  }
+
+  func run() throws {
+    do {
+      let loaded = try runs.map { path -> (name: String, history: History) in
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return (name, try History(contentsOf: URL(fileURLWithPath: path)))
+      }
+      try RunComparison.figure(loaded, title: title).figure.write(to: out)
+      print("wrote \(out)")
+    } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
+  }
+}

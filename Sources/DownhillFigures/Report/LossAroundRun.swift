@@ -1,0 +1,112 @@
+import Downhill
+import DownhillPlot
+
+/// The loss recomputed around a run on its data: along the straight line from the initial to the
+/// final weights (Goodfellow et al. 2015), in the PCA plane of its path, and over two random
+/// filter-normalised directions (Li et al. 2018).
+public enum LossAroundRun {
+  /// The loss at (1 − t)·θ₀ + t·θ₁ for t from −0.5 to 1.5.
+  public static func interpolation(
+    _ history: History, data: ReportData, points: Int = 81, width: Double = 800,
+    height: Double = 460
+  ) throws -> ReportFigure {
+    guard let final = history.finalParameters, history.steps.first == 0,
+      history.metadata.recordedLayers == Array(0..<(history.metadata.layerSizes.count - 1))
+    else {
+      throw DownhillError.invalidArgument(
+        "the interpolation needs the initial weights of every layer and the final ones (a history of format 2 recording every layer)"
+      )
+    }
+    let initial = try history.parameters(atStep: 0)
+    let network = try history.metadata.network(parameters: final)
+    let loss = try network.lossFunction(inputs: data.dataset.inputs, targets: data.dataset.targets)
+    let ts = (0..<points).map { -0.5 + 2 * Double($0) / Double(points - 1) }
+    let values = ts.map { t in loss(zip(initial, final).map { (1 - t) * $0 + t * $1 }) }
+    let figure = Figure(
+      width: width, height: height, title: "Loss on the straight line from initial to final weights"
+    )
+    let a = figure.axes
+    a.plot(ts, values, label: "loss at (1 − t)·θ₀ + t·θ₁")
+    a.scatter([0, 1], [loss(initial), loss(final)], sizes: [8], label: "initial, final weights")
+    a.xLabel = "t"
+    a.yLabel = "\(history.metadata.cost.rawValue) loss"
+    a.yScale = Double.spansDecades(values) ? .log : .linear
+    a.showsGrid = true
+    a.legend = .best
+    var table = DataTable(header: ["t", "loss"])
+    for (t, v) in zip(ts, values) { table.append([t, v]) }
+    return ReportFigure(
+      name: "interpolation",
+      caption:
+        "The loss\(data.note.map { " " + $0 } ?? "") along the line through the initial (t = 0) and final (t = 1) weights; a monotone fall means no barrier lay on the direct way.",
+      figure: figure, data: table)
+  }
+
+  /// The landscape's two panels: the random plane as a 3D surface, the PCA plane as filled
+  /// contours with the training path over them.
+  public static func landscape(
+    _ landscape: RunLandscape, title: String, pathLabel: String, width: Double = 1200,
+    height: Double = 560
+  ) -> Figure {
+    let l = landscape
+    let f = Figure(width: width, height: height, title: title)
+    f.subplots(rows: 1, columns: 2)
+    let a3 = f.axes3D(row: 0, column: 0)
+    a3.surface(
+      x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis,
+      shaded: true)
+    let middle = (l.randomPlane.alphas.count / 2, l.randomPlane.betas.count / 2)
+    a3.scatter(
+      [Vector3(0, 0, l.randomPlane[middle.0, middle.1])], label: "trained weights",
+      color: Color(hex: 0xd62728), size: 8)
+    a3.title = "random filter-normalised directions"
+    a3.xLabel = "α (direction 1)"
+    a3.yLabel = "β (direction 2)"
+    a3.zLabel = "loss"
+    a3.colorbarLabel = ""
+    let a = f.grid[0][1]
+    let p = l.pcaPlane
+    a.contourFilled(
+      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
+    a.contour(
+      x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true,
+      color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
+    a.plot(
+      l.pca.alphas, l.pca.betas, label: pathLabel, color: Color(hex: 0xff7f0e), width: 2,
+      marker: .circle, markerSize: 3)
+    a.scatter([l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white)
+    a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
+    let r = l.pca.explainedVarianceRatio
+    a.title = "PCA plane of the path"
+    a.xLabel = "PC 1 (\(DecimalText.fixed(r.first * 100, decimals: 1)) % of variance)"
+    a.yLabel = "PC 2 (\(DecimalText.fixed(r.second * 100, decimals: 1)) %)"
+    a.legend = .best
+    return f
+  }
+
+  /// The report's landscape figure of a saved run, with the grids behind it.
+  public static func landscape(
+    _ history: History, data: ReportData, gridSize: Int = 31, span: Double = 1
+  ) throws -> ReportFigure {
+    let l = try RunLandscape.compute(
+      history: history, dataset: data.dataset, gridSize: gridSize, span: span)
+    let figure = landscape(
+      l,
+      title:
+        "Loss landscape around the trained weights (\(TrainingCurves.describe(history.metadata)))",
+      pathLabel: "training path (\(history.loggedSteps.count) steps)")
+    var table = DataTable(header: ["plane", "alpha", "beta", "loss"])
+    for (plane, grid) in [("random", l.randomPlane), ("pca", l.pcaPlane)] {
+      for (r, beta) in grid.betas.enumerated() {
+        for (c, alpha) in grid.alphas.enumerated() {
+          table.append([plane, alpha, beta, grid[c, r]])
+        }
+      }
+    }
+    return ReportFigure(
+      name: "landscape",
+      caption:
+        "The loss\(data.note.map { " " + $0 } ?? "") around the final weights. Left: over two random directions, each filter scaled to the weights' norm (Li et al. 2018). Right: in the plane of the path's two principal components, with the path projected onto it; the contours are the loss in that plane, which the path itself may leave.",
+      figure: figure, data: table)
+  }
+}

@@ -1,0 +1,151 @@
+import Downhill
+import DownhillPlot
+
+/// The report's curves over training steps: loss, gradient norms, weight norms and update ratios.
+public enum TrainingCurves {
+  /// Loss per step (log y where it spans decades); the learning rate beside it when it changes;
+  /// test loss and accuracy per epoch where the run has a test set.
+  public static func loss(_ history: History, width: Double = 1000, height: Double = 420)
+    -> ReportFigure
+  {
+    let steps = history.loggedSteps.map(Double.init)
+    let losses = history.loggedLosses
+    let rates = history.loggedLearningRates
+    let ratesChange = Set(rates.filter { !$0.isNaN }).count > 1
+    let epochs = history.epochs
+    let panels = 1 + (ratesChange ? 1 : 0) + (epochs.isEmpty ? 0 : 1)
+    let figure = Figure(
+      width: width, height: height, title: "Loss while training \(describe(history.metadata))")
+    let grid = figure.subplots(rows: 1, columns: panels)
+    let a = grid[0][0]
+    a.plot(steps, losses, label: "training loss (each step's batch)")
+    a.yScale = Double.spansDecades(losses) ? .log : .linear
+    a.xLabel = "step"
+    a.yLabel = "\(history.metadata.cost.rawValue) loss"
+    a.showsGrid = true
+    a.legend = nil
+    var column = 1
+    if ratesChange {
+      let r = grid[0][column]
+      r.plot(steps, rates, color: Theme.standard.cycle[1])
+      r.title = "learning rate"
+      r.xLabel = "step"
+      r.yScale = Double.spansDecades(rates) ? .log : .linear
+      r.showsGrid = true
+      column += 1
+    }
+    if !epochs.isEmpty {
+      let e = grid[0][column]
+      let x = epochs.map { Double($0.epoch) }
+      e.plot(x, epochs.map(\.testLoss), label: "test loss", marker: .circle)
+      if epochs.allSatisfy({ $0.testAccuracy != nil }) {
+        e.plot(
+          x, epochs.map { 1 - $0.testAccuracy! }, label: "test error (1 − accuracy)",
+          marker: .square)
+      }
+      e.title = "test set, after each epoch"
+      e.xLabel = "epoch"
+      e.xTickValues = x
+      e.showsGrid = true
+      e.legend = .upperRight
+    }
+    var table = DataTable(header: ["step", "loss", "learning_rate"])
+    for i in steps.indices { table.append([history.loggedSteps[i], losses[i], rates[i]]) }
+    return ReportFigure(
+      name: "loss",
+      caption:
+        "The loss of each step's batch, before its update\(epochs.isEmpty ? "" : "; the test set's loss and error after each epoch").",
+      figure: figure, data: table)
+  }
+
+  /// The L2 norm of each recorded layer's gradient over the recorded steps, log y: where
+  /// gradients vanish or explode. Exact zeros cannot sit on a log axis; the caption counts them.
+  public static func gradientNorms(_ history: History, width: Double = 900, height: Double = 480)
+    throws -> ReportFigure
+  {
+    let figure = Figure(width: width, height: height, title: "Gradient norm per layer")
+    let a = figure.axes
+    let steps = history.steps
+    var table = DataTable(header: ["step", "layer", "gradient_norm"])
+    var zeros = 0
+    for (i, layer) in history.metadata.recordedLayers.enumerated() {
+      let norms = try history.gradientNorms(layer: layer)
+      for (s, n) in zip(steps, norms) { table.append([s, layer, n]) }
+      let kept = zip(steps, norms).filter { $0.1 > 0 && $0.1.isFinite }
+      zeros += norms.count - kept.count
+      a.plot(
+        kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
+        color: Theme.standard.cycle[i % Theme.standard.cycle.count])
+    }
+    a.yScale = .log
+    a.xLabel = "step"
+    a.yLabel = "‖∂C/∂W‖"
+    a.showsGrid = true
+    a.legend = .best
+    let zeroNote = zeros > 0 ? " \(zeros) exactly zero or non-finite norms are not drawn." : ""
+    return ReportFigure(
+      name: "gradient-norms",
+      caption:
+        "The L2 norm of each layer's gradient at every recorded step (every \(history.metadata.every)), on a log axis.\(zeroNote)",
+      figure: figure, data: table)
+  }
+
+  /// Each layer's weight norm, and the size of its updates relative to its weights
+  /// (‖ΔW‖/‖W‖ between consecutive records), with the usual 1e-3 rule of thumb.
+  public static func weightNorms(_ history: History, width: Double = 1100, height: Double = 460)
+    throws -> ReportFigure
+  {
+    let figure = Figure(
+      width: width, height: height, title: "Weights and the size of their updates")
+    let grid = figure.subplots(rows: 1, columns: 2)
+    let (norms, ratios) = (grid[0][0], grid[0][1])
+    let steps = history.steps
+    let every = history.metadata.every
+    var table = DataTable(header: ["step", "layer", "weight_norm", "update_ratio"])
+    for (i, layer) in history.metadata.recordedLayers.enumerated() {
+      let color = Theme.standard.cycle[i % Theme.standard.cycle.count]
+      var weightNorms: [Double] = []
+      var updateRatios: [Double] = []
+      var previous: [Double]?
+      for r in steps.indices {
+        let w = try history.record(.weights, layer: layer, at: r)
+        let norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        weightNorms.append(norm)
+        if let previous {
+          let change = zip(w, previous).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+          updateRatios.append(change.squareRoot() / max(weightNorms[r - 1], .leastNormalMagnitude))
+        } else {
+          updateRatios.append(.nan)
+        }
+        previous = w
+        table.append([steps[r], layer, norm, updateRatios[r]])
+      }
+      norms.plot(steps.map(Double.init), weightNorms, label: "layer \(layer)", color: color)
+      let kept = zip(steps, updateRatios).filter { $0.1 > 0 && $0.1.isFinite }
+      ratios.plot(kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)", color: color)
+    }
+    norms.title = "‖W‖ per layer"
+    norms.xLabel = "step"
+    norms.showsGrid = true
+    norms.legend = .best
+    ratios.horizontalLine(at: 1e-3, label: "1e-3 (rule of thumb)")
+    ratios.title = every == 1 ? "‖ΔW‖ / ‖W‖ per step" : "‖ΔW‖ / ‖W‖ over \(every) steps"
+    ratios.xLabel = "step"
+    ratios.yScale = .log
+    ratios.showsGrid = true
+    ratios.legend = .best
+    return ReportFigure(
+      name: "weight-norms",
+      caption:
+        "Left: the L2 norm of each layer's weights. Right: how much they change between recorded steps, relative to their size; updates far below 1e-3 learn slowly, far above it unstably.",
+      figure: figure, data: table)
+  }
+
+  /// "xor, 2-4-1 sigmoid, sgd α = 1": what a title says of a run.
+  static func describe(_ meta: RunMetadata) -> String {
+    let activations = Array(Set(meta.activations.map(\.name))).sorted()
+    let rate = meta.hyperParameters["learningRate"].map { " α = \($0)" } ?? ""
+    return
+      "\(meta.dataset), \(meta.layerSizes.map(String.init).joined(separator: "-")) \(activations.joined(separator: "/")), \(meta.optimizer)\(rate)"
+  }
+}
