@@ -76,6 +76,6 @@ let package = Package(
       exclude: ["__Figures__"]),
     .testTarget(
       name: "DownhillFiguresTests", dependencies: ["DownhillFigures", "DownhillTesting"],
-      exclude: ["__Figures__"]),
+      exclude: ["__Figures__"], resources: [.copy("Data")]),
   ]
 )

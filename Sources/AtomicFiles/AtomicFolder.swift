@@ -1,4 +1,5 @@
 import CTemporaryFiles
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -47,7 +48,7 @@ public final class AtomicFolder {
   }
 
   deinit {
-    if !committed { Folders.removeFlat(path) }
+    if !committed { Folders.remove(path) }
     downhill_temporary_remove(slot)
   }
 
@@ -67,7 +68,7 @@ public final class AtomicFolder {
       }
       guard Folders.exchange(path, destination) else { throw FileError.system(destination) }
       committed = true
-      Folders.removeFlat(path)  // now the old folder
+      Folders.remove(path)  // now the old folder
     } else {
       guard rename(path, destination) == 0 else { throw FileError.system(destination) }
       committed = true
@@ -119,18 +120,9 @@ public enum Folders {
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
-  /// Deletes a folder of plain files (a history folder has no subfolders).
-  static func removeFlat(_ path: String) {
-    guard let dir = opendir(path) else { return }
-    let fd = dirfd(dir)
-    while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      if name != "." && name != ".." { unlinkat(fd, name, 0) }
-    }
-    closedir(dir)
-    rmdir(path)
+  /// Deletes a folder and everything in it.
+  static func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
   }
 
   private typealias RenameAt2 =

@@ -25,9 +25,10 @@ static atomic_int in_use[SLOTS];
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static int installed;
 
-// A folder of plain files: its entries by getdents64 (opendir may allocate), then the folder.
-static void remove_folder(const char *path) {
-  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+// A folder, its entries by getdents64 (opendir may allocate), subfolders `depth` levels down,
+// then the folder itself.
+static void remove_folder_at(int parent, const char *path, int depth) {
+  int fd = openat(parent, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   char buffer[4096];
   long n;
@@ -35,19 +36,20 @@ static void remove_folder(const char *path) {
     for (long at = 0; at < n;) {
       struct dirent64 *entry = (struct dirent64 *)(buffer + at);
       const char *name = entry->d_name;
-      if (!(name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))))
-        unlinkat(fd, name, 0);
+      if (!(name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) &&
+          unlinkat(fd, name, 0) != 0 && errno == EISDIR && depth > 0)
+        remove_folder_at(fd, name, depth - 1);
       at += entry->d_reclen;
     }
   }
   close(fd);
-  rmdir(path);
+  unlinkat(parent, path, AT_REMOVEDIR);
 }
 
 static void on_signal(int signal_number) {
   for (int i = 0; i < SLOTS; i++)
     if (atomic_load(&in_use[i]) && unlink(paths[i]) != 0 && errno == EISDIR)
-      remove_folder(paths[i]);
+      remove_folder_at(AT_FDCWD, paths[i], 4);
   signal(signal_number, SIG_DFL);
   raise(signal_number);
 }
