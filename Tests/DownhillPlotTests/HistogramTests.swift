@@ -146,3 +146,16 @@ import Testing
     #expect(abs(total - 1) < 1e-9)
   }
 }
+
+extension HistogramTests {
+  @Test func barsAreOutlinedInTheBackgroundUnlessTooNarrow() throws {
+    let blue = Color(hex: 0x1f77b4)
+    let values = (0..<1000).map { Double($0 % 97) }
+    for (bins, outlined) in [(10, true), (400, false)] {
+      let f = Figure(width: 400, height: 300)
+      f.axes.histogram(values, bins: bins, color: blue)
+      let style = try #require(try record(f).paths.first { $0.1.fill == blue }?.1)
+      #expect((style.stroke?.color == Theme.standard.axesBackground) == outlined, "\(bins) bins")
+    }
+  }
+}

@@ -102,7 +102,8 @@ import Testing
         [0.0, 1, 2, 3].map { Double(i + 1) + $0 } + [3.0, 2, 1, 0].map { Double(i) + $0 }
       #expect(zip(ys, expected).allSatisfy { abs($0 - $1) < 1e-9 }, "band \(i): \(ys)")
     }
-    let lines = rec.paths.filter { $0.1.stroke?.color == purple }
+    let median = QuantileBandsMark(x: x, quantiles: curves, color: purple).medianColor
+    let lines = rec.paths.filter { $0.1.stroke?.color == median }
     #expect(lines.count == 1)
     let line = try #require(lines.first).0.elements.compactMap { e -> (Double, Double)? in
       if case .move(let p) = e { return toData(p) }

@@ -7,7 +7,8 @@ public struct HistogramMark: Mark {
   public var label: String?
   public var color: Color
   /// A thin line between neighbouring bars, so bins of similar height stay countable; nil
-  /// draws none (matplotlib's default, where touching bars merge into one shape).
+  /// draws none (matplotlib's default, where touching bars merge into one shape). Left out
+  /// when some bar is narrower than 4 display units, where it would hide the bars themselves.
   public var edgeColor: Color?
 
   public init(
@@ -41,11 +42,13 @@ public struct HistogramMark: Mark {
     var base = t.displayY(0)
     if !base.isFinite { base = t.yInverted ? t.area.minY : t.area.maxY }
     var path = Path()
+    var narrowest = Double.infinity
     for i in drawnBins {
       let x0 = t.displayX(histogram.edges[i])
       let x1 = t.displayX(histogram.edges[i + 1])
       let top = t.displayY(heights[i])
       guard x0.isFinite, x1.isFinite, top.isFinite else { continue }
+      narrowest = Swift.min(narrowest, abs(x1 - x0))
       path.append(
         .rectangle(
           Rect(
@@ -56,7 +59,9 @@ public struct HistogramMark: Mark {
     context.renderer.draw(
       path,
       style: PathStyle(
-        fill: color, stroke: edgeColor.map { StrokeStyle(color: $0, width: 0.8, join: .miter) }))
+        fill: color,
+        stroke: narrowest < 4
+          ? nil : edgeColor.map { StrokeStyle(color: $0, width: 0.8, join: .miter) }))
   }
 
   public func drawLegendSwatch(in rect: Rect, context: DrawContext) {

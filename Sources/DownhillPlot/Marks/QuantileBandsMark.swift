@@ -69,6 +69,13 @@ public struct QuantileBandsMark: Mark {
     return deepest == 0 ? 0.4 : 0.15 + 0.45 * Double(depth) / Double(deepest)
   }
 
+  /// The median line's colour: the bands' hue, darker, so the line stays distinct over the
+  /// middle band (which has the same hue) and over another series' bands.
+  public var medianColor: Color {
+    Color(
+      red: color.red * 0.7, green: color.green * 0.7, blue: color.blue * 0.7, alpha: color.alpha)
+  }
+
   /// The median curve's index, when there is one middle curve.
   var medianIndex: Int? { quantiles.count % 2 == 1 ? quantiles.count / 2 : nil }
 
@@ -85,7 +92,7 @@ public struct QuantileBandsMark: Mark {
       ).draw(in: context)
     }
     if let m = medianIndex {
-      LineMark(x: x, y: quantiles[m], color: color, width: lineWidth).draw(in: context)
+      LineMark(x: x, y: quantiles[m], color: medianColor, width: lineWidth).draw(in: context)
     }
   }
 
@@ -96,7 +103,7 @@ public struct QuantileBandsMark: Mark {
     let midY = rect.minY + rect.height / 2
     context.renderer.draw(
       Path(polyline: [Point(rect.minX, midY), Point(rect.maxX, midY)]),
-      style: .stroked(color, width: lineWidth))
+      style: .stroked(medianColor, width: lineWidth))
   }
 
   /// Points filling the whole band, not just its edges, so a legend never sits on it.
