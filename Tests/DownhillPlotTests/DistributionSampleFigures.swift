@@ -6,7 +6,8 @@ import Testing
 
 /// A training run's weights as the report will show them: one layer's values at 40 logged
 /// steps, drawn as a histogram, quantile bands and a ridgeline. The numbers come from a fixed
-/// generator that `scripts` in other languages can repeat (a 64-bit LCG and Box–Muller).
+/// generator simple enough to repeat in Python (a 64-bit LCG and Box–Muller), so matplotlib
+/// can draw the same data for comparison.
 enum DistributionSamples {
   /// `n` standard normal values from the LCG of `SampleFigures.loss`.
   static func normals(_ n: Int, seed: UInt64) -> [Double] {
