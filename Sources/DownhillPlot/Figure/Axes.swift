@@ -23,6 +23,9 @@ public final class Axes {
   /// Explicit tick positions (labelled automatically); nil chooses them from the limits.
   public var xTickValues: [Double]?
   public var yTickValues: [Double]?
+  /// Texts for `yTickValues`, one each, instead of their numbers (a ridgeline's "step 1200").
+  /// When they crowd, every k-th is kept rather than falling back to numbers.
+  public var yTickLabels: [String]?
   /// nil hides the legend; it is shown only when some mark has a label.
   public var legend: LegendPlacement? = .best
   /// A colorbar for the first mark that colours by value, with this label ("" for none).

@@ -31,6 +31,9 @@ struct AxesLayout {
       axes.xScale, explicit: axes.xLimits, data: xRange, tight: tight, axisName: "x", warn: warn)
     y = Self.scale(
       axes.yScale, explicit: axes.yLimits, data: yRange, tight: tight, axisName: "y", warn: warn)
+    if axes.yLimits == nil, let yRange {
+      y = Self.stuck(y, to: axes.marks.flatMap(\.yStickyEdges), data: yRange)
+    }
     colorbar =
       axes.colorbarLabel != nil
       ? axes.colorMapping.map { ColorbarLayout(mapping: $0, label: axes.colorbarLabel!) } : nil
@@ -68,6 +71,18 @@ struct AxesLayout {
       ? AxisScale(kind: .log, lower: 1, upper: 10) : AxisScale(kind: .linear, lower: 0, upper: 1)
   }
 
+  /// `scale` with any margin that crosses a sticky edge the data reaches cut back to that edge.
+  private static func stuck(_ scale: AxisScale, to edges: [Double], data: ClosedRange<Double>)
+    -> AxisScale
+  {
+    var s = scale
+    for edge in edges where edge.isFinite && (s.kind == .linear || edge > 0) {
+      if s.lower < edge && edge <= data.lowerBound { s.lower = edge }
+      if s.upper > edge && edge >= data.upperBound { s.upper = edge }
+    }
+    return s.lower < s.upper ? s : scale
+  }
+
   /// Chooses ticks for the current plot area and measures the margins they need. Tick counts
   /// drop until the labels fit side by side, so labels never overlap.
   mutating func measure(with r: Renderer, theme: Theme) {
@@ -76,7 +91,8 @@ struct AxesLayout {
     (xTicks, xOffset) = Self.fittingTicks(
       x, explicit: axes.xTickValues, length: area.width, r: r, font: tickFont, horizontal: true)
     (yTicks, yOffset) = Self.fittingTicks(
-      y, explicit: axes.yTickValues, length: area.height, r: r, font: tickFont, horizontal: false)
+      y, explicit: axes.yTickValues, labels: axes.yTickLabels, length: area.height, r: r,
+      font: tickFont, horizontal: false)
     if axes.hidesXTickLabels { xOffset = nil }
     if axes.hidesYTickLabels { yOffset = nil }
 
@@ -121,8 +137,8 @@ struct AxesLayout {
   }
 
   private static func fittingTicks(
-    _ scale: AxisScale, explicit: [Double]?, length: Double, r: Renderer, font: Font,
-    horizontal: Bool
+    _ scale: AxisScale, explicit: [Double]?, labels explicitLabels: [String]? = nil,
+    length: Double, r: Renderer, font: Font, horizontal: Bool
   ) -> ([Tick], String?) {
     let lineHeight = r.measure(text: "0", font: font).height
     // Neighbouring labels need a gap of at least half a line between them.
@@ -139,9 +155,20 @@ struct AxesLayout {
       return true
     }
     var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
+    let named =
+      explicit.flatMap { values in
+        explicitLabels.map { labels in
+          zip(values, labels).filter { $0.0.isFinite }.map { Tick(value: $0, label: $1) }
+            .sorted { $0.value < $1.value }
+        }
+      }
+    if named != nil { maxTicks = 2 }
     while true {
       var (ticks, offset) = scale.ticksWithOffset(maxTicks: maxTicks)
-      if let explicit, maxTicks >= min(9, explicit.count) {
+      if let named {
+        // Texts are not numbers a coarser step could replace: straight to thinning them.
+        (ticks, offset) = (named, nil)
+      } else if let explicit, maxTicks >= min(9, explicit.count) {
         let values = explicit.filter(\.isFinite)
         let labels = TickLocator.linearLabels(values)
         (ticks, offset) = (

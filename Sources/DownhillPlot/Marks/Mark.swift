@@ -83,6 +83,9 @@ public protocol Mark {
   var colorMapping: ColorMapping? { get }
   /// How the mark would have autoscaled limits fit its data; `.margin` unless it says otherwise.
   var limitFit: LimitFit { get }
+  /// y values the autoscaled margin must not cross when the data reaches them (matplotlib's
+  /// sticky edges): bars stand on y = 0 instead of floating above a strip of margin.
+  var yStickyEdges: [Double] { get }
 }
 
 extension Mark {
@@ -90,6 +93,7 @@ extension Mark {
   public func displayPoints(in context: DrawContext) -> [Point] { [] }
   public var colorMapping: ColorMapping? { nil }
   public var limitFit: LimitFit { .margin }
+  public var yStickyEdges: [Double] { [] }
 }
 
 /// How a mark would have its axes' autoscaled limits fit the data. The axes is tight when some
