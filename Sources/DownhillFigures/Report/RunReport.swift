@@ -9,8 +9,8 @@ import Foundation
 public enum RunReport {
   /// The report's figures, in order.
   public static let names = [
-    "loss", "gradient-norms", "weight-norms", "weights-distributions", "gradients-distributions",
-    "sign-flips", "interpolation", "landscape",
+    "loss", "gradient-norms", "weight-norms", "weights-distributions", "weights-histograms",
+    "gradients-distributions", "gradients-histograms", "sign-flips", "interpolation", "landscape",
   ]
 
   /// Figures that recompute the loss on the run's data.
@@ -34,6 +34,8 @@ public enum RunReport {
     case "weight-norms": return try TrainingCurves.weightNorms(history)
     case "weights-distributions": return try Distributions.figure(history, of: .weights)
     case "gradients-distributions": return try Distributions.figure(history, of: .gradients)
+    case "weights-histograms": return try Distributions.histograms(history, of: .weights)
+    case "gradients-histograms": return try Distributions.histograms(history, of: .gradients)
     case "sign-flips": return try SignFlipsReport.figure(history)
     case "interpolation": return try LossAroundRun.interpolation(history, data: try needed())
     case "landscape":

@@ -28,14 +28,7 @@ public enum SignFlipsReport {
         a.yLabel = "input (bias last)"
         a.colorbarLabel = "flips"
       } else {
-        // A bar per count range: the shape of the distribution, not each weight.
-        let edges = histogramEdges(counts.values, bins: 30)
-        var bins = [Double](repeating: 0, count: edges.count - 1)
-        for v in counts.values {
-          let b = min(Int((v - edges[0]) / (edges[1] - edges[0])), bins.count - 1)
-          bins[max(b, 0)] += 1
-        }
-        a.step(edges, bins + [bins.last ?? 0], position: .post)
+        a.histogram(counts.values, bins: 30)
         a.xLabel = "flips"
         a.yLabel = "weights"
         a.showsGrid = true
@@ -47,11 +40,5 @@ public enum SignFlipsReport {
       caption:
         "How many times each weight's update changed direction (up after down or down after up) over all \(history.loggedSteps.count) steps.",
       figure: figure, data: table)
-  }
-
-  static func histogramEdges(_ values: [Double], bins: Int) -> [Double] {
-    let (low, high) = (values.min() ?? 0, values.max() ?? 1)
-    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
-    return (0...bins).map { a + (b - a) * Double($0) / Double(bins) }
   }
 }
