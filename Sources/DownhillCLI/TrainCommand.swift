@@ -190,7 +190,10 @@ struct TrainCommand: ParsableCommand {
     print("Time: \(milliseconds(outcome.seconds)) s")
     if let history, let recorded = outcome.history {
       try recorded.save(to: URL(fileURLWithPath: history))
-      print("History: \(history) (\(recorded.steps.count) steps)")
+      let steps = recorded.loggedSteps.count
+      let records = recorded.steps.count
+      print(
+        "History: \(history) (\(steps) steps\(records == steps ? "" : ", \(records) recorded"))")
     }
   }
 

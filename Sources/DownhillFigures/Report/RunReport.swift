@@ -82,7 +82,9 @@ public enum RunReport {
       ("activations", meta.activations.map(\.name).joined(separator: ", ")),
       ("bias", meta.bias.rawValue), ("cost", meta.cost.rawValue), ("optimizer", meta.optimizer),
     ]
-    rows += meta.hyperParameters.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+    rows += meta.hyperParameters.sorted { $0.key < $1.key }.map { key, value in
+      (key, value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)")
+    }
     rows += [
       ("seed", meta.seed.map(String.init) ?? "–"),
       ("steps", "\(history.loggedSteps.count)"),
@@ -91,7 +93,7 @@ public enum RunReport {
         "every \(meta.every) steps, layers \(meta.recordedLayers), \(meta.precision.rawValue)"
       ),
       ("final loss", history.loggedLosses.last.map { "\($0)" } ?? "–"),
-      ("training time", "\(meta.wallTimeSeconds) s"),
+      ("training time", "\(DecimalText.fixed(meta.wallTimeSeconds, decimals: 3)) s"),
     ]
     if let last = history.epochs.last {
       rows.append(("test loss (last epoch)", "\(last.testLoss)"))
