@@ -98,6 +98,7 @@ struct TrainCommand: ParsableCommand {
     if historyEvery <= 0 { throw CLIError("--history-every must be positive") }
     if blasThreads <= 0 { throw CLIError("--blas-threads must be positive") }
     if stream && history == nil { throw CLIError("--stream needs --history DIR") }
+    if history?.isEmpty == true { throw CLIError("--history needs a folder name") }
   }
 
   func run() throws {
