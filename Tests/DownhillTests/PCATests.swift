@@ -60,3 +60,29 @@ import Testing
     #expect(abs(vectors[0][0] - vectors[0][1]) <= 1e-15)
   }
 }
+
+/// A run with more parameters than records takes the layer-by-layer Gram path (one layer's
+/// records in memory at a time): the same plane as the plain one over whole parameter vectors.
+@Test func layerByLayerPCAIsThePlainOne() throws {
+  var g = SeededGenerator(seed: 4)
+  var net = try Network(
+    sizes: [2, 8, 3, 1], activations: [.tanh, .tanh, .sigmoid], bias: .folded,
+    cost: .binaryCrossEntropy, initialization: .symmetricUniform, generator: &g)
+  var adam = Adam(learningRate: 0.05)
+  let training = TrainingOptions(iterations: 12)
+  let h = try History(network: net, optimizer: adam, dataset: .xor, training: training, seed: 4)
+  try net.train(on: .xor, using: &adam, options: training, history: h)
+  #expect(net.parameterCount > h.steps.count + 1)
+  let streamed = try TrajectoryPCA(history: h, final: net.parameters)
+  var points = try h.steps.map { try h.parameters(atStep: $0) }
+  points.append(net.parameters)
+  let plain = try TrajectoryPCA(points: points, final: net.parameters)
+  for (a, b) in [(streamed.first, plain.first), (streamed.second, plain.second)] {
+    for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-9) }
+  }
+  for (a, b) in [(streamed.alphas, plain.alphas), (streamed.betas, plain.betas)] {
+    #expect(a.count == b.count)
+    for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-9 * max(1, abs(y))) }
+  }
+  #expect(abs(streamed.explainedVarianceRatio.first - plain.explainedVarianceRatio.first) <= 1e-12)
+}

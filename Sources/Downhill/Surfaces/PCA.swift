@@ -95,9 +95,98 @@ public struct TrajectoryPCA: Sendable, Equatable {
       throw DownhillError.invalidArgument(
         "PCA needs every layer recorded; this history has layers \(layers)")
     }
-    var points = try history.steps.map { try history.parameters(atStep: $0) }
-    if let final, points.last != final { points.append(final) }
-    try self.init(points: points, final: final)
+    let parameters = history.metadata.layerShapes.reduce(0) { $0 + $1[0] * $1[1] }
+    guard parameters > history.steps.count + 1, let final else {
+      var points = try history.steps.map { try history.parameters(atStep: $0) }
+      if let final, points.last != final { points.append(final) }
+      try self.init(points: points, final: final)
+      return
+    }
+    try self.init(layerByLayer: history, final: final)
+  }
+
+  /// The Gram side for a network with more parameters than records, one layer's records in
+  /// memory at a time: G = Σ over layers of Mₗ Mₗᵀ (Mₗ the layer's centred rows, by BLAS), then
+  /// each direction's layer part Mₗᵀ u / ‖·‖ and each point's coordinates layer by layer.
+  private init(layerByLayer history: History, final: [Double]) throws {
+    guard final.allSatisfy(\.isFinite) else {
+      throw DownhillError.invalidArgument("the final point is not finite")
+    }
+    let records = history.steps.count
+    let appendFinal = try records == 0 || history.parameters(atStep: history.steps[records - 1]) != final
+    let t = records + (appendFinal ? 1 : 0)
+    guard t >= 2 else {
+      throw DownhillError.invalidArgument("a trajectory needs at least two points for PCA, got \(t)")
+    }
+    // Layer l's rows θₜ − θ_final, centred on their column means if `centred`.
+    func rows(_ layer: Int, centred: Bool) throws -> Matrix {
+      let offset = history.layerOffset(layer)!
+      let width = history.metadata.layerShapes[layer].reduce(1, *)
+      var m = Matrix(rows: t, columns: width)
+      for r in 0..<records {
+        let w = try history.record(.weights, layer: layer, at: r)
+        guard w.allSatisfy(\.isFinite) else {
+          throw DownhillError.invalidArgument("the trajectory has points that are not finite")
+        }
+        for k in 0..<width { m.values[r * width + k] = w[k] - final[offset + k] }
+      }
+      guard centred else { return m }
+      var mean = [Double](repeating: 0, count: width)
+      for r in 0..<t { for k in 0..<width { mean[k] += m.values[r * width + k] } }
+      for k in 0..<width { mean[k] /= Double(t) }
+      for r in 0..<t { for k in 0..<width { m.values[r * width + k] -= mean[k] } }
+      return m
+    }
+    let layers = history.metadata.recordedLayers
+    var gram = [Double](repeating: 0, count: t * t)
+    var total = 0.0
+    for layer in layers {
+      let c = try rows(layer, centred: true)
+      let g = Matrix.product(c, c, transposingB: true)
+      for i in 0..<(t * t) { gram[i] += g.values[i] }
+      total += CostSurface.dot(c.values, c.values)
+    }
+    let (values, vectors) = SymmetricEigen.decompose(gram, size: t)
+    guard total > 0, values[0] > 0 else {
+      throw DownhillError.invalidArgument("the trajectory never moves: there is no plane to find")
+    }
+    let straight = values[1] <= 1e-13 * values[0]
+    // Each direction Mᵀu, layer part by layer part.
+    var directions: [[Double]] = [[], []]
+    for layer in layers {
+      let c = try rows(layer, centred: true)
+      for k in 0..<(straight ? 1 : 2) {
+        let u = Matrix(rows: t, columns: 1, values: vectors[k])
+        directions[k] += Matrix.product(c, transposingA: true, u).values
+      }
+    }
+    func unit(_ d: [Double]) -> [Double] {
+      let norm = CostSurface.dot(d, d).squareRoot()
+      return norm > 0 ? d.map { $0 / norm } : d
+    }
+    let first = Self.signed(unit(directions[0]))
+    let second = Self.signed(straight ? Self.orthogonal(to: first) : unit(directions[1]))
+    // Coordinates of the uncentred offsets, layer by layer.
+    var alphas = [Double](repeating: 0, count: t)
+    var betas = alphas
+    for layer in layers {
+      let o = try rows(layer, centred: false)
+      let at = history.layerOffset(layer)!
+      let d1 = Matrix(rows: o.columns, columns: 1, values: Array(first[at..<(at + o.columns)]))
+      let d2 = Matrix(rows: o.columns, columns: 1, values: Array(second[at..<(at + o.columns)]))
+      let a = Matrix.product(o, d1).values
+      let b = Matrix.product(o, d2).values
+      for r in 0..<t {
+        alphas[r] += a[r]
+        betas[r] += b[r]
+      }
+    }
+    self.final = final
+    self.first = first
+    self.second = second
+    explainedVarianceRatio = (values[0] / total, straight ? 0 : max(values[1], 0) / total)
+    self.alphas = alphas
+    self.betas = betas
   }
 
   /// The two largest eigenvalues of the centred data's scatter matrix and the matching unit

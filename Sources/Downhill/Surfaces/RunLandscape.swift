@@ -56,11 +56,18 @@ public struct RunLandscape: Sendable {
       alpha: (aLow - margin)...(aHigh + margin), count: gridSize,
       beta: (bLow - margin)...(bHigh + margin), count: gridSize)
 
-    var points = try history.steps.map { try history.parameters(atStep: $0) }
-    if points.last != centre { points.append(centre) }
+    // One point in memory at a time: a large network's path is hundreds of megabytes.
+    var losses: [Double] = []
+    var last: [Double]?
+    for step in history.steps {
+      let point = try history.parameters(atStep: step)
+      losses.append(loss(point))
+      last = point
+    }
+    if last != centre { losses.append(loss(centre)) }
     return RunLandscape(
       network: network, randomDirections: random, randomPlane: randomPlane, pca: pca,
-      pcaPlane: pcaPlane, trajectoryLosses: points.map(loss))
+      pcaPlane: pcaPlane, trajectoryLosses: losses)
   }
 
   /// Both planes around a saved run's final weights, on the data it trained on.
