@@ -277,7 +277,8 @@ import Testing
     let bytes = try part(1, 2).npzBytes()
     for (name, damaged) in [
       ("truncated", Array(bytes.prefix(bytes.count / 2))),
-      ("flipped", bytes.enumerated().map { $0 == 300 ? $1 ^ 1 : $1 }),
+      // Byte 168 is the first byte of alphas[0], after its 40-byte zip and 128-byte npy headers.
+      ("flipped", bytes.enumerated().map { $0 == 168 ? $1 ^ 1 : $1 }),
       ("empty", []),
     ] {
       try Data(damaged).write(to: url)
