@@ -29,7 +29,7 @@ struct LandscapeEvaluator: Sendable {
 
   /// Examples per block: a block's three products, pre-activations and later layers stay in
   /// cache while every point of a tile passes through them.
-  static let blockRows = 128
+  static let blockRows = 64
   /// Doubles of network outputs a tile may hold (one output matrix per point): 16 MB.
   static let tileBudget = 2_000_000
 
@@ -87,11 +87,8 @@ struct LandscapeEvaluator: Sendable {
     firstProducts = products
   }
 
-  /// One layer's scratch for a block: its folded-input copy, z and a.
-  private typealias Buffers = (
-    copy: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>,
-    a: UnsafeMutablePointer<Double>
-  )
+  /// One layer's scratch for a block: z and a.
+  private typealias Buffers = (z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>)
 
   private var outputs: Int { layers[layers.count - 1].outputs }
 
@@ -104,24 +101,19 @@ struct LandscapeEvaluator: Sendable {
     guard points > 0 else { return }
     let laterStart = layers.count > 1 ? layers[1].offset : center.count
     let laterCount = center.count - laterStart
-    // Scratch: each point's later weights, outputs and cost terms, then per layer a block's
-    // folded-input copy, z and a.
-    var scratchCount = points * laterCount + points * rows * outputs + rows * outputs
-    for (l, layer) in layers.enumerated() {
-      scratchCount += (l > 0 && layer.folded ? Self.blockRows * layer.width : 0)
-      scratchCount += 2 * Self.blockRows * layer.outputs
-    }
-    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+    // Scratch: each point's later weights, outputs and cost terms, then per layer a block's z
+    // and a.
+    let blockCount = layers.reduce(0) { $0 + 2 * Self.blockRows * $1.outputs }
+    let scratch = UnsafeMutablePointer<Double>.allocate(
+      capacity: points * laterCount + points * rows * outputs + rows * outputs + blockCount)
     defer { scratch.deallocate() }
     let weights = scratch
     let output = weights + points * laterCount
     let terms = output + points * rows * outputs
     var blocks: [Buffers] = []
     var free = terms + rows * outputs
-    for (l, layer) in layers.enumerated() {
-      let copy = free
-      free += l > 0 && layer.folded ? Self.blockRows * layer.width : 0
-      blocks.append((copy, free, free + Self.blockRows * layer.outputs))
+    for layer in layers {
+      blocks.append((free, free + Self.blockRows * layer.outputs))
       free += 2 * Self.blockRows * layer.outputs
     }
 
@@ -171,29 +163,32 @@ struct LandscapeEvaluator: Sendable {
     let n = layers[0].outputs
     let z0 = buffers[0].z
     for r in 0..<count {
-      let row = block + r * 3 * n
+      // Separate row pointers keep index arithmetic out of the loop, so it vectorises.
+      let c = block + r * 3 * n
+      let d1 = c + n
+      let d2 = d1 + n
       let z = z0 + r * n
-      for j in 0..<n { z[j] = row[j] + alpha * row[n + j] + beta * row[2 * n + j] }
+      for j in 0..<n { z[j] = c[j] + alpha * d1[j] + beta * d2[j] }
     }
     var previous = last == 0 ? output : buffers[0].a
     Kernels.forward(layers[0].activation, z: z0, a: previous, rows: count, columns: n)
     for l in layers.indices.dropFirst() {
       let layer = layers[l]
-      var input = UnsafePointer(previous)
-      if layer.folded {
-        let copy = buffers[l].copy
-        for r in 0..<count {
-          for c in 0..<layer.inputs { copy[r * layer.width + c] = previous[r * layer.inputs + c] }
-          copy[r * layer.width + layer.inputs] = 1
-        }
-        input = UnsafePointer(copy)
-      }
+      let w = weights + (layer.offset - laterStart)
       let z = buffers[l].z
+      // A folded bias row is added after the product instead of multiplying a copy of the
+      // input with a ones column appended.
       Kernels.gemm(
-        m: count, n: layer.outputs, k: layer.width, a: input, lda: layer.width,
-        transposingA: false, b: weights + (layer.offset - laterStart), ldb: layer.outputs,
-        transposingB: false,
-        c: z, ldc: layer.outputs)
+        m: count, n: layer.outputs, k: layer.inputs, a: previous, lda: layer.inputs,
+        transposingA: false, b: w, ldb: layer.outputs, transposingB: false, c: z,
+        ldc: layer.outputs)
+      if layer.folded {
+        let bias = w + layer.inputs * layer.outputs
+        for r in 0..<count {
+          let zr = z + r * layer.outputs
+          for j in 0..<layer.outputs { zr[j] += bias[j] }
+        }
+      }
       let a = l == last ? output : buffers[l].a
       Kernels.forward(layer.activation, z: z, a: a, rows: count, columns: layer.outputs)
       previous = a
