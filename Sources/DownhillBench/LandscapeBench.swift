@@ -56,6 +56,8 @@ enum LandscapeBench {
       try grid.write(to: output)
       print("  grid written to \(output.path)")
 
+      try writeShards(network: network, test: test, directions: (d1, d2))
+
       var line: [Double] = []
       let t = try TrainingBench.seconds {
         line = try LossLandscape.interpolation(
@@ -71,14 +73,44 @@ enum LandscapeBench {
       print("landscape benchmark failed: \(error)")
       return
     }
-    if ProcessInfo.processInfo.environment["DOWNHILL_BENCH_SKIP_NUMPY"] == nil {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      p.arguments = ["python3", "scripts/bench/landscape_numpy.py", path, output.path]
-      do {
-        try p.run()
-        p.waitUntilExit()
-      } catch { print("  numpy: could not run: \(error)") }
+    guard ProcessInfo.processInfo.environment["DOWNHILL_BENCH_SKIP_NUMPY"] == nil else { return }
+    python(["scripts/oracle/check_landscape_npz.py", output.path] + shardFiles.map(\.path))
+    python(["scripts/bench/landscape_numpy.py", path, output.path])
+  }
+
+  static func python(_ arguments: [String]) {
+    // Our buffered lines first, then the child's.
+    fflush(nil)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3"] + arguments
+    do {
+      try p.run()
+      p.waitUntilExit()
+    } catch { print("  python3 \(arguments[0]): could not run: \(error)") }
+  }
+
+  static let shardFiles = (0..<2).map {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "downhill-landscape-shard-\($0)-of-2.npz")
+  }
+
+  /// The two shards of a small grid (7 × 5 on the first 500 test images), for numpy to read.
+  static func writeShards(network: Network, test: Dataset, directions: ([Double], [Double]))
+    throws
+  {
+    let rows = 0..<(500 * 784)
+    let landscape = try LossLandscape(
+      network: network,
+      inputs: Matrix(rows: 500, columns: 784, values: Array(test.inputs.values[rows])),
+      targets: Matrix(rows: 500, columns: 10, values: Array(test.targets.values[0..<5000])),
+      directions: directions.0, directions.1)
+    for (k, url) in shardFiles.enumerated() {
+      try landscape.grid(
+        alphas: LossLandscape.axis(from: -1, to: 1, count: 7),
+        betas: LossLandscape.axis(from: -1, to: 1, count: 5),
+        shard: LandscapeShard(index: k, of: 2)
+      ).write(to: url)
     }
   }
 
