@@ -13,8 +13,8 @@ import Synchronization
 /// A point's value depends only on its (α, β): the data is always cut into the same blocks of
 /// rows and the cost is summed over the whole output, as `NetworkLoss` sums it. So the values do
 /// not depend on the number of threads, on which points were computed together, or on which
-/// shard computed them. They equal the plain evaluation up to the rounding of the reordered
-/// first-layer sums.
+/// shard computed them. They equal the plain evaluation up to the rounding of reordered sums:
+/// the first layer's, and folded biases added after a product rather than inside it.
 struct LandscapeEvaluator: Sendable {
   private let layers: [FlatLayer]
   private let cost: Cost
