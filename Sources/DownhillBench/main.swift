@@ -1,5 +1,5 @@
 // downhill-bench: release-build benchmarks.
-// `swift run -c release downhill-bench [plot|svg|training|t4|gif|surfaces]`.
+// `swift run -c release downhill-bench [plot|svg|training|t4|gif|surfaces|landscape|landscape-grid FILE]`.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "plot" { PlotBench.run() }
 if which == "all" || which == "svg" { SVGBench.run() }
@@ -11,3 +11,7 @@ if which == "t4" {
 }
 if which == "all" || which == "gif" { GIFBench.run() }
 if which == "all" || which == "surfaces" { SurfaceBench.run() }
+if which == "landscape" { LandscapeBench.run() }
+if which == "landscape-grid" {
+  LandscapeBench.recompute(CommandLine.arguments.dropFirst(2).first ?? LandscapeBench.output.path)
+}
