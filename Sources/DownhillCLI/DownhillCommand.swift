@@ -26,7 +26,8 @@ struct DownhillCommand: ParsableCommand {
       """,
     subcommands: [
       FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
-      TrainCommand.self, ReportCommand.self, CompareCommand.self, TutorialCommand.self,
+      TrainCommand.self, ReportCommand.self, LandscapeCommand.self, CompareCommand.self,
+      TutorialCommand.self,
       DescendCommand.self,
     ]
   )

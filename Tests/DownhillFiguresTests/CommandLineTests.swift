@@ -20,7 +20,9 @@ import Testing
     return dir.appendingPathComponent("downhill")
   }()
 
-  func downhill(_ arguments: String...) throws -> Result {
+  func downhill(_ arguments: String...) throws -> Result { try downhill(arguments) }
+
+  func downhill(_ arguments: [String]) throws -> Result {
     try #require(
       FileManager.default.isExecutableFile(atPath: Self.executable.path),
       "no downhill executable beside the tests: run `swift build` first")

@@ -38,23 +38,29 @@ public struct RunLandscape: Sendable {
     }
     let loss = try network.lossFunction(inputs: dataset.inputs, targets: dataset.targets)
     let centre = network.parameters
+    // Each plane through `LossLandscape`: the first layer's products with the data made once.
+    func plane(_ d1: [Double], _ d2: [Double], _ a: ClosedRange<Double>, _ b: ClosedRange<Double>)
+      throws -> GridSurface
+    {
+      try LossLandscape(
+        network: network, inputs: dataset.inputs, targets: dataset.targets, directions: d1, d2
+      ).grid(
+        alphas: try LossLandscape.axis(from: a.lowerBound, to: a.upperBound, count: gridSize),
+        betas: try LossLandscape.axis(from: b.lowerBound, to: b.upperBound, count: gridSize)
+      ).surface()
+    }
 
     var directionGenerator = SeededGenerator(seed: directionSeed)
     let random = network.randomDirections(generator: &directionGenerator)
-    let randomPlane = try CostSurface(
-      cost: loss, center: centre, directions: random.first, random.second
-    ).grid(alpha: -span...span, count: gridSize, beta: -span...span, count: gridSize)
+    let randomPlane = try plane(random.first, random.second, -span...span, -span...span)
 
     let pca = try TrajectoryPCA(history: history, final: centre)
     // Cover the projected path with a quarter of its larger extent to spare on every side.
     let (aLow, aHigh) = (pca.alphas.min()!, pca.alphas.max()!)
     let (bLow, bHigh) = (pca.betas.min()!, pca.betas.max()!)
     let margin = 0.25 * max(aHigh - aLow, bHigh - bLow, 1e-3)
-    let pcaPlane = try CostSurface(
-      cost: loss, center: centre, directions: pca.first, pca.second
-    ).grid(
-      alpha: (aLow - margin)...(aHigh + margin), count: gridSize,
-      beta: (bLow - margin)...(bHigh + margin), count: gridSize)
+    let pcaPlane = try plane(
+      pca.first, pca.second, (aLow - margin)...(aHigh + margin), (bLow - margin)...(bHigh + margin))
 
     // One point in memory at a time: a large network's path is hundreds of megabytes.
     var losses: [Double] = []

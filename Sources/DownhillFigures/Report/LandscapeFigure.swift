@@ -1,0 +1,35 @@
+import Downhill
+import DownhillPlot
+
+/// A loss landscape grid as `downhill landscape` draws it: the surface in 3D beside its
+/// filled contours, the centre (the trained weights) marked in both.
+public enum LandscapeFigure {
+  public static func figure(
+    _ grid: GridSurface, title: String, directions: String, width: Double = 1200,
+    height: Double = 540
+  ) -> Figure {
+    let f = Figure(width: width, height: height, title: title)
+    f.subplots(rows: 1, columns: 2)
+    let a3 = f.axes3D(row: 0, column: 0)
+    a3.surface(x: grid.alphas, y: grid.betas, z: grid.values, colormap: .viridis, shaded: true)
+    a3.xLabel = "α (\(directions) 1)"
+    a3.yLabel = "β (\(directions) 2)"
+    a3.zLabel = "loss"
+    a3.colorbarLabel = ""
+    let a = f.grid[0][1]
+    let positive = grid.values.allSatisfy { $0 > 0 && $0.isFinite }
+    let levels: ContourLevels = positive ? .logarithmic(12) : .automatic(12)
+    a.contourFilled(
+      x: grid.alphas, y: grid.betas, z: grid.values, levels: levels, colormap: .viridis)
+    if grid.alphas.contains(where: { $0 <= 0 }) && grid.alphas.contains(where: { $0 >= 0 })
+      && grid.betas.contains(where: { $0 <= 0 }) && grid.betas.contains(where: { $0 >= 0 })
+    {
+      a.scatter([0], [0], sizes: [10], label: "trained weights", color: Color(hex: 0xd62728))
+    }
+    a.xLabel = "α"
+    a.yLabel = "β"
+    a.colorbarLabel = "loss"
+    a.legend = .upperRight
+    return f
+  }
+}
