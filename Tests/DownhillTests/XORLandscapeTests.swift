@@ -17,11 +17,8 @@ import Testing
     #expect(landscape.pcaPlane.nonFiniteCount == 0)
     // 200 recorded steps and the trained weights, which project to the origin.
     #expect(landscape.pca.alphas.count == 201)
-    #expect(landscape.trajectoryLosses.count == 201)
-    #expect(landscape.trajectoryLosses.last == trained)
     #expect(landscape.pca.alphas.last == 0 && landscape.pca.betas.last == 0)
-    // Training went downhill, and the path fits in the PCA grid.
-    #expect(landscape.trajectoryLosses[0] > 10 * trained)
+    // The path fits in the PCA grid.
     let a = landscape.pcaPlane.alphas
     let b = landscape.pcaPlane.betas
     #expect(landscape.pca.alphas.allSatisfy { $0 >= a.first! && $0 <= a.last! })

@@ -6,8 +6,8 @@
 /// the training path drawn over them as the polyline (`pca.alphas[t]`, `pca.betas[t]`), from the
 /// start to the origin (the trained weights), axes labelled with the components' explained
 /// variance (`pca.explainedVarianceRatio`). The path is a projection: the contours are the loss
-/// *in the plane*, so the path's own losses (`trajectoryLosses`) can be lower than the contour
-/// under it where it leaves the plane.
+/// *in the plane*, so the path's own losses can be lower than the contour under it where it
+/// leaves the plane.
 public struct RunLandscape: Sendable {
   /// The trained network; its `parameters` are the centre of both planes.
   public let network: Network
@@ -19,8 +19,6 @@ public struct RunLandscape: Sendable {
   public let pca: TrajectoryPCA
   /// The loss over centre + α·pc₁ + β·pc₂, on a grid covering the projected path with a margin.
   public let pcaPlane: GridSurface
-  /// The true loss at each point of the path (the recorded steps, then the trained weights).
-  public let trajectoryLosses: [Double]
 
   /// Both planes around `network` (the run's trained weights) on `dataset`, with the path of
   /// `history` (every layer recorded), on `gridSize × gridSize` grids.
@@ -36,7 +34,6 @@ public struct RunLandscape: Sendable {
       throw DownhillError.invalidArgument(
         "a landscape needs a grid of 2…1001 points a side and a positive finite span")
     }
-    let loss = try network.lossFunction(inputs: dataset.inputs, targets: dataset.targets)
     let centre = network.parameters
     // Each plane through `LossLandscape`: the first layer's products with the data made once.
     func plane(_ d1: [Double], _ d2: [Double], _ a: ClosedRange<Double>, _ b: ClosedRange<Double>)
@@ -62,18 +59,9 @@ public struct RunLandscape: Sendable {
     let pcaPlane = try plane(
       pca.first, pca.second, (aLow - margin)...(aHigh + margin), (bLow - margin)...(bHigh + margin))
 
-    // One point in memory at a time: a large network's path is hundreds of megabytes.
-    var losses: [Double] = []
-    var last: [Double]?
-    for step in history.steps {
-      let point = try history.parameters(atStep: step)
-      losses.append(loss(point))
-      last = point
-    }
-    if last != centre { losses.append(loss(centre)) }
     return RunLandscape(
       network: network, randomDirections: random, randomPlane: randomPlane, pca: pca,
-      pcaPlane: pcaPlane, trajectoryLosses: losses)
+      pcaPlane: pcaPlane)
   }
 
   /// Both planes around a saved run's final weights, on the data it trained on.

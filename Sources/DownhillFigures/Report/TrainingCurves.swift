@@ -1,5 +1,6 @@
 import Downhill
 import DownhillPlot
+import Foundation
 
 /// The report's curves over training steps: loss, gradient norms, weight norms and update ratios.
 public enum TrainingCurves {
@@ -18,12 +19,23 @@ public enum TrainingCurves {
       width: width, height: height, title: "Loss while training \(describe(history.metadata))")
     let grid = figure.subplots(rows: 1, columns: panels)
     let a = grid[0][0]
-    a.plot(steps, losses, label: "training loss (each step's batch)")
+    if losses.count > 200 {
+      // Mini-batch losses are noisy: the raw curve pale, and beside it TensorBoard's smoothing,
+      // an exponential moving average with its start bias removed.
+      a.plot(
+        steps, losses, label: "each step's batch", color: Theme.standard.cycle[0].withAlpha(0.3))
+      a.plot(
+        steps, smoothed(losses, weight: 0.95), label: "smoothed (EMA 0.95)",
+        color: Theme.standard.cycle[0])
+      a.legend = .upperRight
+    } else {
+      a.plot(steps, losses, label: "training loss (each step's batch)")
+      a.legend = nil
+    }
     a.yScale = Double.spansDecades(losses) ? .log : .linear
     a.xLabel = "step"
     a.yLabel = "\(history.metadata.cost.rawValue) loss"
     a.showsGrid = true
-    a.legend = nil
     var column = 1
     if ratesChange {
       let r = grid[0][column]
@@ -139,6 +151,18 @@ public enum TrainingCurves {
       caption:
         "Left: the L2 norm of each layer's weights. Right: how much they change between recorded steps, relative to their size; updates far below 1e-3 learn slowly, far above it unstably.",
       figure: figure, data: table)
+  }
+
+  /// TensorBoard's scalar smoothing: an exponential moving average, debiased at the start.
+  public static func smoothed(_ values: [Double], weight: Double) -> [Double] {
+    var average = 0.0
+    var out: [Double] = []
+    out.reserveCapacity(values.count)
+    for (i, v) in values.enumerated() {
+      average = weight * average + (1 - weight) * v
+      out.append(average / (1 - pow(weight, Double(i + 1))))
+    }
+    return out
   }
 
   /// "xor, 2-4-1 sigmoid, sgd α = 1": what a title says of a run.
