@@ -76,30 +76,49 @@ public enum TrainingCurves {
     throws -> ReportFigure
   {
     let figure = Figure(width: width, height: height, title: "Gradient norm per layer")
-    let a = figure.axes
-    let steps = history.steps
-    var table = DataTable(header: ["step", "layer", "gradient_norm"])
-    var zeros = 0
-    for (i, layer) in history.metadata.recordedLayers.enumerated() {
-      let norms = try history.gradientNorms(layer: layer)
-      for (s, n) in zip(steps, norms) { table.append([s, layer, n]) }
-      let kept = zip(steps, norms).filter { $0.1 > 0 && $0.1.isFinite }
-      zeros += norms.count - kept.count
-      a.plot(
-        kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
-        color: Theme.standard.cycle[i % Theme.standard.cycle.count])
-    }
-    a.yScale = .log
-    a.xLabel = "step"
-    a.yLabel = "‖∂C/∂W‖"
-    a.showsGrid = true
-    a.legend = .best
+    let (table, zeros) = try drawGradientNorms(history, on: figure.axes)
     let zeroNote = zeros > 0 ? " \(zeros) exactly zero or non-finite norms are not drawn." : ""
     return ReportFigure(
       name: "gradient-norms",
       caption:
         "The L2 norm of each layer's gradient at every recorded step (every \(history.metadata.every)), on a log axis.\(zeroNote)",
       figure: figure, data: table)
+  }
+
+  /// Draws each recorded layer's gradient norm over the recorded steps on `a` (log y), leaving
+  /// out norms that are exactly zero or not finite, and says so on the axes when none is left.
+  /// - Returns: the numbers drawn (and left out), and how many were left out.
+  public static func drawGradientNorms(_ history: History, on a: Axes) throws -> (
+    DataTable, dropped: Int
+  ) {
+    let steps = history.steps
+    var table = DataTable(header: ["step", "layer", "gradient_norm"])
+    var dropped = 0
+    for (i, layer) in history.metadata.recordedLayers.enumerated() {
+      let norms = try history.gradientNorms(layer: layer)
+      for (s, n) in zip(steps, norms) { table.append([s, layer, n]) }
+      let kept = zip(steps, norms).filter { $0.1 > 0 && $0.1.isFinite }
+      dropped += norms.count - kept.count
+      a.plot(
+        kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
+        color: Theme.standard.cycle[i % Theme.standard.cycle.count], marker: .circle,
+        markerSize: 3)
+    }
+    a.yScale = .log
+    a.xLabel = "step"
+    a.yLabel = "‖∂C/∂W‖"
+    a.showsGrid = true
+    a.legend = .best
+    if dropped == table.rows.count, let last = steps.last {
+      // Nothing to draw on a log axis: say why instead of inventing a floor.
+      a.yLimits = 1e-3...1
+      a.xLimits = 0...Double(max(last, 1))
+      a.text(
+        "every norm is exactly 0 (saturated units)", at: Double(last) / 2, 0.03,
+        anchor: TextAnchor(.center, .center))
+      a.legend = nil
+    }
+    return (table, dropped)
   }
 
   /// Each layer's weight norm, and the size of its updates relative to its weights

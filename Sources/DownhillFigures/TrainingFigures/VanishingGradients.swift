@@ -6,9 +6,9 @@ import DownhillPlot
 /// them back, and leaky ReLU with He initialisation is the usual fix. Per-layer gradient norms
 /// over the run show it at a glance.
 public enum VanishingGradients {
-  static func norms(
+  static func run(
     activation: Activation, initialization: Initialization, updates: Int, sizes: [Int]
-  ) throws -> [[Double]] {
+  ) throws -> History {
     var generator = SeededGenerator(seed: 1)
     var network = try Network(
       sizes: sizes, activations: [activation], bias: .folded, cost: .sumSquared,
@@ -22,7 +22,7 @@ public enum VanishingGradients {
       network: network, optimizer: optimizer, dataset: .t5Example, training: training, seed: 1,
       options: HistoryOptions(every: 10, precision: .float32))
     try network.train(on: .t5Example, using: &optimizer, options: training, history: history)
-    return try (0..<network.layers.count).map { try history.gradientNorms(layer: $0) }
+    return history
   }
 
   public static func figure(updates: Int = 200, sizes: [Int] = [2, 1000, 1000, 2]) throws -> Figure
@@ -32,32 +32,22 @@ public enum VanishingGradients {
       title:
         "Gradient norm per layer while training a \(sizes.map(String.init).joined(separator: "–")) network"
     )
-    let panels = figure.subplots(rows: 1, columns: 3, sharedY: true)
+    // Each panel its own y axis: the runs' norms lie decades apart.
+    let panels = figure.subplots(rows: 1, columns: 3)
     let runs: [(String, Activation, Initialization)] = [
       ("sigmoid, T5's U[0, 1) weights", .sigmoid, .tutorialDNN),
       ("σ(0.01·x), T5's weights", .scaledSigmoid(0.01), .tutorialDNN),
       ("leaky ReLU, He weights", .leakyReLU(0.01), .he),
     ]
     for (panel, (name, activation, initialization)) in zip(panels[0], runs) {
+      // The report's drawing of a run's gradient norms: one implementation.
+      _ = try TrainingCurves.drawGradientNorms(
+        try run(
+          activation: activation, initialization: initialization, updates: updates, sizes: sizes),
+        on: panel)
       panel.title = name
-      panel.yScale = .log
       panel.xLabel = "update"
-      panel.showsGrid = true
-      let layerNorms = try norms(
-        activation: activation, initialization: initialization, updates: updates, sizes: sizes)
-      let steps = layerNorms.first.map { $0.indices.map { Double($0 * 10) } } ?? []
-      for (i, series) in layerNorms.enumerated() {
-        // A gradient of exactly zero cannot sit on a log axis; floor it visibly instead.
-        panel.plot(
-          steps, series.map { max($0, 1e-30) }, label: "layer \(i + 1)",
-          color: Theme.standard.cycle[i], marker: .circle, markerSize: 3.5)
-      }
-      if layerNorms.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
-        panel.text(
-          "all exactly 0: units saturated", at: Double(updates) / 2, 1e-27,
-          anchor: TextAnchor(.center, .bottom))
-      }
-      panel.legend = .best
+      panel.yLabel = nil
     }
     panels[0][0].yLabel = "‖∂C/∂W‖ (log)"
     return figure
