@@ -125,6 +125,15 @@ final class RecordArray {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
           throw DownhillError.io("cannot read \(stream.file.path)")
         }
+        // A streamed file shorter than its records (cut by something else) is an error, not a
+        // read past the end.
+        guard data.count >= NPY.headerLength + count * bytesPerRecord else {
+          throw DownhillError.corruptFile(
+            path: stream.file.path,
+            reason:
+              "holds \((data.count - NPY.headerLength) / max(bytesPerRecord, 1)) of \(count) records"
+          )
+        }
         mapped = (data, NPY.headerLength, count)
       }
     }
