@@ -71,7 +71,8 @@ struct HistoryFileTests {
     let loaded = try History(contentsOf: dir)
     #expect(loaded.steps == second.steps && loaded.metadata == second.metadata)
     #expect(
-      try listing(dir.deletingLastPathComponent()).filter { $0.contains("replace") }.count == 1)
+      try listing(dir.deletingLastPathComponent()).filter { $0.contains(dir.lastPathComponent) }
+        == [dir.lastPathComponent])
   }
 
   /// Streamed and in memory, the same run writes the same bytes: all layers in float64, the
