@@ -20,7 +20,8 @@ struct DownhillCommand: ParsableCommand {
       Examples:
         downhill figures
         downhill plot figures/data/xor-loss.csv --out loss.png --logy
-        downhill train --problem xor --layers 3,4,1 --alpha 1 --iterations 60000
+        downhill train --problem xor --layers 2,4,1 --bias folded --history runs/xor
+        downhill report runs/xor
         downhill tutorial t4
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
