@@ -99,10 +99,9 @@ public enum TrainingCurves {
       for (s, n) in zip(steps, norms) { table.append([s, layer, n]) }
       let kept = zip(steps, norms).filter { $0.1 > 0 && $0.1.isFinite }
       dropped += norms.count - kept.count
-      a.plot(
-        kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
-        color: Theme.standard.cycle[i % Theme.standard.cycle.count], marker: .circle,
-        markerSize: 3)
+      plotSmoothed(
+        a, kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
+        color: Theme.standard.cycle[i % Theme.standard.cycle.count])
     }
     a.yScale = .log
     a.xLabel = "step"
@@ -153,7 +152,8 @@ public enum TrainingCurves {
       }
       norms.plot(steps.map(Double.init), weightNorms, label: "layer \(layer)", color: color)
       let kept = zip(steps, updateRatios).filter { $0.1 > 0 && $0.1.isFinite }
-      ratios.plot(kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)", color: color)
+      plotSmoothed(
+        ratios, kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)", color: color)
     }
     norms.title = "‖W‖ per layer"
     norms.xLabel = "step"
@@ -170,6 +170,17 @@ public enum TrainingCurves {
       caption:
         "Left: the L2 norm of each layer's weights. Right: how much they change between recorded steps, relative to their size; updates far below 1e-3 learn slowly, far above it unstably.",
       figure: figure, data: table)
+  }
+
+  /// A series over steps: with markers when there are few points; when there are many (noisy
+  /// mini-batch values), pale, with its smoothed curve over it carrying the label.
+  static func plotSmoothed(_ a: Axes, _ x: [Double], _ y: [Double], label: String, color: Color) {
+    guard y.count > 200 else {
+      a.plot(x, y, label: label, color: color, marker: .circle, markerSize: 3)
+      return
+    }
+    a.plot(x, y, color: color.withAlpha(0.25))
+    a.plot(x, smoothed(y, weight: 0.95), label: label, color: color)
   }
 
   /// TensorBoard's scalar smoothing: an exponential moving average, debiased at the start.
