@@ -24,6 +24,7 @@ struct DownhillCommand: ParsableCommand {
         downhill tutorial t4
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
+    version: DownhillVersion.string,
     subcommands: [
       FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
       TrainCommand.self, ReportCommand.self, LandscapeCommand.self, CompareCommand.self,
