@@ -73,7 +73,8 @@ struct DescendCommand: ParsableCommand {
       result = try optimizer.descend(
         function, start: point, step: step, precision: precision, maxSteps: maxSteps, seed: seed)
     } catch {
-      throw DescendFailure(message: error.description)
+      // The function or the start the command line gave: a usage error.
+      throw ValidationError(error.description)
     }
     let location =
       result.minimum.count == 1

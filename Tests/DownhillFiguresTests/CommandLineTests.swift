@@ -122,6 +122,7 @@ import Testing
       ["train", "--problem", "xor", "--layers", "3,x,1"],
       ["train", "--problem", "xor", "--data", csv],
       ["train", "--problem", "xor", "--activation", "nope"],
+      ["train", "--problem", "xor", "--layers", "5,4,1"],
       ["surface", "--cost", "nope", "--out", svg],
       ["contour", "--range", "3:1", "--out", svg],
       ["descend", "--function", "x^2", "--start", "nope"],
@@ -140,6 +141,11 @@ import Testing
       let result = try downhill(arguments)
       #expect(result.status == 64, "\(arguments): \(result.status) \(result.errors)")
     }
+    // Found while running, shown with the subcommand's usage as when found while parsing.
+    let problem = try downhill("train", "--problem", "nope")
+    #expect(problem.errors.hasPrefix("Error: unknown problem 'nope'"))
+    #expect(problem.errors.contains("Usage: downhill train "), "\(problem.errors)")
+    #expect(problem.errors.contains("See 'downhill train --help'"), "\(problem.errors)")
     let failures: [[String]] = [
       ["report", "/nonexistent/run"],
       ["train", "--data", "/nonexistent/data.csv"],
