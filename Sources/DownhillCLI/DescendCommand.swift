@@ -29,10 +29,10 @@ struct DescendCommand: ParsableCommand {
       "Where to start: one number, or x,y for a function of x and y.", valueName: "x[,y]"))
   var start: String
 
-  @Option(name: .long, help: "Step size (learning rate) γ.")
+  @Option(name: .long, parsing: .unconditional, help: "Step size (learning rate) γ.")
   var step: Double = 0.01
 
-  @Option(name: .long, help: "Stop when a step is no longer than this.")
+  @Option(name: .long, parsing: .unconditional, help: "Stop when a step is no longer than this.")
   var precision: Double = 0.00001
 
   @Option(name: .long, help: "Give up after this many steps.")

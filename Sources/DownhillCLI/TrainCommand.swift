@@ -49,7 +49,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Optimizer: \(OptimizerNames.all.joined(separator: ", ")).")
   var optimizer: String = "sgd"
 
-  @Option(help: "Learning rate.")
+  @Option(parsing: .unconditional, help: "Learning rate.")
   var alpha: Double = 1
 
   @Option(help: "Number of updates.")

@@ -25,7 +25,9 @@ struct TutorialCommand: ParsableCommand {
   @Option(help: "Hidden units for t4 / t4-flips.")
   var hidden: Int?
 
-  @Option(help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
+  @Option(
+    parsing: .unconditional,
+    help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
   var alpha: Double?
 
   @Option(help: "Iterations for t4 / t4-flips (default 60000).")
