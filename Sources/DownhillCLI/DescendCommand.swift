@@ -29,10 +29,10 @@ struct DescendCommand: ParsableCommand {
       "Where to start: one number, or x,y for a function of x and y.", valueName: "x[,y]"))
   var start: String
 
-  @Option(name: .long, help: "Step size (learning rate) γ.")
+  @Option(name: .long, parsing: .unconditional, help: "Step size (learning rate) γ.")
   var step: Double = 0.01
 
-  @Option(name: .long, help: "Stop when a step is no longer than this.")
+  @Option(name: .long, parsing: .unconditional, help: "Stop when a step is no longer than this.")
   var precision: Double = 0.00001
 
   @Option(name: .long, help: "Give up after this many steps.")
@@ -73,7 +73,8 @@ struct DescendCommand: ParsableCommand {
       result = try optimizer.descend(
         function, start: point, step: step, precision: precision, maxSteps: maxSteps, seed: seed)
     } catch {
-      throw DescendFailure(message: error.description)
+      // The function or the start the command line gave: a usage error.
+      throw ValidationError(error.description)
     }
     let location =
       result.minimum.count == 1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downhill
+import Foundation
 
 @main
 enum Main {
@@ -7,7 +8,39 @@ enum Main {
     // One OpenBLAS thread unless `train --blas-threads` asks for more; this stops the workers
     // OpenBLAS started at load before they spin through the command.
     BLAS.setThreads(1)
-    DownhillCommand.main()
+    // DownhillCommand.main(), except that a usage error found while running (a value only the
+    // library can judge) shows the subcommand's usage, as one found while parsing does, rather
+    // than the top-level one.
+    var command: ParsableCommand
+    do { command = try DownhillCommand.parseAsRoot() } catch {
+      DownhillCommand.exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch let error as ValidationError {
+      let usage = DownhillCommand.usageString(for: type(of: command))
+      let name = path(to: type(of: command)).joined(separator: " ")
+      FileHandle.standardError.write(
+        Data(
+          "Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
+            .utf8))
+      DownhillCommand.exit(withError: ExitCode.validationFailure)
+    } catch {
+      DownhillCommand.exit(withError: error)
+    }
+  }
+
+  /// The command names from `root` down to `target`: ["downhill", "landscape", "compute"].
+  static func path(
+    to target: ParsableCommand.Type, from root: ParsableCommand.Type = DownhillCommand.self
+  ) -> [String] {
+    let name = root.configuration.commandName ?? "\(root)".lowercased()
+    if ObjectIdentifier(root) == ObjectIdentifier(target) { return [name] }
+    for sub in root.configuration.subcommands {
+      let below = path(to: target, from: sub)
+      if !below.isEmpty { return [name] + below }
+    }
+    return []
   }
 }
 
@@ -25,6 +58,7 @@ struct DownhillCommand: ParsableCommand {
         downhill tutorial t4
         downhill descend --function "x^4 - 3*x^3 + 2" --start 4 --step 0.01
       """,
+    version: DownhillVersion.string,
     subcommands: [
       FiguresCommand.self, PlotCommand.self, SurfaceCommand.self, ContourCommand.self,
       TrainCommand.self, ReportCommand.self, LandscapeCommand.self, CompareCommand.self,

@@ -17,7 +17,11 @@ struct FiguresCommand: ParsableCommand {
       """)
 
   @Option(help: "The folder to write into.") var out = "figures"
-  @Option(help: "The folder holding the data the figures read.") var data = "figures/data"
+  @Option(
+    help: ArgumentHelp(
+      "The folder holding the data the figures read (default: figures/data here, else beside the package this executable was built in).",
+      valueName: "dir"))
+  var data: String?
   @Option(
     help:
       "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))."
@@ -56,6 +60,8 @@ struct FiguresCommand: ParsableCommand {
     let entries = only.isEmpty ? Catalogue.all : Catalogue.all.filter { only.contains($0.name) }
     let animations =
       only.isEmpty ? Animations.all : Animations.all.filter { only.contains($0.name) }
+    // Only the figures read data; the animations compute theirs.
+    let data = entries.isEmpty ? "figures/data" : try dataFolder()
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let inputs = CatalogueInputs(dataDirectory: URL(fileURLWithPath: data))
     let clock = ContinuousClock()
@@ -93,6 +99,45 @@ struct FiguresCommand: ParsableCommand {
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print("\(count) figure\(count == 1 ? "" : "s") in \(DecimalText.fixed(seconds, decimals: 2)) s")
+  }
+}
+
+extension FiguresCommand {
+  /// --data if given, else figures/data in the working folder, else figures/data of the
+  /// package whose .build folder holds this executable (`<package>/.build/<config>/downhill`):
+  /// `downhill figures` works from anywhere in a checkout's build.
+  func dataFolder() throws -> String {
+    if let data {
+      guard Self.isFolder(data) else {
+        throw CLIError(
+          "the data folder \(data) does not exist: pass --data DIR, the repository's figures/data")
+      }
+      return data
+    }
+    let package = Self.packageFolder()
+    for candidate in ["figures/data"] + [package.map { "\($0)/figures/data" }].compactMap({ $0 })
+    where Self.isFolder(candidate) {
+      return candidate
+    }
+    throw CLIError(
+      "no figures/data folder here\(package.map { " or in \($0)" } ?? ""): run in the repository or pass --data DIR, the repository's figures/data"
+    )
+  }
+
+  /// The package folder above the `.build` folder this executable sits in, or nil.
+  static func packageFolder() -> String? {
+    guard
+      let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    else { return nil }
+    let parts = executable.split(separator: "/", omittingEmptySubsequences: false)
+    guard let build = parts.lastIndex(of: ".build"), build > 0 else { return nil }
+    return parts[..<build].joined(separator: "/")
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
   }
 }
 

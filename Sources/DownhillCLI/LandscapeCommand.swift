@@ -60,6 +60,31 @@ struct LandscapeCommand: ParsableCommand {
         throw ValidationError("unknown --directions '\(directions)' (random, pca)")
       }
       if let examples, examples <= 0 { throw ValidationError("--examples must be positive") }
+      _ = try bounds()
+      _ = try part()
+    }
+
+    /// --range as (low, high); a malformed range is a usage error.
+    private func bounds() throws -> (low: Double, high: Double) {
+      let parts = range.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]),
+        low.isFinite, high.isFinite, low < high
+      else {
+        throw ValidationError("--range must be LOW:HIGH with finite LOW < HIGH, got '\(range)'")
+      }
+      return (low, high)
+    }
+
+    /// --shard as the part of the grid to compute; a malformed shard is a usage error.
+    private func part() throws -> LandscapeShard {
+      guard let text = shard else { return .whole }
+      let kn = text.split(separator: "/")
+      guard kn.count == 2, let k = Int(kn[0]), let n = Int(kn[1]) else {
+        throw ValidationError("--shard must be K/N, e.g. 3/8, got '\(text)'")
+      }
+      do { return try LandscapeShard(index: k, of: n) } catch {
+        throw ValidationError("--shard \(text): \(error)")
+      }
     }
 
     func run() throws {
@@ -69,18 +94,8 @@ struct LandscapeCommand: ParsableCommand {
     }
 
     private func compute() throws {
-      let parts = range.split(separator: ":", omittingEmptySubsequences: false)
-      guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]),
-        low.isFinite, high.isFinite, low < high
-      else { throw CLIError("--range must be LOW:HIGH with finite LOW < HIGH, got '\(range)'") }
-      let part: LandscapeShard =
-        try shard.map { text in
-          let kn = text.split(separator: "/")
-          guard kn.count == 2, let k = Int(kn[0]), let n = Int(kn[1]) else {
-            throw CLIError("--shard must be K/N, e.g. 3/8, got '\(text)'")
-          }
-          return try LandscapeShard(index: k, of: n)
-        } ?? .whole
+      let (low, high) = try bounds()
+      let part = try part()
       let run = try History(contentsOf: URL(fileURLWithPath: history))
       guard let final = run.finalParameters else {
         throw CLIError(

@@ -39,6 +39,21 @@ struct ReportCommand: ParsableCommand {
       throw ValidationError(
         "unknown figure '\(name)' (\(RunReport.names.joined(separator: ", ")))")
     }
+    _ = try formats()
+    if let out, OutputFormat(path: out) != nil, only.count != 1 {
+      throw ValidationError(
+        "--out \(out) is one file: give exactly one --only figure, or a folder")
+    }
+  }
+
+  /// --format as formats; an unknown name is a usage error.
+  private func formats() throws -> [OutputFormat] {
+    try format.split(separator: ",").map { name -> OutputFormat in
+      guard let f = OutputFormat(rawValue: String(name)) else {
+        throw ValidationError("unknown format '\(name)' (\(OutputFormat.names))")
+      }
+      return f
+    }
   }
 
   static func canonical(_ name: String) -> String { name == "landscape-3d" ? "landscape" : name }
@@ -64,12 +79,7 @@ struct ReportCommand: ParsableCommand {
         skipped += names.filter(RunReport.needData.contains).map { ($0, "\(error)") }
       }
     }
-    let formats = try format.split(separator: ",").map { name -> OutputFormat in
-      guard let f = OutputFormat(rawValue: String(name)) else {
-        throw CLIError("unknown format '\(name)' (\(OutputFormat.names))")
-      }
-      return f
-    }
+    let formats = try formats()
     var figures: [ReportFigure] = []
     let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
     let clock = ContinuousClock()
@@ -92,7 +102,8 @@ struct ReportCommand: ParsableCommand {
     }
     if let out, let format = OutputFormat(path: out) {
       guard figures.count == 1 else {
-        throw CLIError("--out \(out) is one file: give exactly one --only figure, or a folder")
+        throw ValidationError(
+          "--out \(out) is one file: give exactly one --only figure, or a folder")
       }
       try figures[0].figure.write(to: out)
       print("wrote \(out)")

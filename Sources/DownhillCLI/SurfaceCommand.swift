@@ -8,13 +8,13 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "The tutorial problem whose cost to draw (only 'not', T3's NOT gate, for now).")
   var problem = "not"
   @Option(help: "The cost: mse or cross-entropy.") var cost = "mse"
-  @Option(help: "θ range for both weights, MIN:MAX.") var range = "-15:15"
+  @Option(parsing: .unconditional, help: "θ range for both weights, MIN:MAX.") var range = "-15:15"
   @Option(help: "Scattered (θ1, θ2) points, triangulated, as the tutorial.") var points = 500
   @Option(help: "A regular N×N grid instead of scattered points.") var grid: Int?
   @Option(help: "Descent paths from this many seeded starts.") var starts = 0
   @Option(help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).")
   var optimizer = "sgd"
-  @Option(help: "Learning rate (step size) of the paths.") var alpha = 4.0
+  @Option(parsing: .unconditional, help: "Learning rate (step size) of the paths.") var alpha = 4.0
   @Option(help: "Steps per path.") var steps = 400
   @Option(help: "Seed of the random points and starts.") var seed: UInt32 = 0
   @Option(help: "Output width in pixels.") var width = 800.0
@@ -72,9 +72,11 @@ struct SurfaceCommand: ParsableCommand {
       """)
 
   @OptionGroup var surface: SurfaceOptions
-  @Option(help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).")
+  @Option(
+    parsing: .unconditional,
+    help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).")
   var azimuth: Double?
-  @Option(help: "View elevation in degrees.") var elevation = 30.0
+  @Option(parsing: .unconditional, help: "View elevation in degrees.") var elevation = 30.0
 
   func validate() throws {
     guard azimuth.map(\.isFinite) ?? true, elevation.isFinite, (-90...90).contains(elevation) else {

@@ -49,7 +49,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Optimizer: \(OptimizerNames.all.joined(separator: ", ")).")
   var optimizer: String = "sgd"
 
-  @Option(help: "Learning rate.")
+  @Option(parsing: .unconditional, help: "Learning rate.")
   var alpha: Double = 1
 
   @Option(help: "Number of updates.")
@@ -89,16 +89,22 @@ struct TrainCommand: ParsableCommand {
   var stream = false
 
   func validate() throws {
-    if problem == nil && data == nil { throw CLIError("give --problem NAME or --data FILE.csv") }
-    if problem != nil && data != nil { throw CLIError("give either --problem or --data, not both") }
-    if let iterations, iterations < 0 { throw CLIError("--iterations must be ≥ 0") }
-    if let epochs, epochs < 0 { throw CLIError("--epochs must be ≥ 0") }
-    if let batchSize, batchSize <= 0 { throw CLIError("--batch-size must be positive") }
-    if let reportEvery, reportEvery <= 0 { throw CLIError("--report-every must be positive") }
-    if historyEvery <= 0 { throw CLIError("--history-every must be positive") }
-    if blasThreads <= 0 { throw CLIError("--blas-threads must be positive") }
-    if stream && history == nil { throw CLIError("--stream needs --history DIR") }
-    if history?.isEmpty == true { throw CLIError("--history needs a folder name") }
+    if problem == nil && data == nil {
+      throw ValidationError("give --problem NAME or --data FILE.csv")
+    }
+    if problem != nil && data != nil {
+      throw ValidationError("give either --problem or --data, not both")
+    }
+    if let iterations, iterations < 0 { throw ValidationError("--iterations must be ≥ 0") }
+    if let epochs, epochs < 0 { throw ValidationError("--epochs must be ≥ 0") }
+    if let batchSize, batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
+    if let reportEvery, reportEvery <= 0 {
+      throw ValidationError("--report-every must be positive")
+    }
+    if historyEvery <= 0 { throw ValidationError("--history-every must be positive") }
+    if blasThreads <= 0 { throw ValidationError("--blas-threads must be positive") }
+    if stream && history == nil { throw ValidationError("--stream needs --history DIR") }
+    if history?.isEmpty == true { throw ValidationError("--history needs a folder name") }
   }
 
   func run() throws {
@@ -106,8 +112,12 @@ struct TrainCommand: ParsableCommand {
     BLAS.setThreads(blasThreads)
     do {
       try train()
+    } catch DownhillError.invalidArgument(let message), DownhillError.shapeMismatch(let message) {
+      throw ValidationError(message)  // a value the library refuses: --alpha, --cost, --layers…
     } catch let error as DownhillError {
       throw CLIError(error.description)
+    } catch let error as ValidationError {
+      throw error
     } catch let error as CLIError {
       throw error
     } catch {
@@ -123,7 +133,7 @@ struct TrainCommand: ParsableCommand {
     }
     let name = problem!.lowercased()
     if name == "mnist" {
-      guard let mnist else { throw CLIError("--problem mnist needs --mnist DIR") }
+      guard let mnist else { throw ValidationError("--problem mnist needs --mnist DIR") }
       let dir = URL(fileURLWithPath: mnist)
       return (
         try Dataset.mnist(directory: dir, split: .train),
@@ -131,7 +141,7 @@ struct TrainCommand: ParsableCommand {
       )
     }
     guard let dataset = Dataset.builtIn(named: name) else {
-      throw CLIError("unknown problem '\(name)' (xor, and, or, not, t4, mnist)")
+      throw ValidationError("unknown problem '\(name)' (xor, and, or, not, t4, mnist)")
     }
     return (dataset, nil)
   }
@@ -139,21 +149,22 @@ struct TrainCommand: ParsableCommand {
   private func train() throws {
     let sizes = try layers.split(separator: ",").map { part -> Int in
       guard let n = Int(part.trimmingSpaces), n > 0 else {
-        throw CLIError("--layers must be positive integers separated by commas, got '\(layers)'")
+        throw ValidationError(
+          "--layers must be positive integers separated by commas, got '\(layers)'")
       }
       return n
     }
     guard let biasMode = BiasMode(rawValue: bias.lowercased()) else {
-      throw CLIError("unknown --bias '\(bias)' (none, input, folded)")
+      throw ValidationError("unknown --bias '\(bias)' (none, input, folded)")
     }
     let activations = try activation.split(separator: ",").map { try Activation(name: String($0)) }
     guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased()) else {
-      throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
+      throw ValidationError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
     }
     let initMode: Initialization
     if let initialization {
       guard let mode = Initialization(rawValue: initialization.lowercased()) else {
-        throw CLIError("unknown --initialization '\(initialization)' (uniform, dnn, he)")
+        throw ValidationError("unknown --initialization '\(initialization)' (uniform, dnn, he)")
       }
       initMode = mode
     } else {

@@ -25,7 +25,9 @@ struct TutorialCommand: ParsableCommand {
   @Option(help: "Hidden units for t4 / t4-flips.")
   var hidden: Int?
 
-  @Option(help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
+  @Option(
+    parsing: .unconditional,
+    help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
   var alpha: Double?
 
   @Option(help: "Iterations for t4 / t4-flips (default 60000).")
@@ -46,6 +48,8 @@ struct TutorialCommand: ParsableCommand {
     BLAS.setThreads(1)
     do {
       print(try output(), terminator: "")
+    } catch DownhillError.invalidArgument(let message) {
+      throw ValidationError(message)
     } catch let error as DownhillError {
       throw CLIError(error.description)
     }
@@ -58,14 +62,17 @@ struct TutorialCommand: ParsableCommand {
       }
       .joined(separator: "\n") + "\n"
     }
-    guard let name else { throw CLIError("give a tutorial name (see 'downhill tutorial --list')") }
+    guard let name else {
+      throw ValidationError("give a tutorial name (see 'downhill tutorial --list')")
+    }
     let alphas = alpha.map { [$0] } ?? Tutorials.t4Alphas
     switch name.lowercased() {
     case "t3": return Tutorials.t3(seed: seed ?? 1)
     case "t4", "t4-32":
       guard let precision = HistoryOptions.Precision(rawValue: historyPrecision.lowercased())
       else {
-        throw CLIError("unknown --history-precision '\(historyPrecision)' (float32, float64)")
+        throw ValidationError(
+          "unknown --history-precision '\(historyPrecision)' (float32, float64)")
       }
       // One run streams its history to disk as it trains instead of holding 21 MB to write at
       // the end; a sweep's runs each save their own.
@@ -92,7 +99,7 @@ struct TutorialCommand: ParsableCommand {
     case "t5": return try Tutorials.t5(seed: seed ?? 1)
     default:
       guard let entry = Tutorials.entry(named: name) else {
-        throw CLIError(
+        throw ValidationError(
           "unknown tutorial '\(name)' (known: \(Tutorials.catalogue.map(\.name).joined(separator: ", ")))"
         )
       }
