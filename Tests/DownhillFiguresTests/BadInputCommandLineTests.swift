@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// "Nothing lost, nothing crashes": bad input to `downhill` is a one-line error naming the problem
+/// and the way out, with a non-zero exit status — never a trap, a crash, a hang or a silent wrong
+/// answer. Runs the debug executable beside this test bundle (`swift build` builds it).
+@Suite struct BadInputCommandLineTests {
+  struct Result {
+    var status: Int32
+    var exited: Bool
+    var output: String
+    var errors: String
+  }
+
+  static let executable: URL = {
+    var dir = Bundle.module.bundleURL
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("downhill").path),
+      dir.path != "/"
+    {
+      dir.deleteLastPathComponent()
+    }
+    return dir.appendingPathComponent("downhill")
+  }()
+
+  static let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "downhill-bad-input-\(UUID().uuidString)")
+
+  func downhill(_ arguments: [String]) throws -> Result {
+    try #require(
+      FileManager.default.isExecutableFile(atPath: Self.executable.path),
+      "no downhill executable beside the tests: run `swift build` first")
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    let (out, err) = (Pipe(), Pipe())
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // A hang is a failure too: stopped after a minute.
+    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    watchdog.cancel()
+    return Result(
+      status: process.terminationStatus, exited: process.terminationReason == .exit,
+      output: String(decoding: output, as: UTF8.self),
+      errors: String(decoding: errors, as: UTF8.self))
+  }
+
+  /// Runs `arguments` and expects a one-line `Error: …` containing `message`, and exit status 1.
+  func refuses(
+    _ arguments: [String], saying message: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let result = try downhill(arguments)
+    #expect(
+      result.exited && result.status != 0,
+      "\(arguments): status \(result.status) (exited: \(result.exited))",
+      sourceLocation: sourceLocation)
+    #expect(
+      result.errors.hasPrefix("Error: ") && result.errors.contains(message)
+        && result.errors.split(separator: "\n").count == 1,
+      "\(arguments): \(result.errors.prefix(2000))", sourceLocation: sourceLocation)
+  }
+
+  func file(_ name: String, _ contents: String) throws -> String {
+    try FileManager.default.createDirectory(at: Self.temporary, withIntermediateDirectories: true)
+    let url = Self.temporary.appendingPathComponent(name)
+    try Data(contents.utf8).write(to: url)
+    return url.path
+  }
+
+  @Test func trainOptionsOutOfRange() throws {
+    let history = Self.temporary.appendingPathComponent("h").path
+    let xor = ["train", "--problem", "xor"]
+    try refuses(
+      xor + ["--history-every", "\(Int.max)", "--history", history],
+      saying: "--history-every must be 1…")
+    try refuses(xor + ["--iterations", "\(Int.max)"], saying: "--iterations must be 1…")
+    try refuses(xor + ["--report-every", "\(Int.max)"], saying: "--report-every must be 1…")
+    try refuses(
+      xor + ["--epochs", "4611686018427387904", "--batch-size", "1"], saying: "--epochs must be 1…")
+    try refuses(
+      xor + ["--epochs", "10000000000", "--batch-size", "1"], saying: "give fewer epochs")
+    try refuses(
+      xor + ["--history-budget", "10000000000000", "--history", history],
+      saying: "--history-budget must be 1…")
+    try refuses(xor + ["--layers", "4294967296,4294967296,1"], saying: "--layers must be integers")
+    try refuses(xor + ["--layers", "2,100000,100000,1"], saying: "use smaller layers")
+    try refuses(xor + ["--blas-threads", "\(Int.max)"], saying: "--blas-threads must be 1…")
+  }
+
+  @Test func trainShapesAreCheckedAgainstTheDataFirst() throws {
+    try refuses(
+      ["train", "--problem", "xor", "--layers", "100000,100000,1"],
+      saying: "the first layer takes 100000 inputs")
+  }
+
+  @Test func trainRefusesWhatWouldBeASilentWrongResult() throws {
+    let xor = ["train", "--problem", "xor"]
+    try refuses(xor + ["--layers", "3,,1"], saying: "--layers must be integers")
+    try refuses(xor + ["--iterations", "0"], saying: "would train nothing")
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import Downhill
+
+/// Inputs that once trapped (overflow, Int of a non-finite double), overflowed the stack or took
+/// unbounded memory: each is now a thrown one-line error.
+@Suite struct BadInputTests {
+  @Test func historyEveryNearIntMaxDoesNotOverflow() throws {
+    let (h, _) = try trainT4XOR(options: HistoryOptions(every: Int.max), iterations: 5)
+    #expect(h.steps == [0])
+  }
+
+  @Test func hugeLayerSizesAreRefusedBeforeAllocating() throws {
+    var g = SeededGenerator(seed: 1)
+    for sizes in [[1 << 32, 1 << 32, 1], [Int.max, 2, 1], [2, 100_000, 100_000, 1]] {
+      #expect(throws: DownhillError.self) {
+        try Network(
+          sizes: sizes, activations: [.sigmoid], bias: .folded, cost: .halfSumSquared,
+          initialization: .he, generator: &g)
+      }
+    }
+  }
+
+  @Test func inputSizeIsCheckedAgainstTheDataBeforeTheNetworkIsBuilt() throws {
+    let run = TrainingRun(
+      dataset: .xor, testSet: nil, sizes: [100_000, 100_000, 1], bias: .input,
+      activations: [.sigmoid], cost: .halfSumSquared, optimizerName: "sgd", learningRate: 1,
+      iterations: 1, batchSize: nil, seed: 1, initialization: .he, reportEvery: nil,
+      history: nil)
+    // The shape error, found before the network (80 GB of weights) would be built or refused.
+    #expect {
+      try run.run()
+    } throws: { error in
+      if case .shapeMismatch = error as? DownhillError { return true } else { return false }
+    }
+  }
+
+  @Test func npyShapeWhoseSizeOverflowsIsCorrupt() throws {
+    var data = NPY.header(element: .float64, shape: [1 << 40, 1 << 40])
+    data.append(Data(count: 8))
+    #expect(throws: DownhillError.self) { try NPY.parseHeader(data, path: "x.npy") }
+    // An empty array with huge other dimensions is still a valid, empty array.
+    let empty = try NPY.parseHeader(
+      NPY.header(element: .float64, shape: [1 << 62, 1 << 62, 0]), path: "z.npy")
+    #expect(empty.count == 0)
+  }
+}
