@@ -58,9 +58,12 @@ import Testing
       result.exited && result.status != 0,
       "\(arguments): status \(result.status) (exited: \(result.exited))",
       sourceLocation: sourceLocation)
+    // One line, besides ArgumentParser's own usage hint after a validation error.
+    let lines = result.errors.split(separator: "\n").filter {
+      !$0.hasPrefix("Usage: ") && !$0.hasPrefix("  See '")
+    }
     #expect(
-      result.errors.hasPrefix("Error: ") && result.errors.contains(message)
-        && result.errors.split(separator: "\n").count == 1,
+      result.errors.hasPrefix("Error: ") && result.errors.contains(message) && lines.count == 1,
       "\(arguments): \(result.errors.prefix(2000))", sourceLocation: sourceLocation)
   }
 
@@ -101,5 +104,23 @@ import Testing
     let xor = ["train", "--problem", "xor"]
     try refuses(xor + ["--layers", "3,,1"], saying: "--layers must be integers")
     try refuses(xor + ["--iterations", "0"], saying: "would train nothing")
+  }
+
+  /// Runs `arguments` and expects a normal exit with status 0.
+  func succeeds(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let result = try downhill(arguments)
+    #expect(
+      result.exited && result.status == 0, "\(arguments): \(result.errors.prefix(2000))",
+      sourceLocation: sourceLocation)
+  }
+
+  @Test func drawingHugeOrDivergingValuesDoesNotTrap() throws {
+    let out = Self.temporary.appendingPathComponent("s.png").path
+    try FileManager.default.createDirectory(at: Self.temporary, withIntermediateDirectories: true)
+    try succeeds(["surface", "--starts", "3", "--alpha", "1e13", "--out", out])
+    try succeeds(["contour", "--starts", "3", "--alpha", "1e20", "--out", out])
+    try succeeds(["contour", "--range=-1e300:1e300", "--starts", "2", "--out", out])
+    try refuses(
+      ["surface", "--range=-9e307:9e307", "--out", out], saying: "a finite MAX − MIN")
   }
 }
