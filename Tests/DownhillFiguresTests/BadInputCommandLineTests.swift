@@ -123,4 +123,12 @@ import Testing
     try refuses(
       ["surface", "--range=-9e307:9e307", "--out", out], saying: "a finite MAX − MIN")
   }
+
+  @Test func deeplyNestedFunctionIsRefused() throws {
+    let minus = "0+" + String(repeating: "-", count: 30_000) + "x"
+    try refuses(
+      ["descend", "--function=" + minus, "--start", "1"], saying: "nested more than 200 levels")
+    let sum = Array(repeating: "x", count: 30_000).joined(separator: "+")
+    try refuses(["descend", "--function", sum, "--start", "1"], saying: "nested more than")
+  }
 }

@@ -46,3 +46,33 @@ import Testing
     #expect(empty.count == 0)
   }
 }
+
+/// Deeply nested typed functions: a clear error, not a stack overflow.
+@Suite struct ExpressionDepthTests {
+  func depthError(_ text: String) -> ExpressionError? {
+    do {
+      _ = try Expression(text)
+      return nil
+    } catch { return error }
+  }
+
+  @Test func deepNestingIsRefused() {
+    let parentheses =
+      String(repeating: "(", count: 30_000) + "x"
+      + String(repeating: ")", count: 30_000)
+    #expect(depthError(parentheses) == .tooDeep(limit: 200, column: 201))
+    #expect(depthError("0+" + String(repeating: "-", count: 30_000) + "x") != nil)
+    #expect(depthError(String(repeating: "sin(", count: 30_000) + "x") != nil)
+    #expect(depthError(Array(repeating: "x", count: 30_000).joined(separator: "+")) != nil)
+    #expect(depthError(Array(repeating: "x", count: 30_000).joined(separator: "^")) != nil)
+  }
+
+  @Test func reasonableNestingStillParses() throws {
+    let parentheses =
+      String(repeating: "(", count: 150) + "x"
+      + String(repeating: ")", count: 150)
+    #expect(try Expression(parentheses).value(at: [2]) == 2)
+    let sum = Array(repeating: "x", count: 500).joined(separator: "+")
+    #expect(try Expression(sum).value(at: [1]) == 500)
+  }
+}
