@@ -76,3 +76,19 @@ import Testing
     #expect(try Expression(sum).value(at: [1]) == 500)
   }
 }
+
+/// A gzip that claims to be IDX inflates no further than its header promises.
+@Suite struct GzipBombTests {
+  @Test func inflationStopsAtWhatTheIDXHeaderPromises() throws {
+    // A 1-D ubyte file of 10 elements, followed by 20 MB of zeros (about 20 KB compressed).
+    let header: [UInt8] = [0, 0, 0x08, 1, 0, 0, 0, 10]
+    let packed = try Gzip.compress(header + [UInt8](repeating: 0, count: 20_000_000))
+    #expect(throws: IDXError.inflatesPastHeader(dimensions: [10], promised: 18)) {
+      try IDXFile(bytes: packed)
+    }
+    #expect(try Gzip.decompress(packed, maximum: 100).count == 100)
+    // What the header promises, exactly, still reads.
+    let exact = try IDXFile(bytes: try Gzip.compress(header + [UInt8](repeating: 7, count: 10)))
+    #expect(exact.dimensions == [10] && exact.payload == [UInt8](repeating: 7, count: 10))
+  }
+}
