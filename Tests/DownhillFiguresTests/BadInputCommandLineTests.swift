@@ -131,4 +131,21 @@ import Testing
     let sum = Array(repeating: "x", count: 30_000).joined(separator: "+")
     try refuses(["descend", "--function", sum, "--start", "1"], saying: "nested more than")
   }
+
+  @Test func hugeFiguresAndPathsAreRefusedNotDrawn() throws {
+    let csv = try file("p.csv", "x,y\n1,2\n2,3\n")
+    let png = Self.temporary.appendingPathComponent("p.png").path
+    try refuses(
+      ["plot", csv, "--out", png, "--width", "32767", "--height", "32767"],
+      saying: "67108864 px in all")
+    try refuses(
+      ["surface", "--starts", "50", "--steps", "1000000", "--out", png],
+      saying: "--steps must be 1…200000")
+    try refuses(
+      ["surface", "--starts", "50", "--steps", "10000", "--out", png],
+      saying: "50 paths × 10000 steps is over 200000 path points")
+    try refuses(
+      ["contour", "--starts", "1", "--steps", "1000000", "--out", png], saying: "--steps must be 1…"
+    )
+  }
 }
