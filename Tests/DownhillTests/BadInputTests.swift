@@ -92,3 +92,16 @@ import Testing
     #expect(exact.dimensions == [10] && exact.payload == [UInt8](repeating: 7, count: 10))
   }
 }
+
+/// A wide CSV: columns are found by name through an index, not a linear search each.
+@Suite struct WideCSVTests {
+  @Test func lookingUpEveryColumnOfAWideTableIsFast() throws {
+    let names = (0..<50_000).map { "column number \($0)" }
+    let table = try CSVTable(
+      columnNames: names, columns: names.indices.map { [Double($0)] })
+    let start = ContinuousClock.now
+    for (i, name) in names.enumerated() { #expect(table.column(named: name)?.first == Double(i)) }
+    #expect(ContinuousClock.now - start < .seconds(3))
+    #expect(table.column(named: "missing") == nil)
+  }
+}
