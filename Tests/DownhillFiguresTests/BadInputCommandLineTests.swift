@@ -148,4 +148,19 @@ import Testing
       ["contour", "--starts", "1", "--steps", "1000000", "--out", png], saying: "--steps must be 1…"
     )
   }
+
+  @Test func silentWrongResultsAreRefused() throws {
+    for (name, text, message) in [
+      ("empty.csv", "a,b,y\n0,0,0\n0,1,\n1,0,1\n", "data row 2, column \"y\" is empty or nan"),
+      ("nan.csv", "a,b,y\n0,0,0\n0,1,nan\n", "data row 2, column \"y\" is empty or nan"),
+      ("inf.csv", "a,b,y\n0,0,0\n0,inf,1\n", "data row 2, column \"b\" is inf"),
+      ("nul.csv", "a,b,y\n0,0,0\n0,2\u{0}abc,1\n", "is not a number"),
+    ] {
+      try refuses(
+        ["train", "--data", try file(name, text), "--layers", "2,3,1", "--iterations", "10"],
+        saying: message)
+    }
+    let out = Self.temporary.appendingPathComponent("figs").path
+    try refuses(["figures", "--format", "", "--out", out], saying: "unknown format ''")
+  }
 }

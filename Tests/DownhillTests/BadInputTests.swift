@@ -105,3 +105,34 @@ import Testing
     #expect(table.column(named: "missing") == nil)
   }
 }
+
+/// Data that used to train or score silently to nan or 0: refused, naming where.
+@Suite struct SilentWrongResultTests {
+  func table(_ text: String) throws -> CSVTable { try CSVTable(parsing: text) }
+
+  @Test func nonFiniteTrainingValuesAreRefusedWithRowAndColumn() throws {
+    for (text, row, column) in [
+      ("a,b,y\n0,0,0\n0,1,\n", 2, "y"), ("a,b,y\n0,0,nan\n", 1, "y"),
+      ("a,b,y\n0,0,0\n1,1,0\n0,inf,1\n", 3, "b"),
+    ] {
+      #expect {
+        try Dataset.csv(table: table(text))
+      } throws: { error in
+        guard case .notFinite(let r, let c, _) = error as? DatasetError else { return false }
+        return r == row && c == column
+      }
+    }
+    // Plotting still reads an empty cell as a missing value.
+    #expect(try table("a,b\n1,\n").column(named: "b")?.first?.isNaN == true)
+  }
+
+  @Test func aNulByteInACellIsNotANumber() throws {
+    #expect(throws: CSVError.self) { try CSVTable(parsing: "a,b\n1,2\u{0}abc\n") }
+  }
+
+  @Test func anEmptyMNISTSetIsRefused() throws {
+    let images = IDXFile(elementType: .uint8, dimensions: [0, 28, 28], payload: [])
+    let labels = IDXFile(elementType: .uint8, dimensions: [0], payload: [])
+    #expect(throws: IDXError.self) { try Dataset.mnist(images: images, labels: labels) }
+  }
+}

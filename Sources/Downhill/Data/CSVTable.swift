@@ -122,6 +122,8 @@ public struct CSVTable: Equatable, Sendable {
   static func number(from field: String) -> Double? {
     let trimmed = field.trimmingSpaces
     if trimmed.isEmpty { return .nan }
+    // Double(_:) stops at a NUL byte ("2\0abc" would read as 2): such a field is no number.
+    if trimmed.utf8.contains(0) { return nil }
     return Double(trimmed)
   }
 }
