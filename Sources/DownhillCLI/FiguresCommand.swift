@@ -46,7 +46,8 @@ struct FiguresCommand: ParsableCommand {
       return
     }
     guard frames >= 1, frames <= 1000 else { throw ValidationError("--frames must be 1…1000") }
-    let formats = try format.split(separator: ",").map { name -> OutputFormat in
+    let formats = try format.split(separator: ",", omittingEmptySubsequences: false).map {
+      name -> OutputFormat in
       guard let f = OutputFormat(rawValue: name.trimmingSpaces.lowercased())
       else {
         throw ValidationError("unknown format '\(name)': use \(OutputFormat.names)")

@@ -60,8 +60,10 @@ struct PlotCommand: ParsableCommand {
   @Option(help: "Label of the x axis (default: the x column's name).") var xlabel: String?
   @Option(help: "Label of the y axis (default: the series' name when there is one).") var ylabel:
     String?
-  @Option(help: "Figure width in pixels.") var width: Double = 800
-  @Option(help: "Figure height in pixels.") var height: Double = 500
+  @Option(help: "Figure width in pixels (after --scale: 1…32767, width × height ≤ 67108864).")
+  var width: Double = 800
+  @Option(help: "Figure height in pixels (after --scale: 1…32767, width × height ≤ 67108864).")
+  var height: Double = 500
   @Option(help: "Pixel scale for PNG output (2 for HiDPI).") var scale: Double = 1
 
   func validate() throws {

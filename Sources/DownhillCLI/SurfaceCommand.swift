@@ -8,17 +8,19 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "The tutorial problem whose cost to draw (only 'not', T3's NOT gate, for now).")
   var problem = "not"
   @Option(help: "The cost: mse or cross-entropy.") var cost = "mse"
-  @Option(parsing: .unconditional, help: "θ range for both weights, MIN:MAX.") var range = "-15:15"
+  @Option(parsing: .unconditional, help: "θ range for both weights, MIN:MAX (MAX − MIN finite).")
+  var range = "-15:15"
   @Option(help: "Scattered (θ1, θ2) points, triangulated, as the tutorial.") var points = 500
   @Option(help: "A regular N×N grid instead of scattered points.") var grid: Int?
-  @Option(help: "Descent paths from this many seeded starts.") var starts = 0
+  @Option(help: "Descent paths from this many seeded starts, 0…50.") var starts = 0
   @Option(help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).")
   var optimizer = "sgd"
   @Option(parsing: .unconditional, help: "Learning rate (step size) of the paths.") var alpha = 4.0
-  @Option(help: "Steps per path.") var steps = 400
+  @Option(help: "Steps per path (--starts × --steps ≤ 200000).") var steps = 400
   @Option(help: "Seed of the random points and starts.") var seed: UInt32 = 0
-  @Option(help: "Output width in pixels.") var width = 800.0
-  @Option(help: "Output height in pixels.") var height = 600.0
+  @Option(help: "Output width in pixels (1…32767, width × height ≤ 67108864).") var width = 800.0
+  @Option(help: "Output height in pixels (1…32767, width × height ≤ 67108864).")
+  var height = 600.0
   @Option(help: "Where to write the figure: \(OutputFormat.extensions).") var out: String
 
   func validate() throws {
@@ -41,9 +43,11 @@ struct SurfaceOptions: ParsableArguments {
     let parts = range.split(separator: ":", omittingEmptySubsequences: false).map {
       Double($0.trimmingSpaces)
     }
-    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi, lo.isFinite, hi.isFinite
+    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi, (hi - lo).isFinite
     else {
-      throw ValidationError("--range must be MIN:MAX with MIN < MAX, e.g. -15:15 (got '\(range)')")
+      throw ValidationError(
+        "--range must be MIN:MAX with MIN < MAX and a finite MAX − MIN, e.g. -15:15 (got '\(range)')"
+      )
     }
     o.range = lo...hi
     o.points = points

@@ -31,7 +31,10 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Folder with the four MNIST IDX files (plain or .gz), for --problem mnist.")
   var mnist: String?
 
-  @Option(help: "Layer sizes, input first, e.g. 3,4,1.")
+  @Option(
+    help:
+      "Layer sizes, input first, e.g. 3,4,1 (each 1…\(TrainCommand.maxLayerSize), at most \(Network.maximumParameters) weights in all)."
+  )
   var layers: String = "3,4,1"
 
   @Option(help: "Bias: none, input (a ones column on the data), folded (a bias row per layer).")
@@ -52,13 +55,16 @@ struct TrainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Learning rate.")
   var alpha: Double = 1
 
-  @Option(help: "Number of updates.")
+  @Option(help: "Number of updates, 1…\(TrainCommand.maxUpdates) (default: 10000).")
   var iterations: Int?
 
-  @Option(help: "Epochs (with --batch-size): sets the number of updates.")
+  @Option(
+    help:
+      "Epochs (with --batch-size): sets the number of updates (at most \(TrainCommand.maxUpdates) in all)."
+  )
   var epochs: Int?
 
-  @Option(help: "Examples per update (default: the full batch).")
+  @Option(help: "Examples per update, 1…\(TrainCommand.maxUpdates) (default: the full batch).")
   var batchSize: Int?
 
   @Option(help: "Random seed for the weights and the mini-batch order.")
@@ -67,26 +73,49 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Weight initialisation: uniform (2·rand − 1), dnn (rand in T5's shape), he.")
   var initialization: String?
 
-  @Option(help: "Print 'Error after N iterations: <mean |error|>' every N updates.")
+  @Option(
+    help:
+      "Print 'Error after N iterations: <mean |error|>' every N updates, 1…\(TrainCommand.maxUpdates)."
+  )
   var reportEvery: Int?
 
   @Option(help: "Save the run's history (meta.json, loss.csv, NPY arrays) to this folder.")
   var history: String?
 
-  @Option(help: "Record every k-th step in the history.")
+  @Option(help: "Record every k-th step in the history, 1…\(TrainCommand.maxUpdates).")
   var historyEvery: Int = 1
 
   @Option(help: "History storage precision: float64 or float32.")
   var historyPrecision: String = "float64"
 
-  @Option(help: "Refuse an in-memory history that would need more than this many MB.")
+  @Option(
+    help:
+      "Refuse an in-memory history that would need more than this many MB, 1…\(TrainCommand.maxBudgetMB)."
+  )
   var historyBudget: Int = 2000
 
-  @Option(help: "OpenBLAS threads for the large products (MNIST-sized layers).")
+  @Option(
+    help:
+      "OpenBLAS threads for the large products (MNIST-sized layers), 1…\(TrainCommand.maxThreads).")
   var blasThreads: Int = 1
 
   @Flag(help: "Stream the history to its folder while training instead of keeping it in memory.")
   var stream = false
+
+  /// The ranges of the numeric options (said in --help): far beyond any real run, small enough
+  /// that nothing formed from them overflows.
+  static let maxUpdates = 10_000_000_000
+  static let maxLayerSize = Network.maximumParameters
+  static let maxBudgetMB = 1_000_000_000
+  static let maxThreads = 1024
+
+  private func check(_ value: Int?, _ name: String, _ range: ClosedRange<Int>) throws {
+    if let value, !range.contains(value) {
+      throw ValidationError(
+        "--\(name) must be \(range.lowerBound)…\(range.upperBound), got \(value): give a number in that range"
+      )
+    }
+  }
 
   func validate() throws {
     if problem == nil && data == nil {
@@ -95,14 +124,17 @@ struct TrainCommand: ParsableCommand {
     if problem != nil && data != nil {
       throw ValidationError("give either --problem or --data, not both")
     }
-    if let iterations, iterations < 0 { throw ValidationError("--iterations must be ≥ 0") }
-    if let epochs, epochs < 0 { throw ValidationError("--epochs must be ≥ 0") }
-    if let batchSize, batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
-    if let reportEvery, reportEvery <= 0 {
-      throw ValidationError("--report-every must be positive")
+    if iterations == 0 || epochs == 0 {
+      throw ValidationError(
+        "--\(iterations == 0 ? "iterations" : "epochs") 0 would train nothing: give 1 or more")
     }
-    if historyEvery <= 0 { throw ValidationError("--history-every must be positive") }
-    if blasThreads <= 0 { throw ValidationError("--blas-threads must be positive") }
+    try check(iterations, "iterations", 1...Self.maxUpdates)
+    try check(epochs, "epochs", 1...Self.maxUpdates)
+    try check(batchSize, "batch-size", 1...Self.maxUpdates)
+    try check(reportEvery, "report-every", 1...Self.maxUpdates)
+    try check(historyEvery, "history-every", 1...Self.maxUpdates)
+    try check(historyBudget, "history-budget", 1...Self.maxBudgetMB)
+    try check(blasThreads, "blas-threads", 1...Self.maxThreads)
     if stream && history == nil { throw ValidationError("--stream needs --history DIR") }
     if history?.isEmpty == true { throw ValidationError("--history needs a folder name") }
   }
@@ -147,10 +179,11 @@ struct TrainCommand: ParsableCommand {
   }
 
   private func train() throws {
-    let sizes = try layers.split(separator: ",").map { part -> Int in
-      guard let n = Int(part.trimmingSpaces), n > 0 else {
+    let sizes = try layers.split(separator: ",", omittingEmptySubsequences: false).map {
+      part -> Int in
+      guard let n = Int(part.trimmingSpaces), n > 0, n <= Self.maxLayerSize else {
         throw ValidationError(
-          "--layers must be positive integers separated by commas, got '\(layers)'")
+          "--layers must be integers 1…\(Self.maxLayerSize) separated by commas, got '\(layers)'")
       }
       return n
     }
@@ -174,7 +207,14 @@ struct TrainCommand: ParsableCommand {
     var updates = iterations ?? 10000
     if let epochs {
       let batch = min(batchSize ?? dataset.inputs.rows, max(dataset.inputs.rows, 1))
-      updates = epochs * ((dataset.inputs.rows + batch - 1) / batch)
+      let (total, overflow) = epochs.multipliedReportingOverflow(
+        by: (dataset.inputs.rows + batch - 1) / batch)
+      guard !overflow, total <= Self.maxUpdates else {
+        throw CLIError(
+          "--epochs \(epochs) makes more than \(Self.maxUpdates) updates: give fewer epochs or a larger --batch-size"
+        )
+      }
+      updates = total
     }
     let historyOptions = history.map {
       HistoryOptions(

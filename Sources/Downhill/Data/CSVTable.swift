@@ -22,6 +22,8 @@ public struct CSVTable: Equatable, Sendable {
   public let columnNames: [String]
   /// The values, one array per column, each `rowCount` long.
   public let columns: [[Double]]
+  /// Each column's index by name (a linear search per name was quadratic in a wide table).
+  private let indexByName: [String: Int]
 
   /// The number of data rows (the header is not counted).
   public var rowCount: Int { columns.first?.count ?? 0 }
@@ -39,6 +41,7 @@ public struct CSVTable: Equatable, Sendable {
     }
     self.columnNames = columnNames
     self.columns = columns
+    self.indexByName = Self.indices(columnNames)
   }
 
   /// Reads and parses a UTF-8 CSV file.
@@ -89,11 +92,17 @@ public struct CSVTable: Equatable, Sendable {
     }
     self.columnNames = names
     self.columns = columns
+    self.indexByName = Self.indices(names)
   }
 
   /// The values of the column called `name`, or `nil` if there is no such column.
   public func column(named name: String) -> [Double]? {
-    columnNames.firstIndex(of: name).map { columns[$0] }
+    indexByName[name].map { columns[$0] }
+  }
+
+  /// Names to indices (names are unique: both initialisers check).
+  private static func indices(_ names: [String]) -> [String: Int] {
+    Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Row `index` across all columns.
@@ -113,6 +122,8 @@ public struct CSVTable: Equatable, Sendable {
   static func number(from field: String) -> Double? {
     let trimmed = field.trimmingSpaces
     if trimmed.isEmpty { return .nan }
+    // Double(_:) stops at a NUL byte ("2\0abc" would read as 2): such a field is no number.
+    if trimmed.utf8.contains(0) { return nil }
     return Double(trimmed)
   }
 }

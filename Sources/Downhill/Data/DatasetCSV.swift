@@ -35,6 +35,13 @@ extension Dataset {
       for row in 0..<table.rowCount { for column in columns { values.append(column[row]) } }
       return Matrix(rows: table.rowCount, columns: names.count, values: values)
     }
+    // An empty cell reads as nan (fine for plotting); training on it would only give nan.
+    for name in inputs + targets {
+      let column = table.column(named: name)!
+      if let row = column.firstIndex(where: { !$0.isFinite }) {
+        throw DatasetError.notFinite(row: row + 1, column: name, value: column[row])
+      }
+    }
     return Dataset(name: name, inputs: matrix(inputs), targets: matrix(targets))
   }
 }
@@ -44,6 +51,9 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownColumn(String, available: [String])
   case noTargets
   case noInputs
+  /// A missing (empty), nan or infinite value, which training cannot use. Rows count from 1,
+  /// the header not counted.
+  case notFinite(row: Int, column: String, value: Double)
 
   public var description: String {
     switch self {
@@ -51,6 +61,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
       "no column named \"\(name)\" (columns: \(available.joined(separator: ", ")))"
     case .noTargets: "at least one target column is needed"
     case .noInputs: "every column is a target: no input columns are left"
+    case .notFinite(let row, let column, let value):
+      "data row \(row), column \"\(column)\" is \(value.isNaN ? "empty or nan" : "\(value)"): training needs finite numbers; fill in or drop that row"
     }
   }
 }

@@ -12,7 +12,10 @@ enum Gzip {
   }
 
   /// Decompresses a gzip stream (several concatenated members are joined, as `gunzip` does).
-  static func decompress(_ input: [UInt8]) throws(GzipError) -> [UInt8] {
+  ///
+  /// - Parameter maximum: inflate no more than this many bytes: the output is the stream's first
+  ///   `maximum` bytes (so a small file cannot inflate without bound).
+  static func decompress(_ input: [UInt8], maximum: Int = .max) throws(GzipError) -> [UInt8] {
     var stream = z_stream()
     guard
       inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
@@ -21,14 +24,15 @@ enum Gzip {
     defer { inflateEnd(&stream) }
 
     // MNIST images inflate about 5×; start there and grow geometrically.
-    var output = [UInt8](repeating: 0, count: max(1 << 16, input.count * 6))
+    var output = [UInt8](repeating: 0, count: min(maximum, max(1 << 16, input.count * 6)))
     var produced = 0
     return try input.withUnsafeBufferPointer { (inBuffer) throws(GzipError) -> [UInt8] in
       stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
       stream.avail_in = UInt32(inBuffer.count)
       while true {
         if produced == output.count {
-          output.append(contentsOf: repeatElement(0, count: output.count))
+          if produced >= maximum { return output }
+          output.append(contentsOf: repeatElement(0, count: min(output.count, maximum - produced)))
         }
         let status = output.withUnsafeMutableBufferPointer { outBuffer in
           stream.next_out = outBuffer.baseAddress! + produced

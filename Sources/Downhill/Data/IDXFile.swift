@@ -49,7 +49,20 @@ public struct IDXFile: Equatable, Sendable {
   public init(bytes input: [UInt8]) throws(IDXError) {
     var bytes = input
     if Gzip.isCompressed(input) {
-      do { bytes = try Gzip.decompress(input) } catch { throw IDXError.gzip(error) }
+      // The header first, then no more than it promises (and one byte to tell that there is
+      // more): a small file that claims to be IDX cannot inflate without bound.
+      do {
+        let head = try Gzip.decompress(input, maximum: 4 + 4 * 255)
+        let promised = Self.promisedSize(head)
+        bytes = try Gzip.decompress(input, maximum: promised.map { $0 + 1 } ?? head.count)
+        if let promised, bytes.count > promised {
+          throw IDXError.inflatesPastHeader(
+            dimensions: (0..<Int(head[3])).map { Int(Self.uint32(head, at: 4 + 4 * $0)) },
+            promised: promised)
+        }
+      } catch let error as GzipError { throw IDXError.gzip(error) } catch let error as IDXError {
+        throw error
+      } catch { throw IDXError.invalid("\(error)") }
     }
     guard bytes.count >= 4 else { throw IDXError.tooShort(bytes.count) }
     let magic = Self.uint32(bytes, at: 0)
@@ -78,6 +91,25 @@ public struct IDXFile: Equatable, Sendable {
     self.elementType = type
     self.dimensions = dimensions
     self.payload = Array(bytes[headerSize...])
+  }
+
+  /// The whole file's size in bytes as the header at the start of `bytes` promises it, or nil
+  /// when there is no complete valid header there (or its size overflows).
+  static func promisedSize(_ bytes: [UInt8]) -> Int? {
+    guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0,
+      let type = ElementType(rawValue: bytes[2]), bytes[3] > 0
+    else { return nil }
+    let headerSize = 4 + 4 * Int(bytes[3])
+    guard bytes.count >= headerSize else { return nil }
+    var size = type.size
+    for k in 0..<Int(bytes[3]) {
+      let (product, overflow) = size.multipliedReportingOverflow(
+        by: Int(Self.uint32(bytes, at: 4 + 4 * k)))
+      guard !overflow else { return nil }
+      size = product
+    }
+    let (total, overflow) = size.addingReportingOverflow(headerSize)
+    return overflow ? nil : total
   }
 
   /// Builds a file from its parts (the payload's size must match the dimensions).
@@ -137,6 +169,8 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
   case truncated(dimensions: [Int], expected: Int, found: Int)
   /// Bytes left over after the data the dimensions promise.
   case trailingBytes(dimensions: [Int], extra: Int)
+  /// A gzip stream that inflates to more than the `promised` bytes its IDX header says.
+  case inflatesPastHeader(dimensions: [Int], promised: Int)
   /// Image and label files disagree, a label is not a digit, and similar.
   case invalid(String)
   /// None of the usual MNIST file names exist in the directory.
@@ -162,6 +196,9 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
       return "IDX data is truncated: \(shape(dimensions)) needs \(expected) bytes, found \(found)"
     case .trailingBytes(let dimensions, let extra):
       return "IDX data has \(extra) bytes after the \(shape(dimensions)) elements"
+    case .inflatesPastHeader(let dimensions, let promised):
+      return
+        "gzip data inflates past the \(promised) bytes its IDX header (\(shape(dimensions))) promises: the file is damaged or not IDX"
     case .invalid(let message): return message
     case .missingFile(let directory, let tried):
       return

@@ -56,6 +56,11 @@ extension Dataset {
     }
     let count = min(images.dimensions[0], limit ?? .max)
     let pixels = images.dimensions[1] * images.dimensions[2]
+    guard count > 0, pixels > 0 else {
+      throw IDXError.invalid(
+        "MNIST \(name) holds \(count == 0 ? "no images" : "empty images")\(limit == 0 ? " (limit 0)" : ""): nothing to train or score on; give complete MNIST files"
+      )
+    }
 
     var inputs = [Double](repeating: 0, count: count * pixels)
     images.payload.withUnsafeBufferPointer { source in

@@ -18,6 +18,9 @@ public enum ExpressionError: Error, Equatable, Sendable, CustomStringConvertible
   case missingArgument(String, column: Int)
   /// A `(` that is never closed.
   case unclosedParenthesis(column: Int)
+  /// Nesting (parentheses, signs, powers, calls) or a chain of operations deeper than `limit`,
+  /// which would overflow the stack when parsed or evaluated.
+  case tooDeep(limit: Int, column: Int)
 
   public var description: String {
     switch self {
@@ -37,6 +40,9 @@ public enum ExpressionError: Error, Equatable, Sendable, CustomStringConvertible
     case .missingArgument(let name, let column):
       return "function '\(name)' at column \(column) needs an argument in parentheses: \(name)(…)"
     case .unclosedParenthesis(let column): return "'(' at column \(column) is never closed"
+    case .tooDeep(let limit, let column):
+      return
+        "expression nested more than \(limit) levels deep at column \(column): simplify it"
     }
   }
 }

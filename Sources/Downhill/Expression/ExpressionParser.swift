@@ -16,6 +16,14 @@ struct ExpressionParser {
 
   private var tokens: [Token] = []
   private var position = 0
+  /// How many `unary` calls are open (each parenthesis, sign, power or call adds one): bounded,
+  /// since every level is a few stack frames.
+  private var nesting = 0
+  /// The depth of the tree the last grammar function returned (its evaluation recurses as deep).
+  private var lastDepth = 0
+  /// The deepest nesting accepted, and the deepest tree (a long sum is a deep tree).
+  static let maximumNesting = 200
+  static let maximumDepth = 1000
   private let source: String
   private let variables: [String]
 
@@ -44,9 +52,19 @@ struct ExpressionParser {
     return true
   }
 
+  /// Records that the node just built joins subtrees of depth `depth` (one level more), refusing
+  /// a tree too deep to evaluate.
+  private mutating func joined(_ depth: Int) throws(ExpressionError) {
+    lastDepth = depth + 1
+    guard lastDepth <= Self.maximumDepth else {
+      throw ExpressionError.tooDeep(limit: Self.maximumDepth, column: current.column)
+    }
+  }
+
   private mutating func expression() throws(ExpressionError) -> ExpressionNode {
     var node = try term()
     while true {
+      let depth = lastDepth
       if take("+") {
         node = .add(node, try term())
       } else if take("-") {
@@ -54,12 +72,14 @@ struct ExpressionParser {
       } else {
         return node
       }
+      try joined(max(depth, lastDepth))
     }
   }
 
   private mutating func term() throws(ExpressionError) -> ExpressionNode {
     var node = try unary()
     while true {
+      let depth = lastDepth
       if take("*") {
         node = .multiply(node, try unary())
       } else if take("/") {
@@ -67,19 +87,35 @@ struct ExpressionParser {
       } else {
         return node
       }
+      try joined(max(depth, lastDepth))
     }
   }
 
   private mutating func unary() throws(ExpressionError) -> ExpressionNode {
-    if take("-") { return .negate(try unary()) }
+    guard nesting < Self.maximumNesting else {
+      throw ExpressionError.tooDeep(limit: Self.maximumNesting, column: current.column)
+    }
+    nesting += 1
+    defer { nesting -= 1 }
+    if take("-") {
+      let node = ExpressionNode.negate(try unary())
+      try joined(lastDepth)
+      return node
+    }
     if take("+") { return try unary() }
     let base = try primary()
-    if take("^") { return .power(base, try unary()) }
+    let depth = lastDepth
+    if take("^") {
+      let node = ExpressionNode.power(base, try unary())
+      try joined(max(depth, lastDepth))
+      return node
+    }
     return base
   }
 
   private mutating func primary() throws(ExpressionError) -> ExpressionNode {
     let token = current
+    lastDepth = 1  // a leaf; a parenthesis or call sets its own below
     switch token.kind {
     case .end:
       throw ExpressionError.unexpectedEnd(column: token.column)
@@ -103,6 +139,7 @@ struct ExpressionParser {
         position += 1
         let argument = try expression()
         guard take(")") else { throw closingError(opening: opening) }
+        try joined(lastDepth)
         return .call(function, argument)
       }
       if let index = variables.firstIndex(of: name) { return .variable(index) }

@@ -115,8 +115,15 @@ public final class History {
     self.arrays = arrays
     recorder = StepRecorder(layers: layers, parameters: network.parameters)
     if let expectedSteps, expectedSteps > 0 {
-      let records = (expectedSteps + metadata.every - 1) / metadata.every
+      // Rounded up without forming expectedSteps + every − 1 (which overflows near Int.max).
+      let records =
+        expectedSteps / metadata.every + (expectedSteps % metadata.every == 0 ? 0 : 1)
       let (needed, overflow) = records.multipliedReportingOverflow(by: bytesPerRecord)
+      if streaming == nil, overflow, options.memoryBudget == nil {
+        throw DownhillError.invalidArgument(
+          "recording \(records) steps needs more memory than can be addressed: stream it to disk or record less often"
+        )
+      }
       if let budget = options.memoryBudget, streaming == nil, overflow || needed > budget {
         throw DownhillError.invalidArgument(
           "recording \(records) steps needs \(overflow ? "more than \(Int.max / 1_000_000)" : "\(needed / 1_000_000)") MB, over the \(budget / 1_000_000) MB history budget: stream it to disk, record less often or use float32"
@@ -125,10 +132,12 @@ public final class History {
       for set in arrays.values {
         for array in [set.weights, set.gradients, set.flips] { array.reserve(records: records) }
       }
-      loggedSteps.reserveCapacity(expectedSteps)
-      loggedLosses.reserveCapacity(expectedSteps)
-      loggedLearningRates.reserveCapacity(expectedSteps)
-      recordRows.reserveCapacity(records)
+      // Reserved up to a bound: a streamed run's length is not limited by the budget.
+      let reserve = min(expectedSteps, 1 << 24)
+      loggedSteps.reserveCapacity(reserve)
+      loggedLosses.reserveCapacity(reserve)
+      loggedLearningRates.reserveCapacity(reserve)
+      recordRows.reserveCapacity(min(records, 1 << 24))
     }
   }
 

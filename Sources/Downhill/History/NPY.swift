@@ -36,7 +36,7 @@ enum NPY {
     var element: Element
     var shape: [Int]
     var dataOffset: Int
-    var count: Int { shape.reduce(1, *) }
+    var count: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
   }
 
   static func parseHeader(_ data: Data, path: String) throws -> Header {
@@ -80,7 +80,15 @@ enum NPY {
     }
     let header = Header(element: element, shape: shape, dataOffset: start + headerSize)
     let available = data.count - header.dataOffset
-    let needed = header.count * element.size
+    // Checked: a corrupt shape's product may not fit in an Int.
+    var needed = shape.contains(0) ? 0 : element.size
+    for n in shape where needed > 0 {
+      let (product, overflow) = needed.multipliedReportingOverflow(by: n)
+      guard !overflow else {
+        throw corrupt("shape \(shape) is too large (its size overflows), the file is damaged")
+      }
+      needed = product
+    }
     guard available >= needed else {
       throw corrupt("truncated: expected \(needed) data bytes, found \(available)")
     }

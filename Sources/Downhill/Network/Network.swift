@@ -38,6 +38,19 @@ public struct Network: Sendable {
         "give one activation or \(sizes.count - 1), got \(activations.count)")
     }
     let folded = bias == .folded
+    // Counted with checked arithmetic before anything is allocated.
+    var total = 0
+    for i in 0..<(sizes.count - 1) {
+      let (count, overflow) = sizes[i].addingReportingOverflow(folded ? 1 : 0)
+        .partialValue.multipliedReportingOverflow(by: sizes[i + 1])
+      let (sum, overflow2) = total.addingReportingOverflow(count)
+      guard sizes[i] < Int.max, !overflow, !overflow2, sum <= Network.maximumParameters else {
+        throw DownhillError.invalidArgument(
+          "layer sizes \(sizes) need more than \(Network.maximumParameters) weights: use smaller layers"
+        )
+      }
+      total = sum
+    }
     var layers: [DenseLayer] = []
     for i in 0..<(sizes.count - 1) {
       let inputs = sizes[i] + (folded ? 1 : 0)
@@ -60,6 +73,9 @@ public struct Network: Sendable {
     self.bias = bias
     self.cost = cost
   }
+
+  /// The most weights `init(sizes:…)` builds (800 MB as Doubles; training keeps several copies).
+  public static let maximumParameters = 100_000_000
 
   /// A network from given weight matrices (each inputs(+1) × outputs).
   public init(layers: [DenseLayer], bias: BiasMode, cost: Cost) {
@@ -90,9 +106,26 @@ public struct Network: Sendable {
     let expected = layers[0].inputCount
     if inputs.columns == expected { return inputs }
     if bias == .input && inputs.columns == expected - 1 { return inputs.appendingColumn() }
+    throw Network.inputMismatch(expected: expected, bias: bias, columns: inputs.columns)
+  }
+
+  /// Checks data with `columns` input columns and `targets` target columns against layer
+  /// `sizes`, before a network is built (so a wrong, huge first layer is never allocated).
+  public static func checkShapes(sizes: [Int], bias: BiasMode, columns: Int, targets: Int) throws {
+    guard let first = sizes.first, let last = sizes.last, sizes.count >= 2 else { return }
+    if !(columns == first || (bias == .input && columns == first - 1)) {
+      throw inputMismatch(expected: first, bias: bias, columns: columns)
+    }
+    guard targets == last else {
+      throw DownhillError.shapeMismatch(
+        "the last layer has \(last) outputs, but the targets have \(targets) columns")
+    }
+  }
+
+  private static func inputMismatch(expected: Int, bias: BiasMode, columns: Int) -> DownhillError {
     let hint = bias == .input ? " (or \(expected - 1) without the ones column)" : ""
-    throw DownhillError.shapeMismatch(
-      "the first layer takes \(expected) inputs\(hint), but the data has \(inputs.columns) columns")
+    return DownhillError.shapeMismatch(
+      "the first layer takes \(expected) inputs\(hint), but the data has \(columns) columns")
   }
 
   /// Checks `targets` against the last layer.

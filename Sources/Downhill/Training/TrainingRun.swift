@@ -54,6 +54,8 @@ public struct TrainingRun: Sendable {
     guard learningRate.isFinite, learningRate > 0 else {
       throw DownhillError.invalidArgument("the learning rate must be a positive number")
     }
+    try Network.checkShapes(
+      sizes: sizes, bias: bias, columns: dataset.inputs.columns, targets: dataset.targets.columns)
     var generator = SeededGenerator(seed: seed)
     var network = try Network(
       sizes: sizes, activations: activations, bias: bias, cost: cost,

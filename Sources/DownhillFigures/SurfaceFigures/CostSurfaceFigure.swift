@@ -29,6 +29,9 @@ public enum CostSurfaceFigure {
 
     public init() {}
 
+    /// The most path points (starts × steps) drawn: each takes memory and drawing time.
+    public static let maximumPathPoints = 200_000
+
     /// One-line errors for options no figure can be drawn from.
     public func validate() throws {
       guard range.lowerBound.isFinite, range.upperBound.isFinite,
@@ -52,8 +55,14 @@ public enum CostSurfaceFigure {
       guard learningRate.isFinite, learningRate > 0 else {
         throw FigureError.invalid("the learning rate must be a positive number")
       }
-      guard steps >= 1, steps <= 1_000_000 else {
-        throw FigureError.invalid("--steps must be 1…1000000")
+      guard steps >= 1, steps <= Self.maximumPathPoints else {
+        throw FigureError.invalid("--steps must be 1…\(Self.maximumPathPoints), got \(steps)")
+      }
+      let paths = max(starts, startPoints.count)
+      guard paths * steps <= Self.maximumPathPoints else {
+        throw FigureError.invalid(
+          "\(paths) paths × \(steps) steps is over \(Self.maximumPathPoints) path points: give fewer --starts or --steps"
+        )
       }
       _ = try OptimizerNames.make(optimizer, learningRate: learningRate)
     }

@@ -96,7 +96,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case .unknownFormat(let path):
       "cannot tell the format of '\(path)': use a file name ending in \(OutputFormat.extensions)"
     case .invalidSize(let w, let h, let s):
-      "figure size \(w)×\(h) at scale \(s) is not drawable: width and height must be 1…\(Int(CairoCanvas.maximumPixels)) px after scaling"
+      "figure size \(w)×\(h) at scale \(s) is not drawable: width and height must be 1…\(Int(CairoCanvas.maximumPixels)) px after scaling, \(Int(CairoCanvas.maximumArea)) px in all"
     case .cannotWrite(let path, let reason):
       "cannot write '\(path)': \(reason)"
     case .cairo(let status):

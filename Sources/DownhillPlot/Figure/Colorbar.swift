@@ -21,7 +21,7 @@ struct ColorbarLayout {
   mutating func measure(with r: Renderer, theme: Theme, height: Double) {
     let font = theme.font(theme.tickLabelSize)
     let lineHeight = r.measure(text: "0", font: font).height
-    let maxTicks = max(2, min(8, Int(height / (2.6 * lineHeight))))
+    let maxTicks = clampedInt(height / (2.6 * lineHeight), 2...8)
     if let bands = mapping.bands, bands.count >= 2 {
       // Discrete colours are read off their edges, as matplotlib labels a `contourf` colorbar:
       // every k-th edge when there are too many, starting so that the one nearest zero is kept

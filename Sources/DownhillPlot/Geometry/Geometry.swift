@@ -49,3 +49,11 @@ extension Rect {
     Rect(x: x + d, y: y + d, width: max(1, width - 2 * d), height: max(1, height - 2 * d))
   }
 }
+
+/// `Int(x)` (truncated toward zero) clamped to `range`, for counts and indices computed from
+/// doubles that may be huge, infinite or NaN (NaN gives the lower bound): `Int(x)` of those traps.
+func clampedInt(_ x: Double, _ range: ClosedRange<Int>) -> Int {
+  guard x >= Double(range.lowerBound) else { return range.lowerBound }
+  guard x < Double(range.upperBound) else { return range.upperBound }
+  return Swift.min(Swift.max(Int(x), range.lowerBound), range.upperBound)
+}

@@ -127,13 +127,20 @@ extension Renderer {
   /// axis would otherwise run off the figure.
   func ellipsized(_ text: String, font: Font, toFit width: Double) -> String {
     guard measure(text: text, font: font).width > width else { return text }
-    var chars = Array(text)
-    while !chars.isEmpty {
-      chars.removeLast()
-      let candidate = String(chars).trimmingTrailingSpaces() + "…"
-      if measure(text: candidate, font: font).width <= width { return candidate }
+    let chars = Array(text)
+    func candidate(_ k: Int) -> String { String(chars[..<k]).trimmingTrailingSpaces() + "…" }
+    // The longest prefix whose ellipsized form fits, by bisection (a prefix's width grows with
+    // its length): removing one character at a time was quadratic in a long text.
+    var (fits, tooWide) = (-1, chars.count)  // -1: no prefix fits (yet)
+    while tooWide - fits > 1 {
+      let mid = (fits + tooWide) / 2
+      if measure(text: candidate(mid), font: font).width <= width {
+        fits = mid
+      } else {
+        tooWide = mid
+      }
     }
-    return ""
+    return fits < 0 ? "" : candidate(fits)
   }
 }
 

@@ -154,7 +154,7 @@ struct AxesLayout {
       }
       return true
     }
-    var maxTicks = max(2, min(9, Int(length / (horizontal ? 70 : 2.6 * lineHeight))))
+    var maxTicks = clampedInt(length / (horizontal ? 70 : 2.6 * lineHeight), 2...9)
     let named =
       explicit.flatMap { values in
         explicitLabels.map { labels in

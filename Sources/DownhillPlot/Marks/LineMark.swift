@@ -115,7 +115,7 @@ public struct LineMark: Mark {
     var points: [Point] = []
     for (a, b) in zip(vertices, vertices.dropFirst())
     where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
-      let n = Swift.min(200, Int((abs(b.x - a.x) + abs(b.y - a.y)) / 6))
+      let n = clampedInt((abs(b.x - a.x) + abs(b.y - a.y)) / 6, 0...200)
       for k in 0...n {
         let t = Double(k) / Double(n + 1)
         points.append(Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t))

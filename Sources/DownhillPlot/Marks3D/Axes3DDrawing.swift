@@ -97,7 +97,7 @@ extension Axes3D {
 
   private func ticksFor(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
     AxisScale(kind: .linear, lower: range.lowerBound, upper: range.upperBound)
-      .ticks(maxTicks: max(2, min(6, Int(length / 55))))
+      .ticks(maxTicks: clampedInt(length / 55, 2...6))
       .filter {
         $0.isMajor && $0.value >= range.lowerBound - 1e-9 * (range.upperBound - range.lowerBound)
           && $0.value <= range.upperBound + 1e-9 * (range.upperBound - range.lowerBound)

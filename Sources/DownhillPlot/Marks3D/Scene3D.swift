@@ -183,8 +183,8 @@ struct FaceIndex {
     // About four faces per bin on average.
     let area = max(1, (hi.x - lo.x) * (hi.y - lo.y))
     let c = max(2, (area * 4 / Double(max(1, count))).squareRoot())
-    let cols = min(1024, Int((hi.x - lo.x) / c) + 1)
-    let rws = min(1024, Int((hi.y - lo.y) / c) + 1)
+    let cols = clampedInt((hi.x - lo.x) / c, 0...1023) + 1
+    let rws = clampedInt((hi.y - lo.y) / c, 0...1023) + 1
     var b = [[Int32]](repeating: [], count: cols * rws)
     for i in 0..<count {
       var (x0, x1, y0, y1) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
@@ -194,10 +194,10 @@ struct FaceIndex {
         y0 = min(y0, points[k].y)
         y1 = max(y1, points[k].y)
       }
-      let c0 = Int((x0 - lo.x) / c)
-      let c1 = min(cols - 1, Int((x1 - lo.x) / c))
-      let r0 = Int((y0 - lo.y) / c)
-      let r1 = min(rws - 1, Int((y1 - lo.y) / c))
+      let c0 = clampedInt((x0 - lo.x) / c, 0...(cols - 1))
+      let c1 = clampedInt((x1 - lo.x) / c, c0...(cols - 1))
+      let r0 = clampedInt((y0 - lo.y) / c, 0...(rws - 1))
+      let r1 = clampedInt((y1 - lo.y) / c, r0...(rws - 1))
       for row in r0...r1 { for col in c0...c1 { b[row * cols + col].append(Int32(i)) } }
     }
     (origin, cell, columns, rows, bins) = (lo, c, cols, rws, b)
@@ -206,9 +206,11 @@ struct FaceIndex {
   /// True when no face covers `p` nearer to the eye than `p.depth + tolerance`.
   func isVisible(_ p: (point: Point, depth: Double), tolerance: Double) -> Bool {
     guard columns > 0 else { return true }
-    let col = Int(((p.point.x - origin.x) / cell).rounded(.down))
-    let row = Int(((p.point.y - origin.y) / cell).rounded(.down))
-    guard col >= 0, row >= 0, col < columns, row < rows else { return true }
+    let x = ((p.point.x - origin.x) / cell).rounded(.down)
+    let y = ((p.point.y - origin.y) / cell).rounded(.down)
+    // Compared as doubles first: a non-finite or far-off point is outside every bin.
+    guard x >= 0, y >= 0, x < Double(columns), y < Double(rows) else { return true }
+    let (col, row) = (Int(x), Int(y))
     for i in bins[row * columns + col] {
       if let d = depth(ofFace: Int(i), at: p.point), d > p.depth + tolerance { return false }
     }
@@ -254,7 +256,7 @@ struct FaceIndex {
     let length = hypot(s.b.point.x - s.a.point.x, s.b.point.y - s.a.point.y)
     guard length.isFinite else { return [] }
     // Sample finely enough that no face edge is skipped, then bisect each change of visibility.
-    let n = max(1, min(100_000, Int(length / 0.5) + 1))
+    let n = clampedInt(length / 0.5, 0...99_999) + 1
     var runs: [Run] = []
     var start = 0.0
     var visible = isVisible(at(0), tolerance: tolerance)

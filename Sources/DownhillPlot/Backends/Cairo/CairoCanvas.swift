@@ -6,6 +6,9 @@ import CCairo
 package enum CairoCanvas {
   /// Cairo's image surfaces stop at 32767 pixels a side.
   static let maximumPixels: Double = 32767
+  /// The most pixels a figure may have in all (8192 × 8192; 256 MB as ARGB), so that a figure
+  /// of the largest sides (4 GB, minutes to encode) is refused rather than drawn.
+  package static let maximumArea: Double = 67_108_864
 
   /// PDF pages are measured in points; a figure's display unit is a CSS pixel (1/96 in).
   static let pointsPerPixel = 72.0 / 96.0
@@ -71,7 +74,8 @@ package enum CairoCanvas {
   ) throws {
     guard width.isFinite, height.isFinite, scale.isFinite, scale > 0,
       width * pixelScale >= 1, height * pixelScale >= 1,
-      width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels
+      width * pixelScale <= maximumPixels, height * pixelScale <= maximumPixels,
+      width * pixelScale * height * pixelScale <= maximumArea
     else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
   }
 
@@ -82,7 +86,8 @@ package enum CairoCanvas {
   ) throws -> RasterImage {
     guard width.isFinite, height.isFinite, scale.isFinite, scale > 0, width * scale >= 1,
       height * scale >= 1,
-      width * scale <= maximumPixels, height * scale <= maximumPixels
+      width * scale <= maximumPixels, height * scale <= maximumPixels,
+      width * scale * height * scale <= maximumArea
     else { throw PlotError.invalidSize(width: width, height: height, scale: scale) }
     let surface = cairo_image_surface_create(
       CAIRO_FORMAT_ARGB32, Int32((width * scale).rounded()), Int32((height * scale).rounded()))!

@@ -118,7 +118,7 @@ enum ContourLabeler {
       let length = line.length
       guard length >= 2 * half + 3 * h else { continue }
       // One label per ~400 units of line, spread along it.
-      let count = Swift.max(1, Swift.min(4, Int(length / 400)))
+      let count = clampedInt(length / 400, 1...4)
       for slot in 0..<count {
         let preferred = length * (Double(slot) + 0.5) / Double(count)
         let lo = Swift.max(half, length * Double(slot) / Double(count))
