@@ -89,12 +89,6 @@ public final class History {
       try Array(HistoryFolder.csvHeader.utf8).withUnsafeBytes { try csv.append($0) }
       lossStream = (csv, 0, writer)
     }
-    var offsets: [Int] = []
-    var offset = 0
-    for layer in network.layers {
-      offsets.append(offset)
-      offset += layer.weights.values.count
-    }
     var arrays: [Int: (weights: RecordArray, gradients: RecordArray, flips: RecordArray)] = [:]
     var layers: [StepRecorder.Layer] = []
     for (l, shape) in zip(metadata.recordedLayers, metadata.layerShapes) {
@@ -110,7 +104,10 @@ public final class History {
         flips: try array(.flips, .int32)
       )
       arrays[l] = set
-      layers.append(.init(offset: offsets[l], weights: set.0, gradients: set.1, flips: set.2))
+      layers.append(
+        .init(
+          offset: metadata.parameterOffset(layer: l)!, weights: set.0, gradients: set.1,
+          flips: set.2))
     }
     self.arrays = arrays
     recorder = StepRecorder(layers: layers, parameters: network.parameters)
@@ -243,9 +240,7 @@ public final class History {
   public func runningFlipCounts(layer: Int) throws -> Matrix {
     guard let recorder else { return try flipCounts(layer: layer) }
     let a = try arrays(layer: layer).flips
-    guard let offset = recorder.layers.first(where: { $0.flips === a })?.offset else {
-      return try flipCounts(layer: layer)
-    }
+    let offset = metadata.parameterOffset(layer: layer)!
     return Matrix(
       rows: a.recordShape[0], columns: a.recordShape[1],
       values: recorder.flipCounts[offset..<(offset + a.width)].map(Double.init))
@@ -281,21 +276,12 @@ public final class History {
   /// The weights of `layer` after the last step, if the run gave them (`finish(parameters:)`).
   public func finalWeights(layer: Int) throws -> Matrix? {
     let a = try arrays(layer: layer).weights
-    guard let finalParameters, let offset = layerOffset(layer) else { return nil }
+    guard let finalParameters, let offset = metadata.parameterOffset(layer: layer) else {
+      return nil
+    }
     return Matrix(
       rows: a.recordShape[0], columns: a.recordShape[1],
       values: Array(finalParameters[offset..<(offset + a.width)]))
-  }
-
-  /// Where `layer`'s weights start in the flat parameter vector.
-  func layerOffset(_ layer: Int) -> Int? {
-    guard layer >= 0, layer < metadata.layerSizes.count - 1 else { return nil }
-    let folded = metadata.bias == .folded
-    var offset = 0
-    for l in 0..<layer {
-      offset += (metadata.layerSizes[l] + (folded ? 1 : 0)) * metadata.layerSizes[l + 1]
-    }
-    return offset
   }
 
   /// The weights of `layer` at training step `step`.

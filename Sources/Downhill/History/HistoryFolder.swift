@@ -53,11 +53,9 @@ enum HistoryFolder {
       try AtomicFile.write(Array(csvHeader.utf8) + lines, to: folder.file("loss.csv"))
     }
     if let final = history.finalParameters {
-      try NPY.header(element: .float64, shape: [final.count]).withUnsafeBytes { head in
-        try final.withUnsafeBytes {
-          try AtomicFile.write([head, $0], to: folder.file("final_parameters.npy"))
-        }
-      }
+      try NPY.write(
+        final, element: .float64, shape: [final.count],
+        to: URL(fileURLWithPath: folder.file("final_parameters.npy")))
     }
     if !history.epochs.isEmpty {
       var csv = "epoch,step,test_loss,test_accuracy\n"
@@ -104,9 +102,7 @@ enum HistoryFolder {
     do { meta = try JSONDecoder().decode(RunMetadata.self, from: metaData) } catch {
       throw DownhillError.corruptFile(path: metaURL.path, reason: "not a valid history meta.json")
     }
-    do { try meta.validate() } catch DownhillError.corruptFile(_, let reason) {
-      throw DownhillError.corruptFile(path: metaURL.path, reason: reason)
-    }
+    try meta.validate(path: metaURL.path)
     if meta.formatVersion == 1 { meta.loggedSteps = meta.recordedSteps }
     let log = try readLossCSV(directory.appendingPathComponent("loss.csv"), meta: meta)
     let recordRows =
@@ -129,10 +125,7 @@ enum HistoryFolder {
     let url = directory.appendingPathComponent("final_parameters.npy")
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     let (header, values) = try NPY.readAll(from: url)
-    let folded = meta.bias == .folded
-    let expected = zip(meta.layerSizes, meta.layerSizes.dropFirst()).reduce(0) {
-      $0 + ($1.0 + (folded ? 1 : 0)) * $1.1
-    }
+    let expected = meta.parameterCount
     guard header.element == .float64, header.shape == [expected] else {
       throw DownhillError.corruptFile(
         path: url.path,

@@ -69,11 +69,9 @@ public struct RunMetadata: Codable, Sendable, Equatable {
     precision = options.precision
   }
 
-  /// Checks what a loaded `meta.json` says against itself; the message names the problem.
-  func validate() throws {
-    func fail(_ reason: String) -> DownhillError {
-      .corruptFile(path: "meta.json", reason: reason)
-    }
+  /// Checks what a loaded `meta.json` (at `path`) says against itself.
+  func validate(path: String) throws {
+    func fail(_ reason: String) -> DownhillError { .corruptFile(path: path, reason: reason) }
     guard every >= 1 else { throw fail("every must be ≥ 1, got \(every)") }
     guard recordedSteps >= 0, (loggedSteps ?? 0) >= 0 else {
       throw fail("recordedSteps and loggedSteps must be ≥ 0")
@@ -120,27 +118,38 @@ public struct EpochMetrics: Sendable, Equatable {
 }
 
 extension RunMetadata {
+  /// Every layer's weight shape (rows, the bias row included when folded; columns), in the
+  /// order of the flat parameter vector: the one statement of the network's layout.
+  var weightShapes: [(rows: Int, columns: Int)] {
+    zip(layerSizes, layerSizes.dropFirst()).map { ($0 + (bias == .folded ? 1 : 0), $1) }
+  }
+
+  /// The number of parameters of the whole network.
+  var parameterCount: Int { weightShapes.reduce(0) { $0 + $1.rows * $1.columns } }
+
+  /// Where `layer`'s weights start in the flat parameter vector.
+  func parameterOffset(layer: Int) -> Int? {
+    guard weightShapes.indices.contains(layer) else { return nil }
+    return weightShapes[..<layer].reduce(0) { $0 + $1.rows * $1.columns }
+  }
+
   /// The run's network with these parameters (layer by layer, as `Network.parameters`).
   public func network(parameters: [Double]) throws -> Network {
-    let folded = bias == .folded
     guard activations.count == layerSizes.count - 1 else {
       throw DownhillError.invalidArgument(
         "meta.json lists \(activations.count) activations for \(layerSizes.count - 1) layers")
     }
-    var layers: [DenseLayer] = []
-    var offset = 0
-    for l in 0..<(layerSizes.count - 1) {
-      let (rows, columns) = (layerSizes[l] + (folded ? 1 : 0), layerSizes[l + 1])
-      guard offset + rows * columns <= parameters.count else { break }
-      let weights = Matrix(
-        rows: rows, columns: columns,
-        values: Array(parameters[offset..<(offset + rows * columns)]))
-      layers.append(DenseLayer(weights: weights, activation: activations[l], foldedBias: folded))
-      offset += rows * columns
-    }
-    guard layers.count == layerSizes.count - 1, offset == parameters.count else {
+    guard parameters.count == parameterCount else {
       throw DownhillError.shapeMismatch(
         "\(parameters.count) parameters do not fit layers \(layerSizes) with \(bias.rawValue) bias")
+    }
+    var offset = 0
+    let layers = zip(weightShapes, activations).map { shape, activation in
+      defer { offset += shape.rows * shape.columns }
+      let weights = Matrix(
+        rows: shape.rows, columns: shape.columns,
+        values: Array(parameters[offset..<(offset + shape.rows * shape.columns)]))
+      return DenseLayer(weights: weights, activation: activation, foldedBias: bias == .folded)
     }
     return Network(layers: layers, bias: bias, cost: cost)
   }

@@ -113,14 +113,16 @@ public struct TrajectoryPCA: Sendable, Equatable {
       throw DownhillError.invalidArgument("the final point is not finite")
     }
     let records = history.steps.count
-    let appendFinal = try records == 0 || history.parameters(atStep: history.steps[records - 1]) != final
+    let appendFinal =
+      try records == 0 || history.parameters(atStep: history.steps[records - 1]) != final
     let t = records + (appendFinal ? 1 : 0)
     guard t >= 2 else {
-      throw DownhillError.invalidArgument("a trajectory needs at least two points for PCA, got \(t)")
+      throw DownhillError.invalidArgument(
+        "a trajectory needs at least two points for PCA, got \(t)")
     }
     // Layer l's rows θₜ − θ_final, centred on their column means if `centred`.
     func rows(_ layer: Int, centred: Bool) throws -> Matrix {
-      let offset = history.layerOffset(layer)!
+      let offset = history.metadata.parameterOffset(layer: layer)!
       let width = history.metadata.layerShapes[layer].reduce(1, *)
       var m = Matrix(rows: t, columns: width)
       for r in 0..<records {
@@ -171,7 +173,7 @@ public struct TrajectoryPCA: Sendable, Equatable {
     var betas = alphas
     for layer in layers {
       let o = try rows(layer, centred: false)
-      let at = history.layerOffset(layer)!
+      let at = history.metadata.parameterOffset(layer: layer)!
       let d1 = Matrix(rows: o.columns, columns: 1, values: Array(first[at..<(at + o.columns)]))
       let d2 = Matrix(rows: o.columns, columns: 1, values: Array(second[at..<(at + o.columns)]))
       let a = Matrix.product(o, d1).values
