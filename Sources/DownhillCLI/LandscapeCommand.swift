@@ -104,12 +104,8 @@ struct LandscapeCommand: ParsableCommand {
       guard let source = run.metadata.datasetSource else {
         throw CLIError("meta.json does not say where the run's data is: pass --data PATH")
       }
-      var dataset = try source.load(path: data)
-      if let examples, examples < dataset.inputs.rows {
-        dataset = Dataset(
-          name: dataset.name, inputs: dataset.inputs.selectingRows(Array(0..<examples)),
-          targets: dataset.targets.selectingRows(Array(0..<examples)))
-      }
+      let all = try source.load(path: data)
+      let dataset = examples.map { all.prefix($0) } ?? all
       let network = try run.metadata.network(parameters: final)
       let (d1, d2): ([Double], [Double])
       if directions == "pca" {

@@ -12,4 +12,12 @@ public struct Dataset: Sendable {
     self.targets = targets
     self.source = source
   }
+
+  /// The first `count` examples (all of them when there are fewer).
+  public func prefix(_ count: Int) -> Dataset {
+    guard count < inputs.rows else { return self }
+    let rows = Array(0..<max(count, 0))
+    return Dataset(
+      name: name, inputs: inputs.selectingRows(rows), targets: targets.selectingRows(rows))
+  }
 }

@@ -19,14 +19,16 @@ public enum LossAroundRun {
     }
     let initial = try history.parameters(atStep: 0)
     let network = try history.metadata.network(parameters: final)
-    let loss = try network.lossFunction(inputs: data.dataset.inputs, targets: data.dataset.targets)
-    let ts = (0..<points).map { -0.5 + 2 * Double($0) / Double(points - 1) }
-    let values = ts.map { t in loss(zip(initial, final).map { (1 - t) * $0 + t * $1 }) }
+    let ts = LossLandscape.interpolationSteps(count: points)
+    let values = try LossLandscape.interpolation(
+      network: network, inputs: data.dataset.inputs, targets: data.dataset.targets, from: initial,
+      to: final, steps: ts)
     let figure = Figure(
       width: width, height: height, title: "Loss on the straight line from initial to final weights"
     )
     let a = figure.axes
     a.plot(ts, values, label: "loss at (1 − t)·θ₀ + t·θ₁")
+    let loss = try network.lossFunction(inputs: data.dataset.inputs, targets: data.dataset.targets)
     a.scatter([0, 1], [loss(initial), loss(final)], sizes: [8], label: "initial, final weights")
     a.xLabel = "t"
     a.yLabel = "\(history.metadata.cost.rawValue) loss"

@@ -41,15 +41,10 @@ public struct ReportData: Sendable {
   /// `dataset`, or its first `limit` rows when it is larger (the loss of an MNIST network over a
   /// grid of thousands of points on all 60,000 images would take minutes).
   public init(dataset: Dataset, limit: Int = 2000) {
-    if dataset.inputs.rows > limit {
-      self.dataset = Dataset(
-        name: dataset.name, inputs: dataset.inputs.selectingRows(Array(0..<limit)),
-        targets: dataset.targets.selectingRows(Array(0..<limit)))
-      note = "on the first \(limit) of its \(dataset.inputs.rows) examples"
-    } else {
-      self.dataset = dataset
-      note = nil
-    }
+    self.dataset = dataset.prefix(limit)
+    note =
+      dataset.inputs.rows > limit
+      ? "on the first \(limit) of its \(dataset.inputs.rows) examples" : nil
   }
 }
 
