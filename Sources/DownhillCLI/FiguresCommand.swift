@@ -37,9 +37,6 @@ struct FiguresCommand: ParsableCommand {
   var check = false
 
   func run() throws {
-    // One figure multiplies a 1 × 3 by a 3 × 1,000 matrix, which loads OpenBLAS; its idle worker
-    // would spin on the other core for the rest of the run, which draws on one thread.
-    BLAS.setThreads(1)
     if list {
       for e in Catalogue.all { print("\(e.name)  \(e.summary)") }
       for e in Animations.all { print("\(e.name).gif  \(e.summary)") }
@@ -97,8 +94,7 @@ struct FiguresCommand: ParsableCommand {
       return
     }
     let count = entries.count + animations.count
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = (clock.now - start).seconds
     print("\(count) figure\(count == 1 ? "" : "s") in \(DecimalText.fixed(seconds, decimals: 2)) s")
   }
 }

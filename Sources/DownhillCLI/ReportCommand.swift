@@ -93,9 +93,7 @@ struct ReportCommand: ParsableCommand {
         skipped.append((name, "\(error)"))
         continue
       }
-      let seconds =
-        Double((clock.now - start).components.attoseconds) / 1e18
-        + Double((clock.now - start).components.seconds)
+      let seconds = (clock.now - start).seconds
       FileHandle.standardError.write(
         Data(
           "[\(i + 1)/\(drawn.count)] \(name)  \(DecimalText.fixed(seconds, decimals: 1)) s\n".utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Downhill
+import DownhillPlot
 import Foundation
 
 /// `downhill train`: trains a dense network on a built-in problem, a CSV file or MNIST.
@@ -239,7 +240,7 @@ struct TrainCommand: ParsableCommand {
     print("Final loss: \(format(outcome.finalLoss))")
     if let a = outcome.trainAccuracy { print("Training accuracy: \(format(a))") }
     if let a = outcome.testAccuracy { print("Test accuracy: \(format(a))") }
-    print("Time: \(milliseconds(outcome.seconds)) s")
+    print("Time: \(DecimalText.fixed(max(outcome.seconds, 0), decimals: 3)) s")
     if let history, let recorded = outcome.history {
       try recorded.save(to: URL(fileURLWithPath: history))
       let steps = recorded.loggedSteps.count
@@ -247,11 +248,6 @@ struct TrainCommand: ParsableCommand {
       print(
         "History: \(history) (\(steps) steps\(records == steps ? "" : ", \(records) recorded"))")
     }
-  }
-
-  /// Seconds with three decimals ("0.002").
-  private func milliseconds(_ seconds: Double) -> String {
-    String(format: "%.3f", max(seconds, 0))
   }
 
   /// Full precision (the shortest representation that round-trips, ≥ 12 significant digits

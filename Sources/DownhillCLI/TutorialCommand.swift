@@ -43,9 +43,6 @@ struct TutorialCommand: ParsableCommand {
   var historyPrecision: String = "float64"
 
   func run() throws {
-    // The tutorials' products are far below the BLAS crossover, so OpenBLAS should not even
-    // load; if one ever does, idle workers would only spin.
-    BLAS.setThreads(1)
     do {
       print(try output(), terminator: "")
     } catch DownhillError.invalidArgument(let message) {
