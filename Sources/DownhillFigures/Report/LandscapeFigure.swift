@@ -10,12 +10,7 @@ public enum LandscapeFigure {
   ) -> Figure {
     let f = Figure(width: width, height: height, title: title)
     f.subplots(rows: 1, columns: 2)
-    let a3 = f.axes3D(row: 0, column: 0)
-    a3.surface(x: grid.alphas, y: grid.betas, z: grid.values, colormap: .viridis, shaded: true)
-    a3.xLabel = "α (\(directions) 1)"
-    a3.yLabel = "β (\(directions) 2)"
-    a3.zLabel = "loss"
-    a3.colorbarLabel = ""
+    surface(grid, on: f.axes3D(row: 0, column: 0), directions: directions)
     let a = f.grid[0][1]
     let positive = grid.values.allSatisfy { $0 > 0 && $0.isFinite }
     let levels: ContourLevels = positive ? .logarithmic(12) : .automatic(12)
@@ -31,5 +26,15 @@ public enum LandscapeFigure {
     a.colorbarLabel = "loss"
     a.legend = .upperRight
     return f
+  }
+
+  /// A landscape grid as a 3D surface, its axes named after the directions ("direction",
+  /// "principal component").
+  static func surface(_ grid: GridSurface, on a3: Axes3D, directions: String) {
+    a3.surface(x: grid.alphas, y: grid.betas, z: grid.values, colormap: .viridis, shaded: true)
+    a3.xLabel = "α (\(directions) 1)"
+    a3.yLabel = "β (\(directions) 2)"
+    a3.zLabel = "loss"
+    a3.colorbarLabel = ""
   }
 }

@@ -54,18 +54,12 @@ public enum LossAroundRun {
     let f = Figure(width: width, height: height, title: title)
     f.subplots(rows: 1, columns: 2)
     let a3 = f.axes3D(row: 0, column: 0)
-    a3.surface(
-      x: l.randomPlane.alphas, y: l.randomPlane.betas, z: l.randomPlane.values, colormap: .viridis,
-      shaded: true)
+    LandscapeFigure.surface(l.randomPlane, on: a3, directions: "direction")
     let middle = (l.randomPlane.alphas.count / 2, l.randomPlane.betas.count / 2)
     a3.scatter(
       [Vector3(0, 0, l.randomPlane[middle.0, middle.1])], label: "trained weights",
       color: Color(hex: 0xd62728), size: 8)
     a3.title = "random filter-normalised directions"
-    a3.xLabel = "α (direction 1)"
-    a3.yLabel = "β (direction 2)"
-    a3.zLabel = "loss"
-    a3.colorbarLabel = ""
     let a = f.grid[0][1]
     let p = l.pcaPlane
     a.contourFilled(
