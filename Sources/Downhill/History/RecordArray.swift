@@ -15,7 +15,7 @@ final class RecordArray {
   @exclusivity(unchecked) private(set) var count = 0
 
   /// In memory: every record. Streamed: the records not yet written to the file.
-  @exclusivity(unchecked) private var buffer = ByteBuffer()
+  @exclusivity(unchecked) private var buffer: [UInt8] = []
   /// Streamed: the file, and the thread that writes to it.
   private let stream: (file: OpenFile, writer: StreamWriter)?
   /// Streamed, once read: the file mapped, and how many records it held then. Loaded: the file.
@@ -68,19 +68,16 @@ final class RecordArray {
   }
 
   func reserve(records: Int) {
-    buffer.reserve((stream == nil ? records : min(records, streamChunk)) * bytesPerRecord)
+    buffer.reserveCapacity((stream == nil ? records : min(records, streamChunk)) * bytesPerRecord)
   }
 
   /// Appends one record: `width` values, stored as the element type.
   func append(_ values: UnsafePointer<Double>) {
     switch element {
     case .float64:
-      buffer.append(UnsafeRawBufferPointer(start: values, count: width * 8))
+      buffer.append(contentsOf: UnsafeRawBufferPointer(start: values, count: width * 8))
     case .float32:
-      let out = buffer.extend(by: width * 4)
-      for i in 0..<width {
-        out.storeBytes(of: Float(values[i]), toByteOffset: i * 4, as: Float.self)
-      }
+      for i in 0..<width { withUnsafeBytes(of: Float(values[i])) { buffer.append(contentsOf: $0) } }
     case .int32:
       preconditionFailure("flip counts are appended as Int32")
     }
@@ -90,7 +87,7 @@ final class RecordArray {
   /// Appends one record of Int32 counts.
   func append(_ values: UnsafePointer<Int32>) {
     precondition(element == .int32, "a \(element) array")
-    buffer.append(UnsafeRawBufferPointer(start: values, count: width * 4))
+    buffer.append(contentsOf: UnsafeRawBufferPointer(start: values, count: width * 4))
     appended()
   }
 
@@ -101,9 +98,10 @@ final class RecordArray {
 
   /// Streamed: hands the records held in memory to the writer's thread.
   private func flush() {
-    guard let stream, let chunk = buffer.take() else { return }
-    stream.writer.append(chunk, to: stream.file)
-    buffer.reserve(streamChunk * bytesPerRecord)
+    guard let stream, !buffer.isEmpty else { return }
+    stream.writer.append(buffer, to: stream.file)
+    buffer = []
+    buffer.reserveCapacity(streamChunk * bytesPerRecord)
   }
 
   /// Streamed: every record in the file and its header saying how many (a complete NPY file).
@@ -169,51 +167,5 @@ final class RecordArray {
     try withBytes { body in
       try header.withUnsafeBytes { head in try AtomicFile.write([head, body], to: path) }
     }
-  }
-}
-
-/// Bytes in one growing allocation: a record array appends several small records a step, which
-/// through `[UInt8]` paid for uniqueness and exclusivity checks on each.
-private struct ByteBuffer: ~Copyable {
-  private(set) var start: UnsafeMutableRawPointer?
-  private var capacity = 0
-  var count = 0
-
-  deinit { start?.deallocate() }
-
-  var isEmpty: Bool { count == 0 }
-
-  mutating func reserve(_ bytes: Int) {
-    guard bytes > capacity else { return }
-    let grown = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
-    if let start {
-      grown.copyMemory(from: start, byteCount: count)
-      start.deallocate()
-    }
-    start = grown
-    capacity = bytes
-  }
-
-  /// Room for `bytes` more at the end, counted as used.
-  mutating func extend(by bytes: Int) -> UnsafeMutableRawPointer {
-    if count + bytes > capacity { reserve(max(count + bytes, capacity * 2, 1 << 12)) }
-    defer { count += bytes }
-    return start! + count
-  }
-
-  mutating func append(_ bytes: UnsafeRawBufferPointer) {
-    guard let base = bytes.baseAddress else { return }
-    extend(by: bytes.count).copyMemory(from: base, byteCount: bytes.count)
-  }
-
-  /// The bytes held, handed over (the caller deallocates them); the buffer starts anew.
-  mutating func take() -> UnsafeMutableRawBufferPointer? {
-    guard let start, count > 0 else { return nil }
-    defer { (self.start, capacity, count) = (nil, 0, 0) }
-    return UnsafeMutableRawBufferPointer(start: start, count: count)
-  }
-
-  func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try body(UnsafeRawBufferPointer(start: start, count: count))
   }
 }

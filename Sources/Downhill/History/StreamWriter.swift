@@ -10,23 +10,14 @@ final class StreamWriter: Sendable {
   private let slots = DispatchSemaphore(value: 8)
   private let failure = Mutex<(any Error)?>(nil)
 
-  /// A chunk on its way to a file; only the writer's thread touches it once handed over.
-  private struct Job: @unchecked Sendable {
-    let bytes: UnsafeMutableRawBufferPointer
-    let file: OpenFile
-  }
-
-  /// Appends `bytes` to `file` on the writer's thread, which then deallocates them.
-  func append(_ bytes: UnsafeMutableRawBufferPointer, to file: OpenFile) {
+  /// Appends `bytes` to `file` on the writer's thread.
+  func append(_ bytes: [UInt8], to file: OpenFile) {
     slots.wait()
-    let job = Job(bytes: bytes, file: file)
+    let file = Unchecked(file)  // only the writer's thread writes to it
     queue.async { [self] in
-      defer {
-        job.bytes.deallocate()
-        slots.signal()
-      }
+      defer { slots.signal() }
       guard failure.withLock({ $0 == nil }) else { return }
-      do { try job.file.append(UnsafeRawBufferPointer(job.bytes)) } catch {
+      do { try bytes.withUnsafeBytes { try file.value.append($0) } } catch {
         failure.withLock { $0 = error }
       }
     }
