@@ -98,11 +98,11 @@ public struct TrainingRun: Sendable {
         history: recorder, progress: progress)
     }
     let seconds = Date().timeIntervalSince(start)
-    let classes = dataset.targets.columns > 1
+    let classes = dataset.hasClasses
     return Outcome(
       network: network, finalLoss: loss, history: recorder,
       trainAccuracy: classes ? try network.accuracy(on: dataset) : nil,
-      testAccuracy: classes ? try testSet.map { try network.accuracy(on: $0) } : nil,
+      testAccuracy: try testSet.flatMap { $0.hasClasses ? try network.accuracy(on: $0) : nil },
       seconds: seconds)
   }
 }
