@@ -29,6 +29,15 @@ final class ProgressLine: @unchecked Sendable {
     return 80
   }
 
+  /// Whether `update` would redraw now: the live line is drawn, and not within the last tenth of
+  /// a second. Lets a caller called at every step build its text only when it is shown.
+  var due: Bool {
+    guard live else { return false }
+    lock.lock()
+    defer { lock.unlock() }
+    return drawn.map { ContinuousClock.now - $0 >= .milliseconds(100) } ?? true
+  }
+
   /// Redraws the live line, at most ten times a second unless `now`: `prefix`, a bar of `done`
   /// out of `total` filling the width left, then as many of `fields` as fit.
   func update(

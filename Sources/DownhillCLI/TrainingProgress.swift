@@ -44,6 +44,9 @@ struct TrainingProgress {
       (cost, error, accuracy, count) =
         (report.loss, report.meanAbsoluteError, report.accuracy ?? 0, 1)
     }
+    // Text only for a line that ends here or a redraw that is due: this runs at every step.
+    let ends = done == inLine
+    guard ends || display.due else { return }
     let seconds = (ContinuousClock.now - started).seconds
     // On the full batch every update is an epoch, as Keras counts them.
     let label =
@@ -51,14 +54,14 @@ struct TrainingProgress {
       ? "Epoch \(index + 1)/\((total + perLine - 1) / perLine)"
       : "Epoch \(report.step + 1)/\(total)"
     var measures = ["cost \(Self.short(cost / Double(count)))"]
-    if let _ = report.accuracy {
+    if report.accuracy != nil {
       measures.append(
         "accuracy \(DecimalText.fixed(100 * accuracy / Double(count), decimals: 1)) %")
     } else {
       measures.append("mean |error| \(Self.short(error / Double(count)))")
     }
     let rate = seconds > 0 ? Double(done) / seconds : 0
-    if done == inLine {
+    if ends {
       // cost and accuracy before the time, so that a narrow terminal keeps them.
       let counted = epochs ? ["\(done)/\(inLine)"] : []
       display.line(
@@ -68,7 +71,7 @@ struct TrainingProgress {
         ], dropping: epochs ? [5, 4, 1] : [4, 3])
       started = ContinuousClock.now
       (cost, error, accuracy, count) = (0, 0, 0, 0)
-    } else if display.live {
+    } else {
       // The bar: the epoch's batches, or on the full batch the whole run.
       let (finished, of) = epochs ? (done, inLine) : (report.step + 1, total)
       let left = rate > 0 ? Double(of - finished) / rate : 0
@@ -76,7 +79,7 @@ struct TrainingProgress {
         label, done: finished, total: of,
         fields: (epochs ? ["\(done)/\(inLine)"] : []) + measures + [
           "\(DecimalText.fixed(left, decimals: 0)) s left"
-        ])
+        ], now: true)
     }
   }
 
