@@ -250,19 +250,22 @@ struct TrainCommand: ParsableCommand {
         streamingDirectory: stream ? URL(fileURLWithPath: $0) : nil,
         memoryBudget: historyBudget * 1_000_000)
     }
-    let runner = TrainingRun(
+    let miniBatch = batchSize.map { $0 < dataset.inputs.rows } ?? false
+    let perEpoch = (dataset.inputs.rows + (batchSize ?? 1) - 1) / max(batchSize ?? 1, 1)
+    let perLine = miniBatch ? perEpoch : reportEvery ?? max(updates / 10, 1)
+    var runner = TrainingRun(
       dataset: dataset, testSet: testSet, sizes: sizes, bias: biasMode, activations: activations,
       cost: try Cost(name: cost), optimizerName: optimizer, learningRate: alpha,
       iterations: updates, batchSize: batchSize, seed: seed, initialization: initMode,
-      // Every step: progress averages an epoch's batches, and the summary takes the last step.
-      reportEvery: 1, history: historyOptions)
+      // Mini-batches: every step, for the epoch's means. The last step for the summary.
+      reportEvery: miniBatch
+        ? 1 : TrainingProgress.tick(perLine: perLine, reportEvery: reportEvery, total: updates),
+      history: historyOptions)
+    runner.reportLastStep = true
     let display = ProgressLine(quiet: quiet)
     defer { display.finish() }  // before an error's message too
-    let miniBatch = batchSize.map { $0 < dataset.inputs.rows } ?? false
-    let perEpoch = (dataset.inputs.rows + (batchSize ?? 1) - 1) / max(batchSize ?? 1, 1)
     var progress = TrainingProgress(
-      display: display, total: updates,
-      perLine: miniBatch ? perEpoch : reportEvery ?? max(updates / 10, 1), epochs: miniBatch)
+      display: display, total: updates, perLine: perLine, epochs: miniBatch)
     if verbose {
       for line in [
         "Training \(sizes.map(String.init).joined(separator: "-")) (\(activation), bias \(biasMode.rawValue), cost \(cost)) with \(optimizer) at α \(alpha)",

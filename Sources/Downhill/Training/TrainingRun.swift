@@ -15,6 +15,8 @@ public struct TrainingRun: Sendable {
   public var seed: UInt32
   public var initialization: Initialization
   public var reportEvery: Int?
+  /// Also report the last step, whatever `reportEvery` says.
+  public var reportLastStep = false
   public var history: HistoryOptions?
 
   public init(
@@ -65,7 +67,8 @@ public struct TrainingRun: Sendable {
     try network.check(targets: dataset.targets, examples: inputs.rows)
     var optimizer = try OptimizerNames.make(optimizerName, learningRate: learningRate)
     let training = TrainingOptions(
-      iterations: iterations, batchSize: batchSize, reportEvery: reportEvery)
+      iterations: iterations, batchSize: batchSize, reportEvery: reportEvery,
+      reportLastStep: reportLastStep)
     let recorder = try history.map {
       try History(
         network: network, optimizer: optimizer, dataset: dataset, training: training, seed: seed,
