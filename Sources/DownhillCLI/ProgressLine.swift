@@ -57,7 +57,7 @@ final class ProgressLine: @unchecked Sendable {
     while true {
       let after = shown.isEmpty ? "" : "  " + shown.joined(separator: "  ")
       let room = width - prefix.count - after.count - 3
-      if let done, let total, total > 0, room >= 10 {
+      if let done, let total, total > 0, room >= 6 {
         let bar = min(room, 50)
         let filled = min(bar, max(0, done) * bar / total)
         let head = filled < bar && filled > 0 ? ">" : ""

@@ -43,7 +43,6 @@ struct TrainingProgress {
   /// Counts one reported step and redraws the live bar, or writes the line when the step ends
   /// one.
   mutating func record(_ report: StepReport) {
-    let label: String
     let ends: Bool
     // The bar's progress, and the updates since the last line (for the rate).
     let (finished, of, done): (Int, Int, Int)
@@ -51,7 +50,6 @@ struct TrainingProgress {
       let index = report.step / perLine
       let inLine = min(perLine, total - index * perLine)
       let step = report.step % perLine + 1
-      label = "Epoch \(index + 1)/\((total + perLine - 1) / perLine)"
       ends = step == inLine
       (finished, of, done) = (step, inLine, step)
       cost += report.loss
@@ -61,7 +59,6 @@ struct TrainingProgress {
     } else {
       let last = report.step == total - 1
       let updates = last ? total : report.step
-      label = "Epoch \(updates)/\(total)"
       ends = last || (updates > 0 && updates % perLine == 0)
       (finished, of, done) = (updates, total, updates - lineStart)
       (cost, error, accuracy, count) =
@@ -70,6 +67,10 @@ struct TrainingProgress {
     // Text only for a line that ends here or a redraw that is due: this can run at every step.
     guard ends || display.due else { return }
     let seconds = (ContinuousClock.now - started).seconds
+    let label =
+      epochs
+      ? "Epoch \(report.step / perLine + 1)/\((total + perLine - 1) / perLine)"
+      : "Epoch \(finished)/\(total)"
     var measures = ["cost \(Self.short(cost / Double(count)))"]
     if report.accuracy != nil {
       measures.append(
