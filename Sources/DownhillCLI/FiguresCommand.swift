@@ -16,18 +16,21 @@ struct FiguresCommand: ParsableCommand {
         downhill figures --list
       """)
 
-  @Option(help: "The folder to write into.") var out = "figures"
+  @Option(help: "The folder to write into.", completion: .directory) var out = "figures"
   @Option(
     help: ArgumentHelp(
       "The folder holding the data the figures read (default: figures/data here, else beside the package this executable was built in).",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var data: String?
   @Option(
     help:
-      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))."
-  )
+      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var format = "png,svg"
-  @Option(help: "Only these figures (repeatable).") var only: [String] = []
+  @Option(
+    help: "Only these figures (repeatable).",
+    completion: .list(Catalogue.all.map(\.name) + Animations.all.map(\.name)))
+  var only: [String] = []
   @Flag(help: "List the figures and exit.") var list = false
   @Option(help: "Frames per animation (GIF).") var frames = 36
   @Flag(
@@ -73,18 +76,36 @@ struct FiguresCommand: ParsableCommand {
         }
       } else {
         try AtomicFile.write(bytes, to: path)
-        print("wrote \(path)")
       }
     }
+    // A line per figure, flushed as it is done (a log that is cut short still says what was
+    // written); on a terminal the figure being drawn shows below them.
+    let display = ProgressLine()
+    defer { display.finish() }  // before an error's message too
+    let total = entries.count + animations.count
+    var index = 0
+    func counted(_ name: String, _ draw: () throws -> Void) throws {
+      index += 1
+      display.update("[\(index)/\(total)] \(name) …", now: true)
+      let started = clock.now
+      try draw()
+      let seconds = DecimalText.fixed((clock.now - started).seconds, decimals: 1)
+      display.aside { print("[\(index)/\(total)] \(name)  \(seconds) s") }
+    }
     for entry in entries {
-      let figure = try entry.make(inputs)
-      for f in formats {
-        try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+      try counted(entry.name) {
+        let figure = try entry.make(inputs)
+        for f in formats {
+          try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+        }
       }
     }
     for animation in animations {
-      try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
+      try counted("\(animation.name).gif") {
+        try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
+      }
     }
+    display.finish()
     if check {
       guard stale.isEmpty else {
         throw OutOfDate(files: stale)

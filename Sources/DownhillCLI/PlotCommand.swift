@@ -23,7 +23,9 @@ struct PlotCommand: ParsableCommand {
         printf 'x y\\n1 2\\n2 3\\n' | downhill plot - --out - --format svg > xy.svg
       """)
 
-  @Argument(help: "CSV files with a header row; - reads standard input.")
+  @Argument(
+    help: "CSV files with a header row; - reads standard input.",
+    completion: .file(extensions: ["csv", "tsv", "txt", "dat"]))
   var files: [String] = []
 
   @Option(
@@ -32,7 +34,9 @@ struct PlotCommand: ParsableCommand {
   )
   var out: String
 
-  @Option(help: "The format: \(OutputFormat.names) (default: the --out file's extension).")
+  @Option(
+    help: "The format: \(OutputFormat.names) (default: the --out file's extension).",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var format: String?
 
   @Option(help: "How fields are separated: comma, tab, whitespace, or auto (from the header).")

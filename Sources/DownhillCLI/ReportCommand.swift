@@ -22,11 +22,15 @@ struct ReportCommand: ParsableCommand {
         downhill report runs/mnist --data ~/mnist --grid 21
       """)
 
-  @Argument(help: "The history folder.") var history: String
+  @Argument(help: "The history folder.", completion: .directory) var history: String
   @Option(help: "Where to write: a folder (default RUN/report), or a file with --only NAME.")
   var out: String?
-  @Option(help: "Only this figure (repeatable).") var only: [String] = []
-  @Option(help: "Formats, comma-separated: png, svg, pdf.") var format = "png,svg"
+  @Option(help: "Only this figure (repeatable).", completion: .list(RunReport.names))
+  var only: [String] = []
+  @Option(
+    help: "Formats, comma-separated: png, svg, pdf.",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
+  var format = "png,svg"
   @Option(help: "Where the run's data is now, if it moved (a CSV file or the MNIST folder).")
   var data: String?
   @Option(help: "Landscape grid points a side (2…201).") var grid = 31
@@ -83,7 +87,10 @@ struct ReportCommand: ParsableCommand {
     var figures: [ReportFigure] = []
     let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
     let clock = ContinuousClock()
+    let display = ProgressLine()
+    defer { display.finish() }  // before an error's message too
     for (i, name) in drawn.enumerated() {
+      display.update("[\(i + 1)/\(drawn.count)] \(name) …", now: true)
       let start = clock.now
       do {
         figures.append(
@@ -94,10 +101,11 @@ struct ReportCommand: ParsableCommand {
         continue
       }
       let seconds = (clock.now - start).seconds
-      FileHandle.standardError.write(
-        Data(
-          "[\(i + 1)/\(drawn.count)] \(name)  \(DecimalText.fixed(seconds, decimals: 1)) s\n".utf8))
+      display.line([
+        "[\(i + 1)/\(drawn.count)] \(name)", "\(DecimalText.fixed(seconds, decimals: 1)) s",
+      ])
     }
+    display.finish()
     if let out, let format = OutputFormat(path: out) {
       guard figures.count == 1 else {
         throw ValidationError(
@@ -129,7 +137,7 @@ struct CompareCommand: ParsableCommand {
         downhill compare runs/a runs/b runs/c --out losses.svg
       """)
 
-  @Argument(help: "History folders.") var runs: [String]
+  @Argument(help: "History folders.", completion: .directory) var runs: [String]
   @Option(help: "The figure's file: .png, .svg or .pdf.") var out: String
   @Option(help: "The title.") var title: String?
 
