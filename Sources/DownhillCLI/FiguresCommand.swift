@@ -65,8 +65,14 @@ struct FiguresCommand: ParsableCommand {
     let clock = ContinuousClock()
     let start = clock.now
     var stale: [String] = []
+    var files = 0
+    // The DocC catalogue's copies of figures, when writing the repository's figures/ beside it.
+    let docc = URL(fileURLWithPath: out).deletingLastPathComponent()
+      .appendingPathComponent(Catalogue.documentationResources).path
+    let writesDocC = FileManager.default.fileExists(atPath: docc)
     // Writes, or in --check mode compares with what is committed.
     func emit(_ bytes: [UInt8], to path: String) throws {
+      files += 1
       if check {
         if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes {
           stale.append(path)
@@ -77,9 +83,14 @@ struct FiguresCommand: ParsableCommand {
       }
     }
     for entry in entries {
-      let figure = try entry.make(inputs)
+      let figure = try entry.figure(inputs)
       for f in formats {
-        try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+        let bytes = try figure.render(format: f)
+        let file = "\(entry.name).\(f.rawValue)"
+        try emit(bytes, to: "\(out)/\(file)")
+        if writesDocC && Catalogue.documentationFigures.contains(file) {
+          try emit(bytes, to: "\(docc)/\(file)")
+        }
       }
     }
     for animation in animations {
@@ -90,7 +101,7 @@ struct FiguresCommand: ParsableCommand {
         throw OutOfDate(files: stale)
       }
       print(
-        "all \(entries.count * formats.count + animations.count) files match what the code draws")
+        "all \(files) files match what the code draws")
       return
     }
     let count = entries.count + animations.count

@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
   var data: String?
   @Option(help: "Landscape grid points a side (2…201).") var grid = 31
   @Option(help: "Examples the recomputed loss uses at most.") var examples = 2000
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard (2...201).contains(grid) else { throw ValidationError("--grid must be 2…201") }
@@ -79,7 +80,7 @@ struct ReportCommand: ParsableCommand {
         skipped += names.filter(RunReport.needData.contains).map { ($0, "\(error)") }
       }
     }
-    let formats = try formats()
+    let formats = try formats().map(svg.applied)
     var figures: [ReportFigure] = []
     let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
     let clock = ContinuousClock()
@@ -103,7 +104,7 @@ struct ReportCommand: ParsableCommand {
         throw ValidationError(
           "--out \(out) is one file: give exactly one --only figure, or a folder")
       }
-      try figures[0].figure.write(to: out)
+      try figures[0].figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
       _ = format
       return
@@ -132,6 +133,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: "History folders.") var runs: [String]
   @Option(help: "The figure's file: .png, .svg or .pdf.") var out: String
   @Option(help: "The title.") var title: String?
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard !runs.isEmpty else { throw ValidationError("give at least one history folder") }
@@ -146,7 +148,7 @@ struct CompareCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return (name, try History(contentsOf: URL(fileURLWithPath: path)))
       }
-      try RunComparison.figure(loaded, title: title).figure.write(to: out)
+      try RunComparison.figure(loaded, title: title).figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
     } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
   }
