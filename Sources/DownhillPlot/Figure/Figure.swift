@@ -95,8 +95,9 @@ public final class Figure {
         let (panelTitle, what): (String?, String?)
         if let a3 = panels3D[[i, j]] {
           panelTitle = a3.title
-          what = a3.zLabel.map { z in
-            "\(z) over \([a3.xLabel, a3.yLabel].compactMap { $0 }.joined(separator: " and "))"
+          let over = [a3.xLabel, a3.yLabel].compactMap { $0 }
+          what = a3.zLabel.map {
+            over.isEmpty ? $0 : "\($0) over \(over.joined(separator: " and "))"
           }
         } else {
           panelTitle = a.title

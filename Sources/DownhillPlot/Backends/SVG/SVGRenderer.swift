@@ -249,18 +249,14 @@ final class SVGRenderer: Renderer {
     SVGAttributes.appendPaint("fill", color, skipBlack: true, to: &body)
     // The text's origin goes into the group's transform, so each glyph needs only its x.
     append(" transform=\"translate(")
-    SVGNumber.append(turned ? point.x : point.x + origin.x, to: &body)
-    append(" ")
-    SVGNumber.append(turned ? point.y : point.y + origin.y, to: &body)
+    appendPair(turned ? point.x : point.x + origin.x, turned ? point.y : point.y + origin.y)
     append(")")
     if turned {
       // Counter-clockwise radians with y down is a negative SVG angle in degrees.
       append("rotate(")
       SVGNumber.append(-rotation * 180 / .pi, to: &body)
       append(")translate(")
-      SVGNumber.append(origin.x, to: &body)
-      append(" ")
-      SVGNumber.append(origin.y, to: &body)
+      appendPair(origin.x, origin.y)
       append(")")
     }
     append("\">")
@@ -300,9 +296,7 @@ final class SVGRenderer: Renderer {
       append(" transform=\"rotate(")
       SVGNumber.append(-rotation * 180 / .pi, to: &body)
       append(" ")
-      SVGNumber.append(point.x, to: &body)
-      append(" ")
-      SVGNumber.append(point.y, to: &body)
+      appendPair(point.x, point.y)
       append(")\"")
     }
     SVGAttributes.append("font-size", number: font.size, to: &body)
@@ -342,6 +336,13 @@ final class SVGRenderer: Renderer {
   // MARK: Writing
 
   private func append(_ s: String) { body.append(contentsOf: s.utf8) }
+
+  /// `x y`, as in a transform's arguments.
+  private func appendPair(_ x: Double, _ y: Double) {
+    SVGNumber.append(x, to: &body)
+    append(" ")
+    SVGNumber.append(y, to: &body)
+  }
 
   private func appendPath(_ data: [UInt8], attributes: [UInt8]) {
     append("<path")
