@@ -43,12 +43,12 @@ let package = Package(
       dependencies: ["COpenBLAS", "CZlib", "COpenSSL", "CNumpyMath", "AtomicFiles"]),
 
     // Plotting core: no training. giflib encodes animations; libpng through C, because it
-    // reports errors by longjmp.
+    // reports errors by longjmp; OpenSSL's SHA-256 names an SVG's ids after its content.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
     .target(
       name: "DownhillPlot",
       dependencies: [
-        "CCairo", "CGif", "CPNGWriter", "AtomicFiles",
+        "CCairo", "CGif", "CPNGWriter", "COpenSSL", "AtomicFiles",
       ]),
 
     // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.

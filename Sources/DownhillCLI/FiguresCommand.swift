@@ -68,8 +68,16 @@ struct FiguresCommand: ParsableCommand {
     let clock = ContinuousClock()
     let start = clock.now
     var stale: [String] = []
+    var files = 0
+    // The DocC catalogues' copies of figures, when writing the repository's figures/ beside them.
+    let root = URL(fileURLWithPath: out).deletingLastPathComponent()
+    func doccCopies(of file: String) -> [String] {
+      (Catalogue.documentationCopies[file] ?? []).map { root.appendingPathComponent($0).path }
+        .filter { FileManager.default.fileExists(atPath: $0) }
+    }
     // Writes, or in --check mode compares with what is committed.
     func emit(_ bytes: [UInt8], to path: String) throws {
+      files += 1
       if check {
         if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes {
           stale.append(path)
@@ -94,9 +102,14 @@ struct FiguresCommand: ParsableCommand {
     }
     for entry in entries {
       try counted(entry.name) {
-        let figure = try entry.make(inputs)
+        let figure = try entry.figure(inputs)
         for f in formats {
-          try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+          let bytes = try figure.render(format: f)
+          let file = "\(entry.name).\(f.rawValue)"
+          try emit(bytes, to: "\(out)/\(file)")
+          for folder in doccCopies(of: file) {
+            try emit(bytes, to: "\(folder)/\(file)")
+          }
         }
       }
     }
@@ -111,7 +124,7 @@ struct FiguresCommand: ParsableCommand {
         throw OutOfDate(files: stale)
       }
       print(
-        "all \(entries.count * formats.count + animations.count) files match what the code draws")
+        "all \(files) files match what the code draws")
       return
     }
     let count = entries.count + animations.count

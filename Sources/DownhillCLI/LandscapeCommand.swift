@@ -43,6 +43,7 @@ struct LandscapeCommand: ParsableCommand {
     var save: String?
     @Option(help: "Where the run's data is now, if it moved.") var data: String?
     @Option(help: "Use only the first N examples of the data.") var examples: Int?
+    @OptionGroup var svg: SVGOutputOptions
 
     func validate() throws {
       guard (2...1001).contains(grid) else { throw ValidationError("--grid must be 2…1001") }
@@ -145,7 +146,7 @@ struct LandscapeCommand: ParsableCommand {
           title:
             "Loss around the final weights of \(URL(fileURLWithPath: history).lastPathComponent)",
           directions: name
-        ).write(to: out)
+        ).write(to: out, svg: svg.options)
         print("wrote \(out)")
       }
     }
@@ -158,6 +159,7 @@ struct LandscapeCommand: ParsableCommand {
     @Argument(help: "The partial .npz files.", completion: .file(extensions: ["npz"]))
     var parts: [String]
     @Option(help: "The whole grid: .npz, or a figure (.png, .svg, .pdf).") var out: String
+    @OptionGroup var svg: SVGOutputOptions
 
     func run() throws {
       do {
@@ -172,7 +174,7 @@ struct LandscapeCommand: ParsableCommand {
         } else {
           try LandscapeFigure.figure(
             try whole.surface(), title: "Loss landscape", directions: "direction"
-          ).write(to: out)
+          ).write(to: out, svg: svg.options)
         }
         print("wrote \(out)")
       } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }

@@ -60,6 +60,7 @@ struct PlotCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "The y axis's range, LOW:HIGH (default: the data's).")
   var ylim: String?
 
+  @OptionGroup var svg: SVGOutputOptions
   @Option(help: "Title above the plot.") var title: String?
   @Option(help: "Label of the x axis (default: the x column's name).") var xlabel: String?
   @Option(help: "Label of the y axis (default: the series' name when there is one).") var ylabel:
@@ -157,7 +158,7 @@ struct PlotCommand: ParsableCommand {
     {
       throw ValidationError(error.description)
     }
-    let bytes = try figure.render(format: format)
+    let bytes = try figure.render(format: svg.applied(to: format))
     if out == "-" {
       FileHandle.standardOutput.write(Data(bytes))
     } else {

@@ -35,6 +35,7 @@ struct ReportCommand: ParsableCommand {
   var data: String?
   @Option(help: "Landscape grid points a side (2…201).") var grid = 31
   @Option(help: "Examples the recomputed loss uses at most.") var examples = 2000
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard (2...201).contains(grid) else { throw ValidationError("--grid must be 2…201") }
@@ -83,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         skipped += names.filter(RunReport.needData.contains).map { ($0, "\(error)") }
       }
     }
-    let formats = try formats()
+    let formats = try formats().map(svg.applied)
     var figures: [ReportFigure] = []
     let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
     let clock = ContinuousClock()
@@ -111,7 +112,7 @@ struct ReportCommand: ParsableCommand {
         throw ValidationError(
           "--out \(out) is one file: give exactly one --only figure, or a folder")
       }
-      try figures[0].figure.write(to: out)
+      try figures[0].figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
       _ = format
       return
@@ -140,6 +141,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: "History folders.", completion: .directory) var runs: [String]
   @Option(help: "The figure's file: .png, .svg or .pdf.") var out: String
   @Option(help: "The title.") var title: String?
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard !runs.isEmpty else { throw ValidationError("give at least one history folder") }
@@ -154,7 +156,7 @@ struct CompareCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return (name, try History(contentsOf: URL(fileURLWithPath: path)))
       }
-      try RunComparison.figure(loaded, title: title).figure.write(to: out)
+      try RunComparison.figure(loaded, title: title).figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
     } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
   }

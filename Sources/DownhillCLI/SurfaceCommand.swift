@@ -27,6 +27,7 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "Output height in pixels (1…32767, width × height ≤ 67108864).")
   var height = 600.0
   @Option(help: "Where to write the figure: \(OutputFormat.extensions).") var out: String
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard problem == "not" else {
@@ -97,7 +98,7 @@ struct SurfaceCommand: ParsableCommand {
     var o = try surface.options()
     o.azimuth = azimuth
     o.elevation = elevation
-    try CostSurfaceFigure.figure(o).write(to: surface.out)
+    try CostSurfaceFigure.figure(o).write(to: surface.out, svg: surface.svg.options)
   }
 }
 
@@ -114,6 +115,7 @@ struct ContourCommand: ParsableCommand {
   @OptionGroup var surface: SurfaceOptions
 
   func run() throws {
-    try CostSurfaceFigure.contourFigure(surface.options()).write(to: surface.out)
+    try CostSurfaceFigure.contourFigure(surface.options()).write(
+      to: surface.out, svg: surface.svg.options)
   }
 }
