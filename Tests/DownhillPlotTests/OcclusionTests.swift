@@ -53,20 +53,28 @@ import Testing
     let rec = try record(Self.scene(segmentZ: 0.2, planeTo: 0.5))
     let redPaths = rec.paths.filter { $0.1.stroke?.color == Self.red }
     #expect(redPaths.count == 1)
-    let planes = rec.paths.filter {
-      $0.1.fill != nil && $0.0.elements.count == 5 && $0.1.stroke?.color != Theme.standard.frame
+    // The plane is drawn as two triangles, (0, 0), (0.5, 0), (0.5, 1) and (0, 0), (0.5, 1),
+    // (0, 1): the one whose second corner the other lacks has the edge x = 0.5 from its second
+    // corner to its third.
+    let triangles = rec.paths.filter {
+      $0.1.fill != nil && $0.0.elements.count == 4 && $0.1.stroke?.color != Theme.standard.frame
+    }.map { path in
+      path.0.elements.compactMap { e -> Point? in
+        switch e {
+        case .move(let p), .line(let p): p
+        default: nil
+        }
+      }
     }
-    let plane = try #require(planes.last)
+    try #require(triangles.count == 2)
+    let corners = try #require(
+      triangles.first { t in
+        let other = triangles.first { $0 != t }!
+        return other.allSatisfy { hypot($0.x - t[1].x, $0.y - t[1].y) > 1 }
+      })
     guard case .move(let start)? = redPaths.first?.0.elements.first else {
       Issue.record("no visible red segment")
       return
-    }
-    // The plane's corners in order are (0, 0), (0.5, 0), (0.5, 1), (0, 1): edge 1→2 is x = 0.5.
-    let corners = plane.0.elements.compactMap { e -> Point? in
-      switch e {
-      case .move(let p), .line(let p): p
-      default: nil
-      }
     }
     let (p, q) = (corners[1], corners[2])
     let distance =

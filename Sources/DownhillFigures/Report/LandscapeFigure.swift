@@ -31,7 +31,7 @@ public enum LandscapeFigure {
   /// A landscape grid as a 3D surface, its axes named after the directions ("direction",
   /// "principal component").
   static func surface(_ grid: GridSurface, on a3: Axes3D, directions: String) {
-    a3.surface(x: grid.alphas, y: grid.betas, z: grid.values, colormap: .viridis, shaded: true)
+    a3.surface(x: grid.alphas, y: grid.betas, z: grid.values, colormap: .viridis)
     a3.xLabel = "α (\(directions) 1)"
     a3.yLabel = "β (\(directions) 2)"
     a3.zLabel = "loss"

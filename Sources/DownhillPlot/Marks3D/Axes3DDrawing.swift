@@ -28,6 +28,7 @@ extension Axes3D {
     box.drawPanes(r, theme: theme, ticks: ticks)
 
     var scene = Scene3D()
+    scene.eyeDistance = transform.distance
     for mark in marks { mark.addPrimitives(to: &scene, transform: transform, theme: theme) }
     scene.draw(on: r)
 
@@ -176,7 +177,7 @@ struct BoxGeometry {
   }
 
   /// Tick marks, tick labels and axis labels along the front edges: x and y on the floor's
-  /// front edges, z on the vertical edge furthest left on screen.
+  /// front edges, z on a vertical side edge, as matplotlib places them.
   @discardableResult
   func drawAxes(
     _ r: Renderer, theme: Theme, ticks: (x: [Tick], y: [Tick], z: [Tick]),
@@ -189,12 +190,12 @@ struct BoxGeometry {
         (limits.x.lowerBound + limits.x.upperBound) / 2,
         (limits.y.lowerBound + limits.y.upperBound) / 2,
         (limits.z.lowerBound + limits.z.upperBound) / 2))
-    // z: the vertical edge whose floor corner is leftmost on screen (matplotlib's choice).
-    let cornerChoices = [(false, false), (true, false), (false, true), (true, true)]
-    let zCorner = cornerChoices.min { a, b in
-      project(point([0: bound(0, high: a.0), 1: bound(1, high: a.1), 2: floor])).x
-        < project(point([0: bound(0, high: b.0), 1: bound(1, high: b.1), 2: floor])).x
-    }!
+    // z: the vertical edge at the front x bound and the back y bound, matplotlib's choice (its
+    // axis3d puts it on the right for azimuths in (−90, 0) and (90, 180), left otherwise).
+    let zCorner = (!backIsHigh(0), backIsHigh(1))
+    let zSide: Double =
+      project(point([0: bound(0, high: zCorner.0), 1: bound(1, high: zCorner.1), 2: floor])).x
+        < centre.x ? -1 : 1
     let edges: [(axis: Int, fixed: [Int: Double], ticks: [Tick], label: String?)] = [
       (0, [1: bound(1, high: !backIsHigh(1)), 2: floor], ticks.x, labels.0),
       (1, [0: bound(0, high: !backIsHigh(0)), 2: floor], ticks.y, labels.1),
@@ -224,7 +225,7 @@ struct BoxGeometry {
         ny = -ny
       }
       if edge.axis == 2 {
-        nx = -1
+        nx = zSide
         ny = 0
       }
       var widest = 0.0
