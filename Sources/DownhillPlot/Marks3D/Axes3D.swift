@@ -144,7 +144,7 @@ public final class Axes3D {
     }
     var z = resolve(zLimits, e.z)
     if zLimits == nil {
-      let (lo, hi) = TickLocator.niceLimits(z.lowerBound, z.upperBound, maxTicks: 5)
+      let (lo, hi) = TickLocator.niceLimits(z.lowerBound, z.upperBound, maxTicks: 7)
       if lo < hi { z = lo...hi }
     }
     return (resolve(xLimits, e.x), resolve(yLimits, e.y), z)
