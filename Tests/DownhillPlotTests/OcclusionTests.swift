@@ -9,9 +9,12 @@ import Testing
 
   /// A horizontal plane at z = 0.5 over x ∈ [0, planeTo], y ∈ [0, 1], seen from above, and a red
   /// segment along x at height `segmentZ`.
-  static func scene(segmentZ: Double, planeTo: Double = 1) -> Figure {
+  static func scene(
+    segmentZ: Double, planeTo: Double = 1, projection: View3D.Projection = .matplotlibPerspective
+  ) -> Figure {
     let f = Figure(width: 400, height: 320)
     let a = f.axes3D()
+    a.view.projection = projection
     a.xLimits = 0...1
     a.yLimits = 0...1
     a.zLimits = 0...1
@@ -33,6 +36,14 @@ import Testing
 
   @Test func segmentBehindAFaceShowsNoPixels() throws {
     #expect(try Self.redPixels(Self.scene(segmentZ: 0.2)) == 0)
+  }
+
+  /// In strong perspective, depth across a face is not linear on screen: mixed linearly, the
+  /// plane's depth comes out too far, and a segment 0.04 below the plane at 0.5 shows through.
+  @Test func aSegmentJustBelowAFaceStaysHiddenInStrongPerspective() throws {
+    let close = View3D.Projection.perspective(distance: 1.5)
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.46, projection: close)) == 0)
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.65, projection: close)) > 200)
   }
 
   @Test func theSameSegmentInFrontShows() throws {

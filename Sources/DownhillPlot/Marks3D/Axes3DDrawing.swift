@@ -92,13 +92,33 @@ extension Axes3D {
     (
       ticksFor(limits.x, length: box.screenLength(axis: 0)),
       ticksFor(limits.y, length: box.screenLength(axis: 1)),
-      ticksFor(limits.z, length: box.screenLength(axis: 2))
+      heightTicks(limits.z, length: box.screenLength(axis: 2))
     )
   }
 
-  private func ticksFor(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
+  /// z's ticks: if there is room (a label every 24 units), more of them so that both ends of
+  /// its rounded-out limits are labelled (0 to 35 by 5 rather than 0 to 30 by 10 under an
+  /// unlabelled top).
+  private func heightTicks(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
+    let fewest = clampedInt(length / 55, 2...6)
+    let span = range.upperBound - range.lowerBound
+    for count in fewest...8 where length / Double(count) >= 24 {
+      let ticks = ticksFor(range, length: length, maxTicks: count)
+      if let first = ticks.first, let last = ticks.last,
+        abs(first.value - range.lowerBound) <= 1e-9 * span,
+        abs(last.value - range.upperBound) <= 1e-9 * span
+      {
+        return ticks
+      }
+    }
+    return ticksFor(range, length: length)
+  }
+
+  private func ticksFor(_ range: ClosedRange<Double>, length: Double, maxTicks: Int? = nil)
+    -> [Tick]
+  {
     AxisScale(kind: .linear, lower: range.lowerBound, upper: range.upperBound)
-      .ticks(maxTicks: clampedInt(length / 55, 2...6))
+      .ticks(maxTicks: maxTicks ?? clampedInt(length / 55, 2...6))
       .filter {
         $0.isMajor && $0.value >= range.lowerBound - 1e-9 * (range.upperBound - range.lowerBound)
           && $0.value <= range.upperBound + 1e-9 * (range.upperBound - range.lowerBound)
