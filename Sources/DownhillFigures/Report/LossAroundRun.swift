@@ -55,15 +55,6 @@ public enum LossAroundRun {
     f.subplots(rows: 1, columns: 2)
     let a3 = f.axes3D(row: 0, column: 0)
     LandscapeFigure.surface(l.randomPlane, on: a3, directions: "direction")
-    let middle = (l.randomPlane.alphas.count / 2, l.randomPlane.betas.count / 2)
-    let trained = Vector3(0, 0, l.randomPlane[middle.0, middle.1])
-    a3.scatter([trained], label: "trained weights", color: Color(hex: 0xd62728), size: 8)
-    // The trained weights usually lie at the bottom of a bowl, whose front wall hides them from
-    // matplotlib's 30°: look down more steeply until they show (straight down always shows them).
-    for elevation in stride(from: 30.0, through: 90, by: 10) {
-      a3.view.elevation = elevation
-      if a3.shows(trained) { break }
-    }
     a3.title = "random filter-normalised directions"
     let a = f.grid[0][1]
     let p = l.pcaPlane
