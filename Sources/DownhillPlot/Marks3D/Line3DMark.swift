@@ -103,7 +103,8 @@ public struct Line3DMark: Mark3D {
   }
 }
 
-/// Points in 3D, each occluded by the surfaces in front of it.
+/// Points in 3D, each occluded by the surfaces in front of it, outlined to stand out on any
+/// surface colour.
 public struct Scatter3DMark: Mark3D {
   public var points: [Vector3]
   public var label: String?
@@ -126,7 +127,9 @@ public struct Scatter3DMark: Mark3D {
 
   public func addPrimitives(to scene: inout Scene3D, transform: Transform3D, theme: Theme) {
     for p in points {
-      scene.addMarker(p, marker: marker, size: size, fill: color, edge: nil, transform: transform)
+      scene.addMarker(
+        p, marker: marker, size: size, fill: color, edge: Line3DMark.edge(against: color),
+        transform: transform)
     }
   }
 
