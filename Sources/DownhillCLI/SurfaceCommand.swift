@@ -79,6 +79,7 @@ struct SurfaceCommand: ParsableCommand {
         downhill surface --problem not --cost mse --out mse.png
         downhill surface --cost cross-entropy --grid 120 --starts 5 --optimizer adam --alpha 0.5 --out ce.svg
         downhill surface --cost mse --azimuth 200 --elevation 45 --out view.pdf
+        downhill surface --cost cross-entropy --projection ortho --out ce-ortho.png
       """)
 
   @OptionGroup var surface: SurfaceOptions
@@ -87,10 +88,20 @@ struct SurfaceCommand: ParsableCommand {
     help: "View azimuth in degrees (default: 160 for MSE, 200 for cross-entropy).")
   var azimuth: Double?
   @Option(parsing: .unconditional, help: "View elevation in degrees.") var elevation = 30.0
+  @Option(help: "persp (matplotlib's default perspective) or ortho.") var projection = "persp"
 
   func validate() throws {
     guard azimuth.map(\.isFinite) ?? true, elevation.isFinite, (-90...90).contains(elevation) else {
       throw ValidationError("--azimuth must be a number and --elevation a number in -90…90")
+    }
+    _ = try viewProjection()
+  }
+
+  func viewProjection() throws -> View3D.Projection {
+    switch projection.lowercased() {
+    case "persp", "perspective": return .matplotlibPerspective
+    case "ortho", "orthographic": return .orthographic
+    default: throw ValidationError("unknown --projection '\(projection)': use persp or ortho")
     }
   }
 
@@ -98,6 +109,7 @@ struct SurfaceCommand: ParsableCommand {
     var o = try surface.options()
     o.azimuth = azimuth
     o.elevation = elevation
+    o.projection = try viewProjection()
     try CostSurfaceFigure.figure(o).write(to: surface.out, svg: surface.svg.options)
   }
 }

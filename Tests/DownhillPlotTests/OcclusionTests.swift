@@ -9,9 +9,12 @@ import Testing
 
   /// A horizontal plane at z = 0.5 over x ∈ [0, planeTo], y ∈ [0, 1], seen from above, and a red
   /// segment along x at height `segmentZ`.
-  static func scene(segmentZ: Double, planeTo: Double = 1) -> Figure {
+  static func scene(
+    segmentZ: Double, planeTo: Double = 1, projection: View3D.Projection = .matplotlibPerspective
+  ) -> Figure {
     let f = Figure(width: 400, height: 320)
     let a = f.axes3D()
+    a.view.projection = projection
     a.xLimits = 0...1
     a.yLimits = 0...1
     a.zLimits = 0...1
@@ -35,6 +38,14 @@ import Testing
     #expect(try Self.redPixels(Self.scene(segmentZ: 0.2)) == 0)
   }
 
+  /// In strong perspective, depth across a face is not linear on screen: mixed linearly, the
+  /// plane's depth comes out too far, and a segment 0.04 below the plane at 0.5 shows through.
+  @Test func aSegmentJustBelowAFaceStaysHiddenInStrongPerspective() throws {
+    let close = View3D.Projection.perspective(distance: 1.5)
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.46, projection: close)) == 0)
+    #expect(try Self.redPixels(Self.scene(segmentZ: 0.65, projection: close)) > 200)
+  }
+
   @Test func theSameSegmentInFrontShows() throws {
     #expect(try Self.redPixels(Self.scene(segmentZ: 0.8)) > 200)
   }
@@ -53,20 +64,28 @@ import Testing
     let rec = try record(Self.scene(segmentZ: 0.2, planeTo: 0.5))
     let redPaths = rec.paths.filter { $0.1.stroke?.color == Self.red }
     #expect(redPaths.count == 1)
-    let planes = rec.paths.filter {
-      $0.1.fill != nil && $0.0.elements.count == 5 && $0.1.stroke?.color != Theme.standard.frame
+    // The plane is drawn as two triangles, (0, 0), (0.5, 0), (0.5, 1) and (0, 0), (0.5, 1),
+    // (0, 1): the one whose second corner the other lacks has the edge x = 0.5 from its second
+    // corner to its third.
+    let triangles = rec.paths.filter {
+      $0.1.fill != nil && $0.0.elements.count == 4 && $0.1.stroke?.color != Theme.standard.frame
+    }.map { path in
+      path.0.elements.compactMap { e -> Point? in
+        switch e {
+        case .move(let p), .line(let p): p
+        default: nil
+        }
+      }
     }
-    let plane = try #require(planes.last)
+    try #require(triangles.count == 2)
+    let corners = try #require(
+      triangles.first { t in
+        let other = triangles.first { $0 != t }!
+        return other.allSatisfy { hypot($0.x - t[1].x, $0.y - t[1].y) > 1 }
+      })
     guard case .move(let start)? = redPaths.first?.0.elements.first else {
       Issue.record("no visible red segment")
       return
-    }
-    // The plane's corners in order are (0, 0), (0.5, 0), (0.5, 1), (0, 1): edge 1→2 is x = 0.5.
-    let corners = plane.0.elements.compactMap { e -> Point? in
-      switch e {
-      case .move(let p), .line(let p): p
-      default: nil
-      }
     }
     let (p, q) = (corners[1], corners[2])
     let distance =

@@ -44,3 +44,28 @@ func notCost(_ t1: Double, _ t2: Double, ce: Bool) -> Double {
   }
   expectFigure(f, named: "surfaces-3d")
 }
+
+/// A flat one-colour plane of 30 × 30 cells: in the PNG every pixel well inside it has that
+/// colour. Antialiasing face by face leaves a light seam of the pane behind along shared edges.
+@Test func aSurfaceHasNoSeamsBetweenItsFaces() throws {
+  let f = Figure(width: 400, height: 320)
+  let a = f.axes3D()
+  a.zLimits = 0...1
+  let g = (0..<30).map { Double($0) / 29 }
+  a.surface(x: g, y: g, z: Array(repeating: 0.5, count: 900), colormap: .viridis)
+  let image = try #require(RasterImage(png: try f.render(format: .png)))
+  func pixel(_ x: Int, _ y: Int) -> [Int] {
+    let i = (y * image.width + x) * 4
+    return (0..<3).map { Int(image.pixels[i + $0]) }
+  }
+  let (cx, cy) = (image.width / 2, image.height / 2)
+  let colour = pixel(cx, cy)
+  var off = 0
+  for y in (cy - 20)...(cy + 20) {
+    for x in (cx - 40)...(cx + 40)
+    where zip(pixel(x, y), colour).contains(where: { abs($0 - $1) > 3 }) {
+      off += 1
+    }
+  }
+  #expect(off == 0, "\(off) of 3,321 pixels inside the plane differ from its colour \(colour)")
+}

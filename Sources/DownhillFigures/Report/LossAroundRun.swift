@@ -55,10 +55,6 @@ public enum LossAroundRun {
     f.subplots(rows: 1, columns: 2)
     let a3 = f.axes3D(row: 0, column: 0)
     LandscapeFigure.surface(l.randomPlane, on: a3, directions: "direction")
-    let middle = (l.randomPlane.alphas.count / 2, l.randomPlane.betas.count / 2)
-    a3.scatter(
-      [Vector3(0, 0, l.randomPlane[middle.0, middle.1])], label: "trained weights",
-      color: Color(hex: 0xd62728), size: 8)
     a3.title = "random filter-normalised directions"
     let a = f.grid[0][1]
     let p = l.pcaPlane

@@ -24,7 +24,7 @@ public enum CostSurfaceComparison {
       o.steps = steps
       let a = f.axes3D(row: 0, column: k)
       try CostSurfaceFigure.draw(
-        o, into: a, paths: try CostSurfaceFigure.paths(o), labelPaths: k == 1)
+        o, into: a, paths: try CostSurfaceFigure.paths(o), labelPaths: true)
       a.title = CostSurfaceFigure.name(cost)
     }
     return f

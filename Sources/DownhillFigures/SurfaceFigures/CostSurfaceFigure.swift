@@ -15,6 +15,8 @@ public enum CostSurfaceFigure {
     /// The view; nil takes the tutorial's (160° for MSE, 200° for cross-entropy).
     public var azimuth: Double?
     public var elevation = 30.0
+    /// Perspective as matplotlib's default, or orthographic (`proj_type='ortho'`).
+    public var projection = View3D.Projection.matplotlibPerspective
     /// Descent paths from this many starts (seeded, spread over the range).
     public var starts = 0
     /// Or from these starts.
@@ -127,12 +129,14 @@ public enum CostSurfaceFigure {
     for (i, p) in paths.enumerated() {
       axes.trajectory(
         p, label: labelPaths ? "start \(i + 1)" : nil, color: pathColors[i % pathColors.count],
-        width: 2)
+        width: 2, draped: true)
     }
     axes.xLabel = "Theta1"
     axes.yLabel = "Theta2"
     axes.zLabel = "Cost"
-    axes.view = View3D(azimuth: o.azimuth ?? (o.cost == .mse ? 160 : 200), elevation: o.elevation)
+    axes.view = View3D(
+      azimuth: o.azimuth ?? (o.cost == .mse ? 160 : 200), elevation: o.elevation,
+      projection: o.projection)
     axes.xLimits = o.range
     axes.yLimits = o.range
   }

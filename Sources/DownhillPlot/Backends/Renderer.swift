@@ -52,6 +52,10 @@ public struct PolygonBatch: Sendable {
   /// An outline colour for every polygon instead of its fill (the mesh's "thin edges").
   public var edgeColor: Color?
   public var antialias = true
+  /// Neighbouring polygons of one surface: a raster backend draws them supersampled rather than
+  /// antialiased one by one, which leaves a light seam of background along every shared edge
+  /// and lets a far face show through a band of slivers seen edge-on.
+  public var seamless = false
 
   public init() {}
 

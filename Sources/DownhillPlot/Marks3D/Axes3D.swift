@@ -42,7 +42,7 @@ public final class Axes3D {
   @discardableResult
   public func surface(
     x: [Double], y: [Double], z: [Double], colormap: Colormap = .viridis, alpha: Double = 1,
-    shaded: Bool = true, edgeColor: Color? = nil, rasterized: Bool = false, label: String? = nil
+    shaded: Bool = false, edgeColor: Color? = nil, rasterized: Bool = false, label: String? = nil
   ) -> Axes3D {
     guard z.count == x.count * y.count else { return self }
     var vertices: [Vector3] = []
@@ -73,16 +73,19 @@ public final class Axes3D {
         label: label, alpha: alpha, shaded: shaded, edgeColor: edgeColor, edgeWidth: edgeWidth))
   }
 
-  /// A path through 3D points, marked at start and end.
+  /// A path through 3D points, marked at start and end. `draped` lays it on the surface as
+  /// drawn (the first surface added; see `SurfaceMark.draped`), so a path computed on the exact
+  /// function is not lost under a coarse mesh's triangles.
   @discardableResult
   public func trajectory(
     _ points: [Vector3], label: String? = nil, color: Color? = nil, width: Double = 1.75,
-    marker: Marker? = nil
+    marker: Marker? = nil, draped: Bool = false
   ) -> Axes3D {
-    add(
+    let surface = draped ? marks.lazy.compactMap { $0 as? SurfaceMark }.first : nil
+    return add(
       Line3DMark(
-        points: points, label: label, color: color ?? nextColor(), width: width, marker: marker,
-        marksEnds: true))
+        points: surface?.draped(points) ?? points, label: label, color: color ?? nextColor(),
+        width: width, marker: marker, marksEnds: true))
   }
 
   @discardableResult
@@ -101,7 +104,29 @@ public final class Axes3D {
 
   var colorMapping: ColorMapping? { marks.lazy.compactMap(\.colorMapping).first }
 
-  /// Axis limits: explicit, or the data's range (matplotlib draws 3D data edge to edge).
+  /// True when the surfaces leave `p` in sight from the current view, with `margin` (a
+  /// fraction of the box's size on screen) around it: to choose a view that shows a point of
+  /// interest, marker and all, rather than one that hides it behind a wall of the surface.
+  public func shows(_ p: Vector3, margin: Double = 0.015) -> Bool {
+    // Visibility does not depend on the box's size or place on the page.
+    let t = Transform3D(
+      limits: limits(), aspect: boxAspect, view: view, center: Point(0, 0), scale: 500)
+    var scene = Scene3D()
+    scene.eyeDistance = t.distance
+    for mark in marks where mark is SurfaceMark {
+      mark.addPrimitives(to: &scene, transform: t, theme: theme)
+    }
+    scene.addMarker(p, marker: .circle, size: 1, fill: .black, edge: nil, transform: t)
+    let index = FaceIndex(scene: scene)
+    let (at, depth) = t.project(p)
+    let r = margin * 500
+    return [(0.0, 0.0), (r, 0), (-r, 0), (0, r), (0, -r)].allSatisfy { (dx, dy) in
+      index.isVisible((Point(at.x + dx, at.y + dy), depth), tolerance: scene.tolerance)
+    }
+  }
+
+  /// Axis limits: explicit, or the data's range (matplotlib draws 3D data edge to edge); z's
+  /// rounded out to whole ticks, so the height axis starts and ends on a labelled value.
   func limits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>, z: ClosedRange<Double>) {
     let e = marks.reduce(Extent3D(x: nil, y: nil, z: nil)) { $0.union($1.extent()) }
     func resolve(_ explicit: ClosedRange<Double>?, _ data: ClosedRange<Double>?) -> ClosedRange<
@@ -117,6 +142,11 @@ public final class Axes3D {
       else { return 0...1 }
       return l.lower...l.upper
     }
-    return (resolve(xLimits, e.x), resolve(yLimits, e.y), resolve(zLimits, e.z))
+    var z = resolve(zLimits, e.z)
+    if zLimits == nil {
+      let (lo, hi) = TickLocator.niceLimits(z.lowerBound, z.upperBound, maxTicks: 7)
+      if lo < hi { z = lo...hi }
+    }
+    return (resolve(xLimits, e.x), resolve(yLimits, e.y), z)
   }
 }

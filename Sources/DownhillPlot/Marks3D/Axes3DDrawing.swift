@@ -28,6 +28,7 @@ extension Axes3D {
     box.drawPanes(r, theme: theme, ticks: ticks)
 
     var scene = Scene3D()
+    scene.eyeDistance = transform.distance
     for mark in marks { mark.addPrimitives(to: &scene, transform: transform, theme: theme) }
     scene.draw(on: r)
 
@@ -91,13 +92,33 @@ extension Axes3D {
     (
       ticksFor(limits.x, length: box.screenLength(axis: 0)),
       ticksFor(limits.y, length: box.screenLength(axis: 1)),
-      ticksFor(limits.z, length: box.screenLength(axis: 2))
+      heightTicks(limits.z, length: box.screenLength(axis: 2))
     )
   }
 
-  private func ticksFor(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
+  /// z's ticks: if there is room (a label every 24 units), more of them so that both ends of
+  /// its rounded-out limits are labelled (0 to 35 by 5 rather than 0 to 30 by 10 under an
+  /// unlabelled top).
+  private func heightTicks(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
+    let fewest = clampedInt(length / 55, 2...6)
+    let span = range.upperBound - range.lowerBound
+    for count in fewest...8 where length / Double(count) >= 24 {
+      let ticks = ticksFor(range, length: length, maxTicks: count)
+      if let first = ticks.first, let last = ticks.last,
+        abs(first.value - range.lowerBound) <= 1e-9 * span,
+        abs(last.value - range.upperBound) <= 1e-9 * span
+      {
+        return ticks
+      }
+    }
+    return ticksFor(range, length: length)
+  }
+
+  private func ticksFor(_ range: ClosedRange<Double>, length: Double, maxTicks: Int? = nil)
+    -> [Tick]
+  {
     AxisScale(kind: .linear, lower: range.lowerBound, upper: range.upperBound)
-      .ticks(maxTicks: clampedInt(length / 55, 2...6))
+      .ticks(maxTicks: maxTicks ?? clampedInt(length / 55, 2...6))
       .filter {
         $0.isMajor && $0.value >= range.lowerBound - 1e-9 * (range.upperBound - range.lowerBound)
           && $0.value <= range.upperBound + 1e-9 * (range.upperBound - range.lowerBound)
@@ -176,7 +197,7 @@ struct BoxGeometry {
   }
 
   /// Tick marks, tick labels and axis labels along the front edges: x and y on the floor's
-  /// front edges, z on the vertical edge furthest left on screen.
+  /// front edges, z on a vertical side edge, as matplotlib places them.
   @discardableResult
   func drawAxes(
     _ r: Renderer, theme: Theme, ticks: (x: [Tick], y: [Tick], z: [Tick]),
@@ -189,12 +210,12 @@ struct BoxGeometry {
         (limits.x.lowerBound + limits.x.upperBound) / 2,
         (limits.y.lowerBound + limits.y.upperBound) / 2,
         (limits.z.lowerBound + limits.z.upperBound) / 2))
-    // z: the vertical edge whose floor corner is leftmost on screen (matplotlib's choice).
-    let cornerChoices = [(false, false), (true, false), (false, true), (true, true)]
-    let zCorner = cornerChoices.min { a, b in
-      project(point([0: bound(0, high: a.0), 1: bound(1, high: a.1), 2: floor])).x
-        < project(point([0: bound(0, high: b.0), 1: bound(1, high: b.1), 2: floor])).x
-    }!
+    // z: the vertical edge at the front x bound and the back y bound, matplotlib's choice (its
+    // axis3d puts it on the right for azimuths in (−90, 0) and (90, 180), left otherwise).
+    let zCorner = (!backIsHigh(0), backIsHigh(1))
+    let zSide: Double =
+      project(point([0: bound(0, high: zCorner.0), 1: bound(1, high: zCorner.1), 2: floor])).x
+        < centre.x ? -1 : 1
     let edges: [(axis: Int, fixed: [Int: Double], ticks: [Tick], label: String?)] = [
       (0, [1: bound(1, high: !backIsHigh(1)), 2: floor], ticks.x, labels.0),
       (1, [0: bound(0, high: !backIsHigh(0)), 2: floor], ticks.y, labels.1),
@@ -224,7 +245,7 @@ struct BoxGeometry {
         ny = -ny
       }
       if edge.axis == 2 {
-        nx = -1
+        nx = zSide
         ny = 0
       }
       var widest = 0.0

@@ -32,6 +32,12 @@ public struct View3D: Equatable, Sendable {
     case orthographic
     /// Perspective with the eye this many box half-diagonals from the centre.
     case perspective(distance: Double)
+
+    /// matplotlib's default `proj_type='persp'` (focal length 1): its eye stands 10 units from
+    /// the centre of a box whose diagonal is 1.8294640721620434 · 25/24 units, about 10.5
+    /// half-diagonals.
+    public static let matplotlibPerspective = Projection.perspective(
+      distance: 10 / (0.5 * 1.8294640721620434 * 25 / 24))
   }
   public var azimuth: Double
   public var elevation: Double
@@ -39,7 +45,7 @@ public struct View3D: Equatable, Sendable {
 
   public init(
     azimuth: Double = -60, elevation: Double = 30,
-    projection: Projection = .perspective(distance: 6)
+    projection: Projection = .matplotlibPerspective
   ) {
     self.azimuth = azimuth
     self.elevation = elevation
@@ -87,6 +93,12 @@ public struct Transform3D: Sendable {
     }
     self.center = center
     self.scale = scale
+  }
+
+  /// For a perspective view the eye's foot on the xy plane (box coordinates); for an
+  /// orthographic one the horizontal direction towards the eye.
+  var eyeFoot: Point {
+    Point(toward.x * (distance ?? 1), toward.y * (distance ?? 1))
   }
 
   /// Box coordinates: the data box as a cuboid centred on the origin, half-diagonal ½.

@@ -17,6 +17,9 @@ public struct Scene3D {
   var faceFills: [Color] = []
   /// Mean depth, the painter's sort key.
   var faceKeys: [Double] = []
+  /// How many faces, from the first, were added in an exact far-to-near order (one height
+  /// field's); when it falls short of all faces, faces are sorted by mean depth instead.
+  var facesInOrder = 0
   var faceCount: Int { faceFills.count }
 
   struct Segment {
@@ -49,9 +52,19 @@ public struct Scene3D {
   /// How much nearer than a face a segment must be to count as in front: paths computed on a
   /// surface lie on it, and their chords dip slightly below it.
   var tolerance = 0.01
+  /// The eye's distance from the box centre (box units) in a perspective view, nil for an
+  /// orthographic one: depth across a face or along a segment is then not linear on screen.
+  var eyeDistance: Double?
+
+  /// The faces far to near: as added when one height field gave them in its exact order,
+  /// otherwise by mean depth (the painter's algorithm).
+  func faceDrawingOrder() -> [Int] {
+    facesInOrder == faceCount
+      ? Array(0..<faceCount) : (0..<faceCount).sorted { faceKeys[$0] < faceKeys[$1] }
+  }
 
   func draw(on r: Renderer) {
-    let order = (0..<faceCount).sorted { faceKeys[$0] < faceKeys[$1] }
+    let order = faceDrawingOrder()
     let index = FaceIndex(scene: self)
     var behind: [(Path, StrokeStyle, Double)] = []
     var front: [(Path, StrokeStyle, Double)] = []
@@ -69,7 +82,9 @@ public struct Scene3D {
     }
     var batch = PolygonBatch()
     batch.edgeWidth = faceEdgeColor == nil ? 0 : faceEdgeWidth
-    batch.edgeColor = faceEdgeColor
+    batch.edgeColor = faceEdgeColor.map { $0.withAlpha($0.alpha * edgeFade()) }
+    // Translucent faces would show the pass beneath.
+    batch.seamless = !translucent
     batch.points.reserveCapacity(facePoints.count)
     batch.starts.reserveCapacity(faceCount + 1)
     batch.fills.reserveCapacity(faceCount)
@@ -118,6 +133,30 @@ public struct Scene3D {
       r.draw(m.marker.path(at: m.at.point, size: m.size), style: style)
     }
   }
+
+  /// How much of the mesh edges' opacity to keep: all while faces are at least
+  /// `fullEdgeFaceSize` across, less in proportion below, so a dense mesh's edges don't turn
+  /// the surface grey (their ink per face area grows as faces shrink).
+  func edgeFade() -> Double {
+    var sizes: [Double] = []
+    sizes.reserveCapacity(faceCount)
+    for i in 0..<faceCount {
+      let s = faceStarts[i]
+      var area = 0.0
+      for k in (s + 1)..<(faceStarts[i + 1] - 1) {
+        let (a, b, c) = (facePoints[s], facePoints[k], facePoints[k + 1])
+        area += abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2
+      }
+      sizes.append((2 * area).squareRoot())
+    }
+    guard !sizes.isEmpty else { return 1 }
+    // The median: faces seen edge-on are tiny whatever the mesh.
+    let typical = sizes.sorted()[sizes.count / 2]
+    return typical.isFinite ? min(1, typical / Self.fullEdgeFaceSize) : 1
+  }
+
+  /// Display units across a face (√(2·area)) at which mesh edges keep their full opacity.
+  static let fullEdgeFaceSize = 6.0
 
   private static func rasterized(_ batch: PolygonBatch) -> (RasterImage, Rect)? {
     let bounds = Rect.bounding(batch.points)
@@ -168,6 +207,7 @@ public struct Scene3D {
 struct FaceIndex {
   private let points: [Point]
   private let depths: [Double]
+  private let eyeDistance: Double?
   private let starts: [Int]
   private let bins: [[Int32]]
   private let origin: Point
@@ -178,6 +218,7 @@ struct FaceIndex {
   init(scene: Scene3D) {
     points = scene.facePoints
     depths = scene.faceDepths
+    eyeDistance = scene.eyeDistance
     starts = scene.faceStarts
     let count = scene.faceCount
     var lo = Point(.infinity, .infinity)
@@ -242,10 +283,26 @@ struct FaceIndex {
       let l2 = ((c.y - a.y) * (p.x - c.x) + (a.x - c.x) * (p.y - c.y)) / det
       let l3 = 1 - l1 - l2
       if l1 >= 0, l2 >= 0, l3 >= 0 {
-        return l1 * depths[s] + l2 * depths[k] + l3 * depths[k + 1]
+        return Self.depth(
+          weights: (l1, l2, l3), depths: (depths[s], depths[k], depths[k + 1]),
+          eyeDistance: eyeDistance)
       }
     }
     return nil
+  }
+
+  /// The depth at a point of a projected triangle or segment from its barycentric weights on
+  /// screen. In perspective, 1 / (eye distance − depth) is what varies linearly on screen (a
+  /// linear mix of depths is off by up to a few hundredths of the box for a long face, enough to
+  /// hide a path lying on it).
+  static func depth(
+    weights w: (Double, Double, Double), depths d: (Double, Double, Double),
+    eyeDistance: Double?
+  ) -> Double {
+    guard let e = eyeDistance else { return w.0 * d.0 + w.1 * d.1 + w.2 * d.2 }
+    let inverse =
+      w.0 / max(1e-9, e - d.0) + w.1 / max(1e-9, e - d.1) + w.2 / max(1e-9, e - d.2)
+    return e - 1 / inverse
   }
 
   struct Run {
@@ -262,7 +319,8 @@ struct FaceIndex {
         Point(
           s.a.point.x + (s.b.point.x - s.a.point.x) * t,
           s.a.point.y + (s.b.point.y - s.a.point.y) * t),
-        s.a.depth + (s.b.depth - s.a.depth) * t
+        Self.depth(
+          weights: (1 - t, t, 0), depths: (s.a.depth, s.b.depth, 0), eyeDistance: eyeDistance)
       )
     }
     let length = hypot(s.b.point.x - s.a.point.x, s.b.point.y - s.a.point.y)

@@ -4,7 +4,7 @@ import CCairo
 /// go to SVG through `SVGRenderer`). The differences between Cairo's formats live in
 /// `CairoCanvas`.
 final class CairoRenderer: Renderer {
-  private let cr: OpaquePointer
+  let cr: OpaquePointer
   /// Vector formats snap path coordinates to this grid (display units), so Cairo writes
   /// "118.375" rather than "118.410156"; 0 keeps full precision (raster output).
   private let grid: Double
@@ -113,6 +113,7 @@ final class CairoRenderer: Renderer {
   /// faces.
   func drawPolygons(_ batch: PolygonBatch) {
     guard batch.count > 0 else { return }
+    if batch.seamless && batch.antialias && drawSupersampled(batch) { return }
     cairo_save(cr)
     defer { cairo_restore(cr) }
     cairo_set_antialias(cr, batch.antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
