@@ -69,9 +69,9 @@ public enum LossAroundRun {
       x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true,
       color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6, labelColor: Color(hex: 0x1a1a1a),
       labelBackground: Color(hex: 0xffffff, alpha: 0.8))
-    // Orange with a dark halo reads on viridis' dark purples and its light yellows alike.
+    // Amber on a dark halo: one of the two edges is at least 3.1:1 on every viridis band.
     a.plot(
-      l.pca.alphas, l.pca.betas, label: pathLabel, color: Color(hex: 0xff7f0e), width: 2,
+      l.pca.alphas, l.pca.betas, label: pathLabel, color: Color(hex: 0xffb000), width: 2,
       marker: .circle, markerSize: 3, halo: Color(hex: 0x1a1a1a))
     a.scatter(
       [l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white,
