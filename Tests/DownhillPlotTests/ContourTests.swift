@@ -235,7 +235,7 @@ import Testing
     #expect(labels.count >= 1)
     for l in labels {
       #expect(l.center.x > 320)
-      #expect(!path.contains { l.contains($0, padding: 4) })
+      #expect(!path.contains { l.contains($0, padding: 7) })
     }
   }
 

@@ -159,7 +159,9 @@ enum ContourLabeler {
             height: h)
           guard label.corners.allSatisfy({ inside($0, area) }) else { continue }
           guard !placed.contains(where: { $0.overlaps(label) }) else { continue }
-          guard !data.contains(where: { label.contains($0, padding: 4) }) else { continue }
+          // The points are a line's centre: the padding covers its half-width (and halo) and
+          // leaves a few units of clear space.
+          guard !data.contains(where: { label.contains($0, padding: 7) }) else { continue }
           // Text over another line (or another part of this one) is hard to read.
           let (_, first) = line.point(at: s - half)
           let (_, last) = line.point(at: s + half)
