@@ -19,6 +19,10 @@ public enum LossCurve {
     public var width = 800.0
     public var height = 500.0
     public var scale = 1.0
+    /// Series colours in order; empty (or too few) takes the theme's cycle.
+    public var colors: [Color] = []
+    /// Where the legend goes; nil hides it.
+    public var legend: LegendPlacement? = .best
 
     public init() {}
   }
@@ -108,9 +112,12 @@ public enum LossCurve {
     axes.xLimits = options.xLimits
     axes.yLimits = options.yLimits
     axes.showsGrid = true
-    for s in series {
-      axes.plot(s.x, s.values, label: series.count > 1 ? s.name : nil)
+    for (k, s) in series.enumerated() {
+      axes.plot(
+        s.x, s.values, label: series.count > 1 ? s.name : nil,
+        color: options.colors.indices.contains(k) ? options.colors[k] : nil)
     }
+    axes.legend = options.legend
     return figure
   }
 }

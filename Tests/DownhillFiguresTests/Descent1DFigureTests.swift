@@ -39,10 +39,15 @@ import Testing
   @Test func quarticFigureShowsEveryIterate() throws {
     let run = try QuarticDescent.run()
     let figure = try QuarticDescent.figure(for: run)
-    let points = figure.axes.marks.compactMap { $0 as? ScatterMark }
+    let curve = figure.grid[0][0]
+    let points = curve.marks.compactMap { $0 as? ScatterMark }
     #expect(points.count == 1)
     #expect(points[0].x == run.path.map { $0[0] })
-    #expect(figure.axes.yLimits == -10...50)
+    // The start x₀ = 4 (f = 66) is on the plot.
+    #expect(curve.yLimits.map { $0.contains(66) && $0.contains(-7) } == true)
+    // The zoomed panel has every step, one point each.
+    let steps = figure.grid[0][1].marks.compactMap { $0 as? ScatterMark }
+    #expect(steps.count == 1 && steps[0].x.count == run.path.count)
   }
 
   @Test func optimalStepApproachesZeroFromOneSide() throws {

@@ -220,6 +220,51 @@ import Testing
     }
   }
 
+  @Test func labelsKeepOffDataDrawnOverTheContours() {
+    // One long straight level, and a path crossing it everywhere but its last fifth: the label
+    // must sit in that last fifth, clear of every point of the path.
+    let line = ContourLabeler.Line(
+      points: (0...100).map { Point(Double($0) * 4, 150) }, closed: false, level: 0)
+    let path = (0...320).map { Point(Double($0), 150 + 3 * sin(Double($0))) }
+    let area = Rect(x: 0, y: 0, width: 400, height: 300)
+    let (free, _) = ContourLabeler.place(
+      [line], texts: ["0.1"], sizes: [(width: 14, height: 9)], area: area)
+    #expect(free.count >= 1)
+    let (labels, _) = ContourLabeler.place(
+      [line], texts: ["0.1"], sizes: [(width: 14, height: 9)], area: area, avoiding: path)
+    #expect(labels.count >= 1)
+    for l in labels {
+      #expect(l.center.x > 320)
+      #expect(!path.contains { l.contains($0, padding: 7) })
+    }
+  }
+
+  @Test func annotationArrowsStopShortOfTheirTarget() throws {
+    let f = Figure(width: 400, height: 300)
+    f.axes.plot([0, 10], [0, 10])
+    f.axes.annotate("here", pointingTo: 5, 5, textAt: 1, 8, shrink: 9)
+    let rec = try record(f)
+    // The arrowhead: a filled triangle; its tip is the vertex nearest the target.
+    let heads = rec.paths.filter { $0.1.fill != nil && $0.0.elements.count == 4 }
+    let head = try #require(heads.last)
+    let tips = head.0.elements.compactMap { e -> Point? in
+      if case .move(let p) = e { return p }
+      if case .line(let p) = e { return p }
+      return nil
+    }
+    let area = try #require(
+      rec.paths.first { $0.1.stroke?.color == Theme.standard.frame && $0.0.elements.count == 5 })
+    guard case .move(let corner) = area.0.elements[0], case .line(let opposite) = area.0.elements[2]
+    else {
+      Issue.record("frame is not a rectangle")
+      return
+    }
+    // Where (5, 5) lands: the middle of the autoscaled 0…10 plot area.
+    let target = Point((corner.x + opposite.x) / 2, (corner.y + opposite.y) / 2)
+    let nearest = tips.map { hypot($0.x - target.x, $0.y - target.y) }.min() ?? 0
+    #expect(abs(nearest - 9) < 0.5)
+  }
+
   @Test func figureLabelsAreUprightAndApart() throws {
     let f = ContourSamples.gallery()
     let capture = try captureTexts(f)

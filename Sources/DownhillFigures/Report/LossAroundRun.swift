@@ -60,14 +60,21 @@ public enum LossAroundRun {
     let p = l.pcaPlane
     a.contourFilled(
       x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: .viridis)
+    // Labels dark on a pale box, placed off the path: readable on every band of the colormap.
     a.contour(
       x: p.alphas, y: p.betas, z: p.values, levels: .logarithmic(12), colormap: nil, labels: true,
-      color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6)
+      color: Color(hex: 0xffffff, alpha: 0.6), width: 0.6, labelColor: Color(hex: 0x1a1a1a),
+      labelBackground: Color(hex: 0xffffff, alpha: 0.8))
+    // Amber on a dark halo: one of the two edges is at least 3.1:1 on every viridis band.
     a.plot(
-      l.pca.alphas, l.pca.betas, label: pathLabel, color: Color(hex: 0xff7f0e), width: 2,
-      marker: .circle, markerSize: 3)
-    a.scatter([l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white)
-    a.scatter([0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728))
+      l.pca.alphas, l.pca.betas, label: pathLabel, color: Color(hex: 0xffb000), width: 2,
+      marker: .circle, markerSize: 3, halo: Color(hex: 0x1a1a1a))
+    a.scatter(
+      [l.pca.alphas[0]], [l.pca.betas[0]], sizes: [10], label: "start", color: .white,
+      edgeColor: Color(hex: 0x1a1a1a))
+    a.scatter(
+      [0], [0], sizes: [10], label: "trained", color: Color(hex: 0xd62728),
+      edgeColor: Color(hex: 0x1a1a1a))
     let r = l.pca.explainedVarianceRatio
     a.title = "PCA plane of the path"
     a.xLabel = "PC 1 (\(DecimalText.fixed(r.first * 100, decimals: 1)) % of variance)"

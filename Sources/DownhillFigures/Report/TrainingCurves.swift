@@ -77,7 +77,10 @@ public enum TrainingCurves {
   {
     let figure = Figure(width: width, height: height, title: "Gradient norm per layer")
     let (table, zeros) = try drawGradientNorms(history, on: figure.axes)
-    let zeroNote = zeros > 0 ? " \(zeros) exactly zero or non-finite norms are not drawn." : ""
+    let zeroNote =
+      zeros > 0
+      ? " \(zeros) norms are exactly zero or not finite: zeros are marked ▲ on the axis floor, non-finite ones left out."
+      : ""
     return ReportFigure(
       name: "gradient-norms",
       caption:
@@ -85,37 +88,68 @@ public enum TrainingCurves {
       figure: figure, data: table)
   }
 
-  /// Draws each recorded layer's gradient norm over the recorded steps on `a` (log y), leaving
-  /// out norms that are exactly zero or not finite, and says so on the axes when none is left.
-  /// - Returns: the numbers drawn (and left out), and how many were left out.
+  /// Draws each recorded layer's gradient norm over the recorded steps on `a` (log y). Exact
+  /// zeros have no place on a log axis: they are marked with triangles on the axis floor, below
+  /// every drawn value, and a note says so; non-finite norms are left out.
+  /// - Returns: the numbers drawn (and left out), and how many were not drawn as values.
   public static func drawGradientNorms(_ history: History, on a: Axes) throws -> (
     DataTable, dropped: Int
   ) {
     let steps = history.steps
     var table = DataTable(header: ["step", "layer", "gradient_norm"])
     var dropped = 0
+    var zeros: [(layer: Int, steps: [Double])] = []
+    var positive: [Double] = []
     for (i, layer) in history.metadata.recordedLayers.enumerated() {
       let norms = try history.gradientNorms(layer: layer)
       for (s, n) in zip(steps, norms) { table.append([s, layer, n]) }
       let kept = zip(steps, norms).filter { $0.1 > 0 && $0.1.isFinite }
       dropped += norms.count - kept.count
-      plotSmoothed(
-        a, kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
-        color: Theme.standard.cycle[i % Theme.standard.cycle.count])
+      positive += kept.map(\.1)
+      zeros.append((i, zip(steps, norms).filter { $0.1 == 0 }.map { Double($0.0) }))
+      if !kept.isEmpty {
+        plotSmoothed(
+          a, kept.map { Double($0.0) }, kept.map(\.1), label: "layer \(layer)",
+          color: layerColor(i))
+      }
     }
     a.yScale = .log
     a.xLabel = "step"
     a.yLabel = "‖∂C/∂W‖"
     a.showsGrid = true
     a.legend = .best
-    if dropped == table.rows.count, let last = steps.last {
-      // Nothing to draw on a log axis: say why instead of inventing a floor.
-      a.yLimits = 1e-3...1
-      a.xLimits = 0...Double(max(last, 1))
+    let zeroCount = zeros.reduce(0) { $0 + $1.steps.count }
+    guard zeroCount > 0, let last = steps.last else { return (table, dropped) }
+    // The floor: a little below the smallest drawn value (or a plain 1e-3…1 when nothing is
+    // positive), with the zeros' row just above the frame so their markers show whole.
+    let lo = positive.min().map(log10) ?? -3
+    let hi = positive.max().map(log10) ?? 0
+    let span = Swift.max(hi - lo, 1)
+    let bottom = positive.isEmpty ? lo : lo - 0.2 * span
+    let top = positive.isEmpty ? hi : hi + 0.05 * span
+    a.yLimits = pow(10, bottom)...pow(10, top)
+    // A margin as autoscaling would give, so the first and last markers show whole.
+    let end = Double(Swift.max(last, 1))
+    a.xLimits = (-0.03 * end)...(1.03 * end)
+    let floor = pow(10, bottom + 0.04 * (top - bottom))
+    // Layers zero at the same steps nest: the first layer's triangle is the largest.
+    let layers = history.metadata.recordedLayers
+    for (i, zeroSteps) in zeros where !zeroSteps.isEmpty {
+      a.scatter(
+        zeroSteps, Array(repeating: floor, count: zeroSteps.count),
+        sizes: [Swift.max(4, 12 - 3 * Double(i))], marker: .triangle,
+        label: "layer \(layers[i]): exactly 0", color: layerColor(i))
+    }
+    if positive.isEmpty {
+      // No value to scale the axis by: its numbers would be invented, so it has none.
+      a.yTickValues = []
+      let middle = Double(Swift.max(last, 1)) / 2
       a.text(
-        "every norm is exactly 0 (saturated units)", at: Double(last) / 2, 0.03,
+        "every norm is exactly 0 (saturated units):", at: middle,
+        pow(10, bottom + 0.55 * (top - bottom)), anchor: TextAnchor(.center, .center))
+      a.text(
+        "▲ marks them on the axis floor", at: middle, pow(10, bottom + 0.47 * (top - bottom)),
         anchor: TextAnchor(.center, .center))
-      a.legend = nil
     }
     return (table, dropped)
   }
@@ -133,7 +167,7 @@ public enum TrainingCurves {
     let every = history.metadata.every
     var table = DataTable(header: ["step", "layer", "weight_norm", "update_ratio"])
     for (i, layer) in history.metadata.recordedLayers.enumerated() {
-      let color = Theme.standard.cycle[i % Theme.standard.cycle.count]
+      let color = layerColor(i)
       var weightNorms: [Double] = []
       var updateRatios: [Double] = []
       var previous: [Double]?
@@ -170,6 +204,15 @@ public enum TrainingCurves {
       caption:
         "Left: the L2 norm of each layer's weights. Right: how much they change between recorded steps, relative to their size; updates far below 1e-3 learn slowly, far above it unstably.",
       figure: figure, data: table)
+  }
+
+  /// The colour of the i-th recorded layer where several share one axes. The first three are
+  /// at least 25 ΔE2000 apart under simulated deuteranopia, protanopia and tritanopia (tab10's
+  /// orange and green are 1.3 apart for protanopes); further layers continue with the cycle.
+  static func layerColor(_ i: Int) -> Color {
+    let safe = [0x1f77b4, 0xd95f02, 0x4b4b4b].map { Color(hex: $0) }
+    let cycle = Theme.standard.cycle
+    return i < safe.count ? safe[i] : cycle[(i - safe.count + 4) % cycle.count]
   }
 
   /// A series over steps: with markers when there are few points; when there are many (noisy

@@ -31,62 +31,6 @@ public enum CostSurfaceComparison {
   }
 }
 
-/// Contours of Rosenbrock's function with the paths of seven optimizers from one start.
-public enum OptimizerComparison {
-  static let runs: [(name: String, label: String, rate: Double)] = [
-    // Each near the largest rate that stays stable in the valley's steep walls.
-    ("sgd", "SGD, α = 0.0008", 0.0008), ("momentum", "momentum, α = 0.0002", 0.0002),
-    ("nesterov", "Nesterov, α = 0.0002", 0.0002), ("adagrad", "AdaGrad, α = 0.3", 0.3),
-    ("rmsprop", "RMSProp, α = 0.005", 0.005), ("adam", "Adam, α = 0.02", 0.02),
-    ("lbfgs", "L-BFGS", 1),
-  ]
-
-  public static func figure(start: [Double] = [-1.5, 2.5], steps: Int = 3000) throws -> Figure {
-    let f = Figure(
-      width: 900, height: 640,
-      title:
-        "Seven optimizers on Rosenbrock's function from (\(start[0].formatted()), \(start[1].formatted()))"
-    )
-    let a = f.axes
-    let xs = GridSurface.linspace(-2, 2, count: 240)
-    let ys = GridSurface.linspace(-1, 3, count: 240)
-    let z = try CostSurface(
-      cost: { TestFunction.rosenbrock.evaluate($0).value }, parameters: 0, 1, at: [0, 0]
-    ).grid(alphas: xs, betas: ys).values
-    a.contourFilled(
-      x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: .viridis)
-    a.contour(
-      x: xs, y: ys, z: z.map { $0 + 1e-3 }, levels: .logarithmic(12), colormap: nil,
-      color: Color(hex: 0xffffff, alpha: 0.45), width: 0.6)
-    let colors = [0xe41a1c, 0xff7f00, 0xffe119, 0x17becf, 0xf781bf, 0xb8e186, 0x111111].map {
-      Color(hex: UInt32($0))
-    }
-    for (run, color) in zip(runs, colors) {
-      var optimizer = try OptimizerNames.make(run.name, learningRate: run.rate)
-      let t = minimize(
-        TestFunction.rosenbrock.objective, from: start, optimizer: &optimizer, steps: steps,
-        tolerance: 1e-10)
-      let finite = t.points.filter { $0.allSatisfy(\.isFinite) }
-      let last = finite.last ?? start
-      a.plot(
-        finite.map { $0[0] }, finite.map { $0[1] },
-        label:
-          "\(run.label): \(t.steps) steps, ends (\(DecimalText.fixed(last[0], decimals: 2)), \(DecimalText.fixed(last[1], decimals: 2)))",
-        color: color, width: 1.6)
-    }
-    a.scatter([start[0]], [start[1]], sizes: [10], marker: .circle, color: .white)
-    a.scatter([1], [1], sizes: [14], marker: .plus, color: .white)
-    a.annotate("minimum (1, 1)", pointingTo: 1, 1, textAt: 1.35, 0.2, color: .white)
-    a.xLimits = -2...2
-    a.yLimits = -1...3
-    a.xLabel = "x"
-    a.yLabel = "y"
-    a.legend = .lowerLeft
-    a.colorbarLabel = "f(x, y) = (1 − x)² + 100(y − x²)²"
-    return f
-  }
-}
-
 /// The XOR network's loss around its trained weights: along two filter-normalised random
 /// directions (Li et al. 2018) as a 3D surface, and in the PCA plane of the training path as
 /// contours with the path projected onto it.

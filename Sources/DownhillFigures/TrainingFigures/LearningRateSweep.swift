@@ -23,25 +23,40 @@ public enum LearningRateSweep {
     return (x, y)
   }
 
+  /// One colour per learning rate, the same in every figure of α: seven colours at least
+  /// 18.8 ΔE2000 apart under simulated deuteranopia, protanopia and tritanopia (Machado 2009),
+  /// each at least 3:1 against white (scripts/check/palette-cvd.py).
+  static let alphaColors: [(alpha: Double, color: Color)] = [
+    (0.001, 0x693c69), (0.01, 0x590fff), (0.1, 0x3c96ff), (1, 0x007859), (10, 0x96962c),
+    (100, 0xd27896), (1000, 0xa51e00),
+  ].map { ($0.0, Color(hex: $0.1)) }
+
+  /// α's colour: that of the nearest tabulated rate (on a log scale).
+  public static func color(alpha: Double) -> Color {
+    let logAlpha = log10(Swift.max(alpha, 1e-300))
+    return alphaColors.min { abs(log10($0.alpha) - logAlpha) < abs(log10($1.alpha) - logAlpha) }!
+      .color
+  }
+
   public static func figure(iterations: Int = 60000, alphas: [Double] = Tutorials.t4Alphas) throws
     -> Figure
   {
     let figure = Figure(
       width: 980, height: 470, title: "XOR network: error against iteration, by learning rate α")
     let panels = figure.subplots(rows: 1, columns: 2, sharedY: true)
-    // A sequential colormap ordered by α reads better than ten unrelated colours.
-    let colors = alphas.indices.map {
-      Colormap.plasma.color(at: 0.85 * Double($0) / Double(max(1, alphas.count - 1)))
-    }
     for (panel, hidden) in zip(panels[0], [4, 32]) {
       panel.title = "hidden layer of \(hidden)"
       panel.xScale = .log
       panel.yScale = .log
       panel.xLabel = "iteration"
       panel.showsGrid = true
-      for (alpha, color) in zip(alphas, colors) {
+      for alpha in alphas {
         let (x, y) = try errors(hidden: hidden, alpha: alpha, iterations: iterations, every: 50)
-        panel.plot(x, y, label: "α = \(alpha.formatted())", color: color, width: 1.6)
+        // The largest rate stalls on the same 0.5 plateau as the smallest: dashed, so the line
+        // under it shows through the gaps.
+        panel.plot(
+          x, y, label: "α = \(alpha.formatted())", color: color(alpha: alpha), width: 1.6,
+          dash: alpha >= 1000 ? [6, 4] : [])
       }
       panel.legend = hidden == 4 ? .lowerLeft : nil
     }

@@ -67,14 +67,18 @@ public final class Axes {
 
   /// A line through (x, y); a nil `x` is 0, 1, 2, ….
   @discardableResult
+  /// A `halo` colour draws a wider stroke of it under the line (matplotlib's
+  /// `patheffects.withStroke`), so the line reads against any background.
   public func plot(
     _ x: [Double]?, _ y: [Double], label: String? = nil, color: Color? = nil,
-    width: Double? = nil, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6
+    width: Double? = nil, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 6,
+    halo: Color? = nil
   ) -> Axes {
-    add(
-      LineMark(
-        x: x ?? y.indices.map(Double.init), y: y, label: label, color: color ?? nextColor(),
-        width: width ?? theme.lineWidth, dash: dash, marker: marker, markerSize: markerSize))
+    var line = LineMark(
+      x: x ?? y.indices.map(Double.init), y: y, label: label, color: color ?? nextColor(),
+      width: width ?? theme.lineWidth, dash: dash, marker: marker, markerSize: markerSize)
+    line.halo = halo
+    return add(line)
   }
 
   @discardableResult
@@ -92,12 +96,13 @@ public final class Axes {
   @discardableResult
   public func scatter(
     _ x: [Double], _ y: [Double], values: [Double]? = nil, colormap: Colormap = .viridis,
-    sizes: [Double] = [7], marker: Marker = .circle, label: String? = nil, color: Color? = nil
+    sizes: [Double] = [7], marker: Marker = .circle, label: String? = nil, color: Color? = nil,
+    edgeColor: Color? = nil
   ) -> Axes {
     add(
       ScatterMark(
         x: x, y: y, label: label, color: color ?? nextColor(), values: values, colormap: colormap,
-        sizes: sizes, marker: marker))
+        sizes: sizes, marker: marker, edgeColor: edgeColor))
   }
 
   @discardableResult
@@ -128,33 +133,45 @@ public final class Axes {
   @discardableResult
   public func text(
     _ text: String, at x: Double, _ y: Double, anchor: TextAnchor = TextAnchor(.left, .center),
-    color: Color? = nil
+    color: Color? = nil, background: Color? = nil
   ) -> Axes {
-    add(Annotation(text, at: (x, y), anchor: anchor, color: color ?? theme.text))
+    add(
+      Annotation(
+        text, at: (x, y), anchor: anchor, color: color ?? theme.text, background: background))
   }
 
   /// Text at (textX, textY) with an arrow to the data point (x, y).
+  /// The arrow stops `shrink` display units short of (x, y), as matplotlib's does 2 pt short;
+  /// `background` fills a box behind the text.
   @discardableResult
   public func annotate(
     _ text: String, pointingTo x: Double, _ y: Double, textAt textX: Double, _ textY: Double,
-    color: Color? = nil
+    color: Color? = nil, shrink: Double = 2.8, background: Color? = nil
   ) -> Axes {
     let anchor = TextAnchor(textX <= x ? .right : .left, .center)
     return add(
       Annotation(
-        text, at: (textX, textY), pointingTo: (x, y), anchor: anchor, color: color ?? theme.text))
+        text, at: (textX, textY), pointingTo: (x, y), anchor: anchor, color: color ?? theme.text,
+        shrink: shrink, background: background))
   }
 
-  /// A matrix as coloured cells, row 0 at the top (as `imshow`).
+  /// A matrix as coloured cells, row 0 at the top (as `imshow`). `range` fixes the values the
+  /// colormap spans (`vmin`, `vmax`), so several heatmaps share one scale; nil spans the data.
   @discardableResult
-  public func heatmap(rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis)
-    -> Axes
-  {
+  public func heatmap(
+    rows: Int, columns: Int, values: [Double], colormap: Colormap = .viridis,
+    range: ClosedRange<Double>? = nil
+  ) -> Axes {
     yInverted = true
     // One tick per cell when cells are few enough to label: cell indices, not 0.5 steps.
     if columns <= 16 { xTickValues = (0..<columns).map(Double.init) }
     if rows <= 16 { yTickValues = (0..<rows).map(Double.init) }
-    return add(HeatmapMark(rows: rows, columns: columns, values: values, colormap: colormap))
+    var mark = HeatmapMark(rows: rows, columns: columns, values: values, colormap: colormap)
+    if let range {
+      mark.mapping = ColorMapping(
+        colormap: colormap, lower: range.lowerBound, upper: range.upperBound)
+    }
+    return add(mark)
   }
 
   var labelledMarks: [any Mark] { marks.filter { ($0.label ?? "").isEmpty == false } }

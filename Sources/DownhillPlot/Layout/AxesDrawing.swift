@@ -8,6 +8,12 @@ extension AxesLayout {
     r.draw(.rectangle(area), style: .filled(theme.axesBackground))
     if axes.showsGrid { drawGrid(r, theme: theme, transform: transform) }
 
+    // Contour labels keep off the data drawn over them (a path across the contours), so they
+    // need to know where it lies before anything is drawn.
+    let labelsContours = axes.marks.contains { ($0 as? ContourLines)?.labels == true }
+    if labelsContours {
+      context.allDisplayPoints = axes.marks.flatMap { $0.displayPoints(in: context) }
+    }
     r.pushClip(area)
     for mark in axes.marks { mark.draw(in: context) }
     r.popClip()
@@ -20,7 +26,9 @@ extension AxesLayout {
     drawLabels(r, theme: theme)
 
     if let placement = axes.legend, !axes.labelledMarks.isEmpty {
-      context.allDisplayPoints = axes.marks.flatMap { $0.displayPoints(in: context) }
+      if !labelsContours {
+        context.allDisplayPoints = axes.marks.flatMap { $0.displayPoints(in: context) }
+      }
       Legend.draw(axes.labelledMarks, placement: placement, context: context)
     }
     colorbar?.draw(beside: area, renderer: r, theme: theme)

@@ -31,8 +31,22 @@ struct AxesLayout {
       axes.xScale, explicit: axes.xLimits, data: xRange, tight: tight, axisName: "x", warn: warn)
     y = Self.scale(
       axes.yScale, explicit: axes.yLimits, data: yRange, tight: tight, axisName: "y", warn: warn)
+    // An image's or a contour plot's edges are sticky, as matplotlib makes them: a line over
+    // it gets no margin beyond them (no white strip between the frame and the colours).
+    let xLog = axes.xScale == .log
+    let yLog = axes.yScale == .log
+    let fills = axes.marks.filter { $0.limitFit == .tight }.map {
+      $0.extent(xLog: xLog, yLog: yLog)
+    }
+    if axes.xLimits == nil, let xRange {
+      x = Self.stuck(
+        x, to: fills.compactMap(\.x).flatMap { [$0.lowerBound, $0.upperBound] }, data: xRange)
+    }
     if axes.yLimits == nil, let yRange {
-      y = Self.stuck(y, to: axes.marks.flatMap(\.yStickyEdges), data: yRange)
+      y = Self.stuck(
+        y,
+        to: axes.marks.flatMap(\.yStickyEdges)
+          + fills.compactMap(\.y).flatMap { [$0.lowerBound, $0.upperBound] }, data: yRange)
     }
     colorbar =
       axes.colorbarLabel != nil
@@ -163,6 +177,9 @@ struct AxesLayout {
         }
       }
     if named != nil { maxTicks = 2 }
+    // Ticks asked for by value (a heatmap's rows) are all kept whenever their labels fit side
+    // by side, even where an automatic axis would choose fewer.
+    if named == nil, let explicit { maxTicks = Swift.max(maxTicks, Swift.min(9, explicit.count)) }
     while true {
       var (ticks, offset) = scale.ticksWithOffset(maxTicks: maxTicks)
       if let named {

@@ -13,6 +13,11 @@ public struct LineMark: Mark {
   public var marker: Marker?
   public var markerSize: Double
   public var steps: StepPosition?
+  /// A wider stroke drawn under the line, so it reads on any
+  /// background; nil for none.
+  public var halo: Color?
+  /// How far the halo reaches beyond the line on each side, in display units.
+  public var haloWidth: Double = 1.5
   /// Simplification threshold in display units; 0 turns simplification off.
   public var simplifyThreshold: Double = 1.0 / 9.0
 
@@ -59,6 +64,13 @@ public struct LineMark: Mark {
         : piece
       path.append(Path(polyline: simple))
     }
+    if width > 0, let halo {
+      context.renderer.draw(
+        path,
+        style: PathStyle(
+          stroke: StrokeStyle(color: halo, width: width + 2 * haloWidth, cap: .round, join: .round))
+      )
+    }
     if width > 0 {
       // Where vertices are closer than the line is wide, a round join is invisible but costs
       // Cairo an arc per vertex; bevel joins draw the same pixels several times faster.
@@ -94,6 +106,11 @@ public struct LineMark: Mark {
 
   public func drawLegendSwatch(in rect: Rect, context: DrawContext) {
     let midY = rect.minY + rect.height / 2
+    if width > 0, let halo {
+      context.renderer.draw(
+        Path(polyline: [Point(rect.minX, midY), Point(rect.maxX, midY)]),
+        style: PathStyle(stroke: StrokeStyle(color: halo, width: width + 2 * haloWidth)))
+    }
     if width > 0 {
       context.renderer.draw(
         Path(polyline: [Point(rect.minX, midY), Point(rect.maxX, midY)]),

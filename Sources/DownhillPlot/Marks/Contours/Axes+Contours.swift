@@ -6,15 +6,18 @@ extension Axes {
   public func contour(
     x: [Double], y: [Double], z: [Double], levels: ContourLevels = .automatic(7),
     colormap: Colormap? = .viridis, labels: Bool = false, color: Color? = nil,
-    width: Double? = nil, label: String? = nil
+    width: Double? = nil, label: String? = nil, labelColor: Color? = nil,
+    labelBackground: Color? = nil
   ) -> Axes {
-    add(
-      ContourLines(
-        x: x, y: y, z: z, levels: levels, colormap: color == nil ? colormap : nil,
-        color: color ?? theme.text, width: width, labels: labels, label: label))
+    var lines = ContourLines(
+      x: x, y: y, z: z, levels: levels, colormap: color == nil ? colormap : nil,
+      color: color ?? theme.text, width: width, labels: labels, label: label)
+    lines.labelColor = labelColor
+    lines.labelBackground = labelBackground
+    return add(lines)
   }
 
-  /// Filled bands between levels of `z` (laid out as for ``contour(x:y:z:levels:colormap:labels:color:width:label:)``).
+  /// Filled bands between levels of `z` (laid out as for ``contour(x:y:z:levels:colormap:labels:color:width:label:labelColor:labelBackground:)``).
   /// Set `colorbarLabel` to explain the colours.
   @discardableResult
   public func contourFilled(

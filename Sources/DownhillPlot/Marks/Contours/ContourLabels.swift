@@ -24,6 +24,18 @@ struct PlacedContourLabel: Equatable {
     ]
   }
 
+  /// Whether `p` lies in the label's box grown by `padding` on every side.
+  func contains(_ p: Point, padding: Double) -> Bool {
+    let dx = p.x - center.x
+    let dy = p.y - center.y
+    guard abs(dx) + abs(dy) <= width + height + 2 * padding else { return false }
+    // Into the label's frame: along the text (c, −s), across it (s, c), in y-down space.
+    let (c, s) = (cos(angle), sin(angle))
+    let along = dx * c - dy * s
+    let across = dx * s + dy * c
+    return abs(along) <= width / 2 + padding && abs(across) <= height / 2 + padding
+  }
+
   /// Separating-axis test between two rotated boxes.
   func overlaps(_ o: PlacedContourLabel) -> Bool {
     let a = corners
@@ -94,8 +106,11 @@ enum ContourLabeler {
 
   /// Chooses label positions for `lines` (text sizes given per level) and returns them with the
   /// lines cut around them.
+  /// No label covers a point of `avoiding` (other data drawn over the contours): a level
+  /// stays unlabelled rather than hide a path.
   static func place(
-    _ lines: [Line], texts: [String], sizes: [(width: Double, height: Double)], area: Rect
+    _ lines: [Line], texts: [String], sizes: [(width: Double, height: Double)], area: Rect,
+    avoiding data: [Point] = []
   ) -> (labels: [PlacedContourLabel], pieces: [(level: Int, points: [Point])]) {
     var placed: [PlacedContourLabel] = []
     var gaps = [[(Double, Double)]](repeating: [], count: lines.count)
@@ -144,6 +159,9 @@ enum ContourLabeler {
             height: h)
           guard label.corners.allSatisfy({ inside($0, area) }) else { continue }
           guard !placed.contains(where: { $0.overlaps(label) }) else { continue }
+          // The points are a line's centre: the padding covers its half-width (and halo) and
+          // leaves a few units of clear space.
+          guard !data.contains(where: { label.contains($0, padding: 7) }) else { continue }
           // Text over another line (or another part of this one) is hard to read.
           let (_, first) = line.point(at: s - half)
           let (_, last) = line.point(at: s + half)

@@ -23,6 +23,10 @@ public struct ContourLines: Mark {
   public var labels: Bool
   /// Label size in points; nil uses 90 % of the theme's tick label size.
   public var labelSize: Double?
+  /// The labels' colour; nil takes the line's, darkened when too light to read on white.
+  public var labelColor: Color?
+  /// A box of this colour behind each label, so it reads over filled contours of any colour.
+  public var labelBackground: Color?
   /// The legend entry, if any.
   public var label: String?
   let logLevels: Bool
@@ -146,9 +150,15 @@ public struct ContourLines: Mark {
         let m = context.renderer.measure(text: text, font: font)
         return (m.width, m.ascent + m.descent * 0.5)
       }
-      let (placed, pieces) = ContourLabeler.place(lines, texts: texts, sizes: sizes, area: t.area)
+      let (placed, pieces) = ContourLabeler.place(
+        lines, texts: texts, sizes: sizes, area: t.area, avoiding: context.allDisplayPoints)
       for piece in pieces { paths[piece.level].append(Path(polyline: piece.points)) }
       strokeLevels(paths, context)
+      if let labelBackground {
+        var boxes = Path()
+        for l in placed { boxes.append(.polygon(l.corners)) }
+        context.renderer.draw(boxes, style: .filled(labelBackground))
+      }
       for l in placed {
         context.renderer.draw(
           text: l.text, at: l.center, font: font, color: labelColor(l.level),
@@ -183,6 +193,7 @@ public struct ContourLines: Mark {
 
   /// Labels take their line's colour, darkened when it is too light to read on white.
   private func labelColor(_ k: Int) -> Color {
+    if let labelColor { return labelColor }
     let c = lineColor(k)
     let luminance = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
     guard luminance > 0.6 else { return c }
