@@ -14,6 +14,12 @@ struct FiguresCommand: ParsableCommand {
         downhill figures                      # every figure, PNG and SVG, into figures/
         downhill figures --only xor-learning-rates --format png --out /tmp/figs
         downhill figures --list
+        downhill figures --check              # what differs from the committed files, per figure
+
+      Beside the figures, text/NAME.txt records every string a figure draws, with its role.
+      --check compares that record exactly and the pixels within a tolerance, text left out
+      (SVGs through rsvg-convert when installed), so a library upgrade that only reshapes glyphs
+      passes; --check --exact compares every file byte for byte.
       """)
 
   @Option(help: "The folder to write into.") var out = "figures"
@@ -32,9 +38,10 @@ struct FiguresCommand: ParsableCommand {
   @Option(help: "Frames per animation (GIF).") var frames = 36
   @Flag(
     help:
-      "Write nothing; exit non-zero naming every committed file that differs from what the code draws now."
+      "Write nothing; exit non-zero saying what differs, per figure, between the committed files and what the code draws now: the text exactly, the pixels within a tolerance."
   )
   var check = false
+  @Flag(help: "With --check, compare every file byte for byte.") var exact = false
 
   func run() throws {
     if list {
@@ -64,34 +71,26 @@ struct FiguresCommand: ParsableCommand {
     let inputs = CatalogueInputs(dataDirectory: URL(fileURLWithPath: data))
     let clock = ContinuousClock()
     let start = clock.now
-    var stale: [String] = []
-    // Writes, or in --check mode compares with what is committed.
-    func emit(_ bytes: [UInt8], to path: String) throws {
-      if check {
-        if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes {
-          stale.append(path)
-        }
-      } else {
-        try AtomicFile.write(bytes, to: path)
-        print("wrote \(path)")
-      }
+    if check {
+      try checkCommitted(entries: entries, animations: animations, inputs: inputs, formats: formats)
+      return
     }
+    func write(_ bytes: [UInt8], to path: String) throws {
+      try AtomicFile.write(bytes, to: path)
+      print("wrote \(path)")
+    }
+    try FileManager.default.createDirectory(atPath: "\(out)/text", withIntermediateDirectories: true)
     for entry in entries {
       let figure = try entry.make(inputs)
       for f in formats {
-        try emit(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+        try write(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
       }
+      try write(
+        Array(TextRecord(figure.textInventory()).contents.utf8),
+        to: CommittedFigureCheck.textRecordPath(name: entry.name, in: out))
     }
     for animation in animations {
-      try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
-    }
-    if check {
-      guard stale.isEmpty else {
-        throw OutOfDate(files: stale)
-      }
-      print(
-        "all \(entries.count * formats.count + animations.count) files match what the code draws")
-      return
+      try write(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
     }
     let count = entries.count + animations.count
     let seconds = (clock.now - start).seconds
@@ -100,6 +99,53 @@ struct FiguresCommand: ParsableCommand {
 }
 
 extension FiguresCommand {
+  /// --check: prints what differs for each figure, and throws when anything does.
+  func checkCommitted(
+    entries: [CatalogueEntry], animations: [AnimationEntry], inputs: CatalogueInputs,
+    formats: [OutputFormat]
+  ) throws {
+    let checker = CommittedFigureCheck(exact: exact)
+    func committed(_ path: String) -> [UInt8]? {
+      FileManager.default.contents(atPath: path).map([UInt8].init)
+    }
+    var stale: [String] = []
+    var files = 0
+    for entry in entries {
+      let figure = try entry.make(inputs)
+      var problems: [String] = []
+      let textPath = CommittedFigureCheck.textRecordPath(name: entry.name, in: out)
+      let text = try checker.textDifferences(
+        figure, committed: committed(textPath).map { String(decoding: $0, as: UTF8.self) })
+      problems += text.map { "text: \($0)" }
+      for f in formats {
+        files += 1
+        let path = "\(out)/\(entry.name).\(f.rawValue)"
+        if let difference = try checker.fileDifference(
+          figure, format: f, committed: committed(path))
+        {
+          problems.append("\(f.rawValue): \(difference)")
+        }
+      }
+      if !problems.isEmpty {
+        stale.append(entry.name)
+        print("\(entry.name): " + problems.joined(separator: "\n  "))
+      }
+    }
+    // Animations are frames of pixels with no text record: compared byte for byte.
+    for animation in animations {
+      files += 1
+      let path = "\(out)/\(animation.name).gif"
+      if try committed(path) != animation.make(frames).encoded() {
+        stale.append("\(animation.name).gif")
+        print("\(animation.name).gif: bytes differ")
+      }
+    }
+    guard stale.isEmpty else { throw OutOfDate(files: stale) }
+    print(
+      "all \(files) files match what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
+    )
+  }
+
   /// --data if given, else figures/data in the working folder, else figures/data of the
   /// package whose .build folder holds this executable (`<package>/.build/<config>/downhill`):
   /// `downhill figures` works from anywhere in a checkout's build.
@@ -138,7 +184,8 @@ extension FiguresCommand {
   }
 }
 
-/// `--check` found committed files that differ from what the code draws (exit status 1, no usage).
+/// `--check` found committed figures that differ from what the code draws (exit status 1, no
+/// usage); what differs was printed above.
 struct OutOfDate: Error, CustomStringConvertible {
   var files: [String]
   var description: String {

@@ -40,7 +40,8 @@ public struct Annotation: Mark {
           from: textEdge(toward: t, at: p, font: font, context: context), to: t, context: context)
       }
     }
-    context.renderer.draw(text: text, at: p, font: font, color: color, anchor: anchor, rotation: 0)
+    context.renderer.draw(
+      text: text, at: p, font: font, color: color, anchor: anchor, rotation: 0, role: .annotation)
   }
 
   /// The arrow starts just outside the text's box, so it never crosses the words.
