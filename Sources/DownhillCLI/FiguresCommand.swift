@@ -79,7 +79,8 @@ struct FiguresCommand: ParsableCommand {
       try AtomicFile.write(bytes, to: path)
       print("wrote \(path)")
     }
-    try FileManager.default.createDirectory(atPath: "\(out)/text", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: "\(out)/text", withIntermediateDirectories: true)
     for entry in entries {
       let figure = try entry.make(inputs)
       for f in formats {
