@@ -22,7 +22,11 @@ import Testing
     let entry = try #require(Catalogue.entry(named: name))
     let data = FigureBaseline.packageRoot(from: URL(fileURLWithPath: "\(#filePath)"))
       .appendingPathComponent("figures/data")
-    expectFigure(try entry.make(CatalogueInputs(dataDirectory: data)), named: name)
+    let figure = try entry.make(CatalogueInputs(dataDirectory: data))
+    var warnings: [String] = []
+    figure.onWarning = { warnings.append($0) }
+    expectFigure(figure, named: name)
+    #expect(warnings.isEmpty, "\(warnings)")
   }
 }
 
