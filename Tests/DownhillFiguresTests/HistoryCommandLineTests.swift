@@ -1,3 +1,6 @@
+import DownhillFigures
+import DownhillPlot
+import DownhillTesting
 import Foundation
 import Testing
 
@@ -192,5 +195,61 @@ struct NPYArray {
         "xor-learning-rates: text: legend entry 1: expected '\(first.dropFirst(14))0', got '\(first.dropFirst(14))'"
       ), "\(stale.output)")
     #expect(stale.errors.split(separator: "\n").count == 1, "\(stale.errors)")
+  }
+}
+
+/// `figures --check` survives what a rebuilt FreeType does — every glyph's pixels redrawn — and
+/// still fails on a changed mark outside the text.
+@Suite struct FiguresCheckToleranceTests {
+  let cli = CommandLineTests()
+
+  @Test func glyphPixelsMayChangeMarksMayNot() throws {
+    let dir = try cli.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("figs").path
+    let only = ["--only", "xor-learning-rates", "--format", "png", "--out", out]
+    #expect(try cli.downhill(["figures"] + only).status == 0)
+    let path = out + "/xor-learning-rates.png"
+    let original = try #require(
+      RasterImage(png: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+    let data = FigureBaseline.packageRoot(from: URL(fileURLWithPath: "\(#filePath)"))
+      .appendingPathComponent("figures/data")
+    let figure = try #require(Catalogue.entry(named: "xor-learning-rates"))
+      .make(CatalogueInputs(dataDirectory: data))
+    let boxes = try figure.textInventory().map(\.box)
+    func write(_ image: RasterImage) throws {
+      try Data(image.pngData()).write(to: URL(fileURLWithPath: path))
+    }
+    // Every pixel inside every text's box inverted: far more than a font upgrade changes.
+    var glyphs = original
+    for box in boxes {
+      for y in Int(box.minY.rounded(.up))..<Int(box.maxY.rounded(.down)) {
+        for x in Int(box.minX.rounded(.up))..<Int(box.maxX.rounded(.down)) {
+          for c in 0..<3 { glyphs.pixels[(y * glyphs.width + x) * 4 + c] ^= 0xff }
+        }
+      }
+    }
+    try write(glyphs)
+    let check = try cli.downhill(["figures", "--check"] + only)
+    #expect(check.status == 0, "\(check.output)")
+    // A 6 × 6 block in the middle of the plot, where no text is.
+    var mark = original
+    let (cx, cy) = (original.width / 2, original.height / 2)
+    #expect(
+      !boxes.contains {
+        $0.minX - 3 < Double(cx + 6) && Double(cx) < $0.maxX + 3 && $0.minY - 3 < Double(cy + 6)
+          && Double(cy) < $0.maxY + 3
+      })
+    for y in cy..<cy + 6 {
+      for x in cx..<cx + 6 {
+        let i = (y * mark.width + x) * 4
+        mark.pixels[i] = mark.pixels[i] < 128 ? 255 : 0
+      }
+    }
+    try write(mark)
+    let stale = try cli.downhill(["figures", "--check"] + only)
+    #expect(stale.status == 1)
+    #expect(
+      stale.output.contains("png: pixels outside the text: 36 pixels differ"), "\(stale.output)")
   }
 }
