@@ -143,6 +143,28 @@ import Testing
     print("recoloured series: \(outcome.comparison!.summary)")
   }
 
+  /// Every string the sample figures draw has a role, and a rotated label's box is upright.
+  @Test func everyStringHasARoleAndABox() throws {
+    for figure in [SampleFigures.gallery(), SampleFigures.lossCurves(), ContourSamples.gallery()] {
+      let texts = try figure.textInventory()
+      #expect(!texts.isEmpty)
+      #expect(texts.allSatisfy { $0.role != .other }, "\(texts.filter { $0.role == .other })")
+      for t in texts {
+        #expect(
+          t.box.minX >= 0 && t.box.maxX <= figure.width && t.box.minY >= 0
+            && t.box.maxY <= figure.height, "\(t.line) at \(t.box)")
+      }
+    }
+    let texts = try Self.curves().textInventory()
+    let roles = Set(texts.map(\.role))
+    #expect(
+      roles == [.figureTitle, .xTickLabel, .yTickLabel, .xLabel, .yLabel, .legendEntry],
+      "\(roles)")
+    let y = try #require(texts.first { $0.role == .yLabel })
+    let x = try #require(texts.first { $0.role == .xLabel })
+    #expect(y.box.height > 2 * y.box.width && x.box.width > x.box.height)
+  }
+
   @Test func textDifferencesNameAddedAndRemovedStrings() {
     let old = TextRecord(lines: [
       "title: T", "x tick label: 0", "x tick label: 1", "x tick label: 2",
