@@ -115,14 +115,15 @@ extension FiguresCommand {
       let figure = try entry.make(inputs)
       var problems: [String] = []
       let textPath = CommittedFigureCheck.textRecordPath(name: entry.name, in: out)
-      let text = try checker.textDifferences(
-        figure, committed: committed(textPath).map { String(decoding: $0, as: UTF8.self) })
+      let texts = try figure.textInventory()
+      let text = checker.textDifferences(
+        texts, committed: committed(textPath).map { String(decoding: $0, as: UTF8.self) })
       problems += text.map { "text: \($0)" }
       for f in formats {
         files += 1
         let path = "\(out)/\(entry.name).\(f.rawValue)"
         if let difference = try checker.fileDifference(
-          figure, format: f, committed: committed(path))
+          figure, texts: texts, format: f, committed: committed(path))
         {
           problems.append("\(f.rawValue): \(difference)")
         }
@@ -143,7 +144,7 @@ extension FiguresCommand {
     }
     guard stale.isEmpty else { throw OutOfDate(files: stale) }
     print(
-      "all \(files) files match what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
+      "\(files == 1 ? "the file matches" : "all \(files) files match") what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
     )
   }
 

@@ -26,18 +26,20 @@ public struct CommittedFigureCheck {
     "\(folder)/text/\(name).txt"
   }
 
-  /// What differs in the text record, one line each; empty when it matches.
-  public func textDifferences(_ figure: Figure, committed: String?) throws -> [String] {
-    let now = TextRecord(try figure.textInventory())
+  /// What differs between the figure's strings (`Figure.textInventory()`) and the committed
+  /// text record, one line each; empty when they match.
+  public func textDifferences(_ texts: [FigureText], committed: String?) -> [String] {
+    let now = TextRecord(texts)
     guard let committed else { return ["no text record"] }
     return now.differences(from: TextRecord(contents: committed))
   }
 
   /// What differs between `figure` drawn in `format` and the committed file's bytes (nil when
-  /// there is none); nil when they agree.
-  public func fileDifference(_ figure: Figure, format: OutputFormat, committed: [UInt8]?) throws
-    -> String?
-  {
+  /// there is none); nil when they agree. `texts` are the figure's strings, whose boxes the
+  /// pixel comparison leaves out.
+  public func fileDifference(
+    _ figure: Figure, texts: [FigureText], format: OutputFormat, committed: [UInt8]?
+  ) throws -> String? {
     guard let committed else { return "missing" }
     let now = try figure.render(format: format)
     if now == committed { return nil }
@@ -59,7 +61,7 @@ public struct CommittedFigureCheck {
     let (old, new) = rasters!
     // The text's boxes in device pixels, two pixels wider each way for antialiasing.
     let scale = Double(new.width) / figure.width
-    let boxes = try figure.textInventory().map { t in
+    let boxes = texts.map { t in
       Rect(
         x: t.box.minX * scale - 2, y: t.box.minY * scale - 2, width: t.box.width * scale + 4,
         height: t.box.height * scale + 4)
