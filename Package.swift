@@ -15,7 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // `swift package generate-documentation` for the DocC catalogue.
-    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // C libraries, each through pkg-config with the Debian package that provides it.
@@ -43,12 +43,12 @@ let package = Package(
       dependencies: ["COpenBLAS", "CZlib", "COpenSSL", "CNumpyMath", "AtomicFiles"]),
 
     // Plotting core: no training. giflib encodes animations; libpng through C, because it
-    // reports errors by longjmp.
+    // reports errors by longjmp; OpenSSL's SHA-256 names an SVG's ids after its content.
     .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
     .target(
       name: "DownhillPlot",
       dependencies: [
-        "CCairo", "CGif", "CPNGWriter", "AtomicFiles",
+        "CCairo", "CGif", "CPNGWriter", "COpenSSL", "AtomicFiles",
       ]),
 
     // Figure assertions for test suites: text records compared exactly, baseline PNGs drawn

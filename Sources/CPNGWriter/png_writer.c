@@ -53,7 +53,7 @@ static void on_warning(png_structp png, png_const_charp message) {
 }
 
 int downhill_png_encode(const unsigned char *pixels, int width, int height, int channels,
-                        int level, unsigned char **out, size_t *out_length, char *error,
+                        int level, unsigned pixels_per_metre, unsigned char **out, size_t *out_length, char *error,
                         size_t error_capacity) {
   ErrorSink sink = {error, error_capacity};
   if (error_capacity) error[0] = 0;
@@ -76,6 +76,8 @@ int downhill_png_encode(const unsigned char *pixels, int width, int height, int 
   png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
                channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  if (pixels_per_metre)
+    png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
   png_write_info(png, info);
   size_t stride = (size_t)width * (size_t)channels;
   for (int y = 0; y < height; y++) png_write_row(png, (png_const_bytep)(pixels + stride * (size_t)y));

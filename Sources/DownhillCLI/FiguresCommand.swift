@@ -22,18 +22,21 @@ struct FiguresCommand: ParsableCommand {
       passes; --check --exact compares every file byte for byte.
       """)
 
-  @Option(help: "The folder to write into.") var out = "figures"
+  @Option(help: "The folder to write into.", completion: .directory) var out = "figures"
   @Option(
     help: ArgumentHelp(
       "The folder holding the data the figures read (default: figures/data here, else beside the package this executable was built in).",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var data: String?
   @Option(
     help:
-      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))."
-  )
+      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var format = "png,svg"
-  @Option(help: "Only these figures (repeatable).") var only: [String] = []
+  @Option(
+    help: "Only these figures (repeatable).",
+    completion: .list(Catalogue.all.map(\.name) + Animations.all.map(\.name)))
+  var only: [String] = []
   @Flag(help: "List the figures and exit.") var list = false
   @Option(help: "Frames per animation (GIF).") var frames = 36
   @Flag(
@@ -71,27 +74,96 @@ struct FiguresCommand: ParsableCommand {
     let inputs = CatalogueInputs(dataDirectory: URL(fileURLWithPath: data))
     let clock = ContinuousClock()
     let start = clock.now
-    if check {
-      try checkCommitted(entries: entries, animations: animations, inputs: inputs, formats: formats)
-      return
+    var stale: [String] = []
+    var files = 0
+    // The DocC catalogues' copies of figures, when writing the repository's figures/ beside them.
+    let root = URL(fileURLWithPath: out).deletingLastPathComponent()
+    func doccCopies(of file: String) -> [String] {
+      (Catalogue.documentationCopies[file] ?? []).map { root.appendingPathComponent($0).path }
+        .filter { FileManager.default.fileExists(atPath: $0) }
     }
-    func write(_ bytes: [UInt8], to path: String) throws {
-      try AtomicFile.write(bytes, to: path)
-      print("wrote \(path)")
+    let checker = CommittedFigureCheck(exact: exact)
+    func committed(_ path: String) -> [UInt8]? {
+      FileManager.default.contents(atPath: path).map([UInt8].init)
     }
-    try FileManager.default.createDirectory(
-      atPath: "\(out)/text", withIntermediateDirectories: true)
+    if !check {
+      try FileManager.default.createDirectory(
+        atPath: "\(out)/text", withIntermediateDirectories: true)
+    }
+    // A line per figure, flushed as it is done (a log that is cut short still says what was
+    // written); on a terminal the figure being drawn shows below them.
+    let display = ProgressLine()
+    defer { display.finish() }  // before an error's message too
+    let total = entries.count + animations.count
+    var index = 0
+    func counted(_ name: String, _ draw: () throws -> Void) throws {
+      index += 1
+      display.update("[\(index)/\(total)] \(name) …", now: true)
+      let started = clock.now
+      try draw()
+      let seconds = DecimalText.fixed((clock.now - started).seconds, decimals: 1)
+      display.aside { print("[\(index)/\(total)] \(name)  \(seconds) s") }
+    }
     for entry in entries {
-      let figure = try entry.make(inputs)
-      for f in formats {
-        try write(figure.render(format: f), to: "\(out)/\(entry.name).\(f.rawValue)")
+      try counted(entry.name) {
+        let figure = try entry.figure(inputs)
+        let texts = try figure.textInventory()
+        let recordPath = CommittedFigureCheck.textRecordPath(name: entry.name, in: out)
+        // Written, or in --check mode compared with what is committed: the text record exactly,
+        // each file by its pixels outside the text (`checker`).
+        var problems: [String] = []
+        if check {
+          problems += checker.textDifferences(
+            texts, committed: committed(recordPath).map { String(decoding: $0, as: UTF8.self) }
+          ).map { "text: \($0)" }
+        } else {
+          try AtomicFile.write(Array(TextRecord(texts).contents.utf8), to: recordPath)
+        }
+        for f in formats {
+          let bytes = try figure.render(format: f)
+          let file = "\(entry.name).\(f.rawValue)"
+          for (path, name) in [("\(out)/\(file)", f.rawValue)]
+            + doccCopies(of: file).map({ ("\($0)/\(file)", "\($0)/\(file)") })
+          {
+            files += 1
+            if !check {
+              try AtomicFile.write(bytes, to: path)
+            } else if let difference = try checker.fileDifference(
+              figure, texts: texts, format: f, now: bytes, committed: committed(path))
+            {
+              problems.append("\(name): \(difference)")
+            }
+          }
+        }
+        if !problems.isEmpty {
+          stale.append(entry.name)
+          display.aside { print("\(entry.name): " + problems.joined(separator: "\n  ")) }
+        }
       }
-      try write(
-        Array(TextRecord(figure.textInventory()).contents.utf8),
-        to: CommittedFigureCheck.textRecordPath(name: entry.name, in: out))
     }
     for animation in animations {
-      try write(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
+      // Animations are frames of pixels with no text record: compared byte for byte.
+      try counted("\(animation.name).gif") {
+        let bytes = try animation.make(frames).encoded()
+        let path = "\(out)/\(animation.name).gif"
+        files += 1
+        if !check {
+          try AtomicFile.write(bytes, to: path)
+        } else if committed(path) != bytes {
+          stale.append("\(animation.name).gif")
+          display.aside { print("\(animation.name).gif: bytes differ") }
+        }
+      }
+    }
+    display.finish()
+    if check {
+      guard stale.isEmpty else {
+        throw OutOfDate(files: stale)
+      }
+      print(
+        "\(files == 1 ? "the file matches" : "all \(files) files match") what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
+      )
+      return
     }
     let count = entries.count + animations.count
     let seconds = (clock.now - start).seconds
@@ -100,54 +172,6 @@ struct FiguresCommand: ParsableCommand {
 }
 
 extension FiguresCommand {
-  /// --check: prints what differs for each figure, and throws when anything does.
-  func checkCommitted(
-    entries: [CatalogueEntry], animations: [AnimationEntry], inputs: CatalogueInputs,
-    formats: [OutputFormat]
-  ) throws {
-    let checker = CommittedFigureCheck(exact: exact)
-    func committed(_ path: String) -> [UInt8]? {
-      FileManager.default.contents(atPath: path).map([UInt8].init)
-    }
-    var stale: [String] = []
-    var files = 0
-    for entry in entries {
-      let figure = try entry.make(inputs)
-      var problems: [String] = []
-      let textPath = CommittedFigureCheck.textRecordPath(name: entry.name, in: out)
-      let texts = try figure.textInventory()
-      let text = checker.textDifferences(
-        texts, committed: committed(textPath).map { String(decoding: $0, as: UTF8.self) })
-      problems += text.map { "text: \($0)" }
-      for f in formats {
-        files += 1
-        let path = "\(out)/\(entry.name).\(f.rawValue)"
-        if let difference = try checker.fileDifference(
-          figure, texts: texts, format: f, committed: committed(path))
-        {
-          problems.append("\(f.rawValue): \(difference)")
-        }
-      }
-      if !problems.isEmpty {
-        stale.append(entry.name)
-        print("\(entry.name): " + problems.joined(separator: "\n  "))
-      }
-    }
-    // Animations are frames of pixels with no text record: compared byte for byte.
-    for animation in animations {
-      files += 1
-      let path = "\(out)/\(animation.name).gif"
-      if try committed(path) != animation.make(frames).encoded() {
-        stale.append("\(animation.name).gif")
-        print("\(animation.name).gif: bytes differ")
-      }
-    }
-    guard stale.isEmpty else { throw OutOfDate(files: stale) }
-    print(
-      "\(files == 1 ? "the file matches" : "all \(files) files match") what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
-    )
-  }
-
   /// --data if given, else figures/data in the working folder, else figures/data of the
   /// package whose .build folder holds this executable (`<package>/.build/<config>/downhill`):
   /// `downhill figures` works from anywhere in a checkout's build.

@@ -28,10 +28,12 @@ struct LandscapeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "compute", abstract: "Compute a landscape (the default).")
 
-    @Argument(help: "The history folder.") var history: String
+    @Argument(help: "The history folder.", completion: .directory) var history: String
     @Option(help: "Points a side of the grid (2…1001).") var grid = 51
     @Option(parsing: .unconditional, help: "The range of α and β, LOW:HIGH.") var range = "-1:1"
-    @Option(help: "Directions: random (filter-normalised) or pca (of the training path).")
+    @Option(
+      help: "Directions: random (filter-normalised) or pca (of the training path).",
+      completion: .list(["random", "pca"]))
     var directions = "random"
     @Option(help: "Seed of the random directions.") var seed: UInt32 = 2
     @Option(help: "Compute only every N-th β row from K (K/N, from 0); needs --save.")
@@ -41,6 +43,7 @@ struct LandscapeCommand: ParsableCommand {
     var save: String?
     @Option(help: "Where the run's data is now, if it moved.") var data: String?
     @Option(help: "Use only the first N examples of the data.") var examples: Int?
+    @OptionGroup var svg: SVGOutputOptions
 
     func validate() throws {
       guard (2...1001).contains(grid) else { throw ValidationError("--grid must be 2…1001") }
@@ -118,9 +121,18 @@ struct LandscapeCommand: ParsableCommand {
       let landscape = try LossLandscape(
         network: network, inputs: dataset.inputs, targets: dataset.targets, directions: d1, d2)
       let axis = try LossLandscape.axis(from: low, to: high, count: grid)
-      let progress = ProgressLine(what: "points")
-      let result = try landscape.grid(alphas: axis, betas: axis, shard: part) {
-        progress.update(done: $0, total: $1)
+      let progress = ProgressLine()
+      let start = ContinuousClock.now
+      let result = try landscape.grid(alphas: axis, betas: axis, shard: part) { done, total in
+        let elapsed = (ContinuousClock.now - start).seconds
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        progress.update(
+          "points", done: done, total: total,
+          fields: [
+            "\(done)/\(total)", "\(DecimalText.fixed(rate, decimals: 1))/s",
+            "\(DecimalText.fixed(left, decimals: 0)) s left",
+          ], now: done == total)
       }
       progress.finish()
       if let save {
@@ -134,7 +146,7 @@ struct LandscapeCommand: ParsableCommand {
           title:
             "Loss around the final weights of \(URL(fileURLWithPath: history).lastPathComponent)",
           directions: name
-        ).write(to: out)
+        ).write(to: out, svg: svg.options)
         print("wrote \(out)")
       }
     }
@@ -144,8 +156,10 @@ struct LandscapeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "merge", abstract: "Join the partial grids of --shard runs into one.")
 
-    @Argument(help: "The partial .npz files.") var parts: [String]
+    @Argument(help: "The partial .npz files.", completion: .file(extensions: ["npz"]))
+    var parts: [String]
     @Option(help: "The whole grid: .npz, or a figure (.png, .svg, .pdf).") var out: String
+    @OptionGroup var svg: SVGOutputOptions
 
     func run() throws {
       do {
@@ -160,42 +174,10 @@ struct LandscapeCommand: ParsableCommand {
         } else {
           try LandscapeFigure.figure(
             try whole.surface(), title: "Loss landscape", directions: "direction"
-          ).write(to: out)
+          ).write(to: out, svg: svg.options)
         }
         print("wrote \(out)")
       } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
     }
-  }
-}
-
-/// Progress of a long computation on stderr, on a terminal only: one line redrawn at most ten
-/// times a second with the count, the rate and the time left.
-final class ProgressLine: @unchecked Sendable {
-  private let what: String
-  private let start = Date()
-  private let lock = NSLock()
-  private var shown = Date.distantPast
-  private let enabled = isatty(2) != 0
-
-  init(what: String) { self.what = what }
-
-  func update(done: Int, total: Int) {
-    guard enabled else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    let now = Date()
-    guard now.timeIntervalSince(shown) >= 0.1 || done == total else { return }
-    shown = now
-    let elapsed = now.timeIntervalSince(start)
-    let rate = elapsed > 0 ? Double(done) / elapsed : 0
-    let left = rate > 0 ? Double(total - done) / rate : 0
-    let line =
-      "\r\(done)/\(total) \(what)  \(DecimalText.fixed(rate, decimals: 1))/s  \(DecimalText.fixed(left, decimals: 0)) s left\u{1B}[K"
-    FileHandle.standardError.write(Data(line.utf8))
-  }
-
-  func finish() {
-    guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }
 }

@@ -23,7 +23,9 @@ struct PlotCommand: ParsableCommand {
         printf 'x y\\n1 2\\n2 3\\n' | downhill plot - --out - --format svg > xy.svg
       """)
 
-  @Argument(help: "CSV files with a header row; - reads standard input.")
+  @Argument(
+    help: "CSV files with a header row; - reads standard input.",
+    completion: .file(extensions: ["csv", "tsv", "txt", "dat"]))
   var files: [String] = []
 
   @Option(
@@ -32,7 +34,9 @@ struct PlotCommand: ParsableCommand {
   )
   var out: String
 
-  @Option(help: "The format: \(OutputFormat.names) (default: the --out file's extension).")
+  @Option(
+    help: "The format: \(OutputFormat.names) (default: the --out file's extension).",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var format: String?
 
   @Option(help: "How fields are separated: comma, tab, whitespace, or auto (from the header).")
@@ -56,6 +60,7 @@ struct PlotCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "The y axis's range, LOW:HIGH (default: the data's).")
   var ylim: String?
 
+  @OptionGroup var svg: SVGOutputOptions
   @Option(help: "Title above the plot.") var title: String?
   @Option(help: "Label of the x axis (default: the x column's name).") var xlabel: String?
   @Option(help: "Label of the y axis (default: the series' name when there is one).") var ylabel:
@@ -153,7 +158,7 @@ struct PlotCommand: ParsableCommand {
     {
       throw ValidationError(error.description)
     }
-    let bytes = try figure.render(format: format)
+    let bytes = try figure.render(format: svg.applied(to: format))
     if out == "-" {
       FileHandle.standardOutput.write(Data(bytes))
     } else {

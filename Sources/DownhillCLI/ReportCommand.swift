@@ -22,15 +22,20 @@ struct ReportCommand: ParsableCommand {
         downhill report runs/mnist --data ~/mnist --grid 21
       """)
 
-  @Argument(help: "The history folder.") var history: String
+  @Argument(help: "The history folder.", completion: .directory) var history: String
   @Option(help: "Where to write: a folder (default RUN/report), or a file with --only NAME.")
   var out: String?
-  @Option(help: "Only this figure (repeatable).") var only: [String] = []
-  @Option(help: "Formats, comma-separated: png, svg, pdf.") var format = "png,svg"
+  @Option(help: "Only this figure (repeatable).", completion: .list(RunReport.names))
+  var only: [String] = []
+  @Option(
+    help: "Formats, comma-separated: png, svg, pdf.",
+    completion: .list(OutputFormat.allCases.map(\.rawValue)))
+  var format = "png,svg"
   @Option(help: "Where the run's data is now, if it moved (a CSV file or the MNIST folder).")
   var data: String?
   @Option(help: "Landscape grid points a side (2…201).") var grid = 31
   @Option(help: "Examples the recomputed loss uses at most.") var examples = 2000
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard (2...201).contains(grid) else { throw ValidationError("--grid must be 2…201") }
@@ -79,11 +84,14 @@ struct ReportCommand: ParsableCommand {
         skipped += names.filter(RunReport.needData.contains).map { ($0, "\(error)") }
       }
     }
-    let formats = try formats()
+    let formats = try formats().map(svg.applied)
     var figures: [ReportFigure] = []
     let drawn = names.filter { name in !skipped.contains { $0.0 == name } }
     let clock = ContinuousClock()
+    let display = ProgressLine()
+    defer { display.finish() }  // before an error's message too
     for (i, name) in drawn.enumerated() {
+      display.update("[\(i + 1)/\(drawn.count)] \(name) …", now: true)
       let start = clock.now
       do {
         figures.append(
@@ -94,16 +102,17 @@ struct ReportCommand: ParsableCommand {
         continue
       }
       let seconds = (clock.now - start).seconds
-      FileHandle.standardError.write(
-        Data(
-          "[\(i + 1)/\(drawn.count)] \(name)  \(DecimalText.fixed(seconds, decimals: 1)) s\n".utf8))
+      display.line([
+        "[\(i + 1)/\(drawn.count)] \(name)", "\(DecimalText.fixed(seconds, decimals: 1)) s",
+      ])
     }
+    display.finish()
     if let out, let format = OutputFormat(path: out) {
       guard figures.count == 1 else {
         throw ValidationError(
           "--out \(out) is one file: give exactly one --only figure, or a folder")
       }
-      try figures[0].figure.write(to: out)
+      try figures[0].figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
       _ = format
       return
@@ -129,9 +138,10 @@ struct CompareCommand: ParsableCommand {
         downhill compare runs/a runs/b runs/c --out losses.svg
       """)
 
-  @Argument(help: "History folders.") var runs: [String]
+  @Argument(help: "History folders.", completion: .directory) var runs: [String]
   @Option(help: "The figure's file: .png, .svg or .pdf.") var out: String
   @Option(help: "The title.") var title: String?
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard !runs.isEmpty else { throw ValidationError("give at least one history folder") }
@@ -146,7 +156,7 @@ struct CompareCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return (name, try History(contentsOf: URL(fileURLWithPath: path)))
       }
-      try RunComparison.figure(loaded, title: title).figure.write(to: out)
+      try RunComparison.figure(loaded, title: title).figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
     } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
   }

@@ -5,15 +5,20 @@ import DownhillPlot
 
 /// Options `surface` and `contour` share: which cost, where, and which descent paths.
 struct SurfaceOptions: ParsableArguments {
-  @Option(help: "The tutorial problem whose cost to draw (only 'not', T3's NOT gate, for now).")
+  @Option(
+    help: "The tutorial problem whose cost to draw (only 'not', T3's NOT gate, for now).",
+    completion: .list(["not"]))
   var problem = "not"
-  @Option(help: "The cost: mse or cross-entropy.") var cost = "mse"
+  @Option(help: "The cost: mse or cross-entropy.", completion: .list(["mse", "cross-entropy"]))
+  var cost = "mse"
   @Option(parsing: .unconditional, help: "θ range for both weights, MIN:MAX (MAX − MIN finite).")
   var range = "-15:15"
   @Option(help: "Scattered (θ1, θ2) points, triangulated, as the tutorial.") var points = 500
   @Option(help: "A regular N×N grid instead of scattered points.") var grid: Int?
   @Option(help: "Descent paths from this many seeded starts, 0…50.") var starts = 0
-  @Option(help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).")
+  @Option(
+    help: "The optimizer for the paths: \(OptimizerNames.all.joined(separator: ", ")).",
+    completion: .list(OptimizerNames.all))
   var optimizer = "sgd"
   @Option(parsing: .unconditional, help: "Learning rate (step size) of the paths.") var alpha = 4.0
   @Option(help: "Steps per path (--starts × --steps ≤ 200000).") var steps = 400
@@ -22,6 +27,7 @@ struct SurfaceOptions: ParsableArguments {
   @Option(help: "Output height in pixels (1…32767, width × height ≤ 67108864).")
   var height = 600.0
   @Option(help: "Where to write the figure: \(OutputFormat.extensions).") var out: String
+  @OptionGroup var svg: SVGOutputOptions
 
   func validate() throws {
     guard problem == "not" else {
@@ -92,7 +98,7 @@ struct SurfaceCommand: ParsableCommand {
     var o = try surface.options()
     o.azimuth = azimuth
     o.elevation = elevation
-    try CostSurfaceFigure.figure(o).write(to: surface.out)
+    try CostSurfaceFigure.figure(o).write(to: surface.out, svg: surface.svg.options)
   }
 }
 
@@ -109,6 +115,7 @@ struct ContourCommand: ParsableCommand {
   @OptionGroup var surface: SurfaceOptions
 
   func run() throws {
-    try CostSurfaceFigure.contourFigure(surface.options()).write(to: surface.out)
+    try CostSurfaceFigure.contourFigure(surface.options()).write(
+      to: surface.out, svg: surface.svg.options)
   }
 }

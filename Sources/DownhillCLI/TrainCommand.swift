@@ -23,13 +23,19 @@ struct TrainCommand: ParsableCommand {
           --history-precision float32
       """)
 
-  @Option(help: "Built-in problem: xor, and, or, not, t4 (XOR with a bias column), mnist.")
+  @Option(
+    help: "Built-in problem: xor, and, or, not, t4 (XOR with a bias column), mnist.",
+    completion: .list(["xor", "and", "or", "not", "t4", "mnist"]))
   var problem: String?
 
-  @Option(help: "A CSV file with a header; the last column is the target.")
+  @Option(
+    help: "A CSV file with a header; the last column is the target.",
+    completion: .file(extensions: ["csv"]))
   var data: String?
 
-  @Option(help: "Folder with the four MNIST IDX files (plain or .gz), for --problem mnist.")
+  @Option(
+    help: "Folder with the four MNIST IDX files (plain or .gz), for --problem mnist.",
+    completion: .directory)
   var mnist: String?
 
   @Option(
@@ -38,19 +44,25 @@ struct TrainCommand: ParsableCommand {
   )
   var layers: String = "3,4,1"
 
-  @Option(help: "Bias: none, input (a ones column on the data), folded (a bias row per layer).")
+  @Option(
+    help: "Bias: none, input (a ones column on the data), folded (a bias row per layer).",
+    completion: .list(["none", "input", "folded"]))
   var bias: String = "input"
 
   @Option(
     help:
-      "Activation(s), one or one per layer: sigmoid, sigmoid:C, tanh, relu, leaky-relu[:S], softmax, identity."
-  )
+      "Activation(s), one or one per layer: sigmoid, sigmoid:C, tanh, relu, leaky-relu[:S], softmax, identity.",
+    completion: .list(["sigmoid", "tanh", "relu", "leaky-relu", "softmax", "identity"]))
   var activation: String = "sigmoid"
 
-  @Option(help: "Cost: mse, half-sse, sse, bce, cce.")
+  @Option(
+    help: "Cost: mse, half-sse, sse, bce, cce.",
+    completion: .list(["mse", "half-sse", "sse", "bce", "cce"]))
   var cost: String = "half-sse"
 
-  @Option(help: "Optimizer: \(OptimizerNames.all.joined(separator: ", ")).")
+  @Option(
+    help: "Optimizer: \(OptimizerNames.all.joined(separator: ", ")).",
+    completion: .list(OptimizerNames.all))
   var optimizer: String = "sgd"
 
   @Option(parsing: .unconditional, help: "Learning rate.")
@@ -71,22 +83,28 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Random seed for the weights and the mini-batch order.")
   var seed: UInt32 = 1
 
-  @Option(help: "Weight initialisation: uniform (2·rand − 1), dnn (rand in T5's shape), he.")
+  @Option(
+    help: "Weight initialisation: uniform (2·rand − 1), dnn (rand in T5's shape), he.",
+    completion: .list(["uniform", "dnn", "he"]))
   var initialization: String?
 
   @Option(
     help:
-      "Print 'Error after N iterations: <mean |error|>' every N updates, 1…\(TrainCommand.maxUpdates)."
+      "Print the cost, mean |error| and accuracy every N updates to standard output, 1…\(TrainCommand.maxUpdates)."
   )
   var reportEvery: Int?
 
-  @Option(help: "Save the run's history (meta.json, loss.csv, NPY arrays) to this folder.")
+  @Option(
+    help: "Save the run's history (meta.json, loss.csv, NPY arrays) to this folder.",
+    completion: .directory)
   var history: String?
 
   @Option(help: "Record every k-th step in the history, 1…\(TrainCommand.maxUpdates).")
   var historyEvery: Int = 1
 
-  @Option(help: "History storage precision: float64 or float32.")
+  @Option(
+    help: "History storage precision: float64 or float32.",
+    completion: .list(["float64", "float32"]))
   var historyPrecision: String = "float64"
 
   @Option(
@@ -102,6 +120,14 @@ struct TrainCommand: ParsableCommand {
 
   @Flag(help: "Stream the history to its folder while training instead of keeping it in memory.")
   var stream = false
+
+  @Flag(
+    name: [.short, .long],
+    help: "No progress on standard error: only errors and the final result.")
+  var quiet = false
+
+  @Flag(name: [.short, .long], help: "Also say what is trained on what before it starts.")
+  var verbose = false
 
   /// The ranges of the numeric options (said in --help): far beyond any real run, small enough
   /// that nothing formed from them overflows.
@@ -136,6 +162,7 @@ struct TrainCommand: ParsableCommand {
     try check(historyEvery, "history-every", 1...Self.maxUpdates)
     try check(historyBudget, "history-budget", 1...Self.maxBudgetMB)
     try check(blasThreads, "blas-threads", 1...Self.maxThreads)
+    if quiet && verbose { throw ValidationError("give --quiet or --verbose, not both") }
     if stream && history == nil { throw ValidationError("--stream needs --history DIR") }
     if history?.isEmpty == true { throw ValidationError("--history needs a folder name") }
   }
@@ -223,23 +250,48 @@ struct TrainCommand: ParsableCommand {
         streamingDirectory: stream ? URL(fileURLWithPath: $0) : nil,
         memoryBudget: historyBudget * 1_000_000)
     }
-    let runner = TrainingRun(
+    let miniBatch = batchSize.map { $0 < dataset.inputs.rows } ?? false
+    let perEpoch = (dataset.inputs.rows + (batchSize ?? 1) - 1) / max(batchSize ?? 1, 1)
+    let perLine = miniBatch ? perEpoch : reportEvery ?? max(updates / 10, 1)
+    var runner = TrainingRun(
       dataset: dataset, testSet: testSet, sizes: sizes, bias: biasMode, activations: activations,
       cost: try Cost(name: cost), optimizerName: optimizer, learningRate: alpha,
       iterations: updates, batchSize: batchSize, seed: seed, initialization: initMode,
-      reportEvery: reportEvery ?? (isatty(2) != 0 ? max(updates / 100, 1) : nil),
+      // Mini-batches: every step, for the epoch's means. The last step for the summary.
+      reportEvery: miniBatch
+        ? 1 : TrainingProgress.tick(perLine: perLine, reportEvery: reportEvery, total: updates),
       history: historyOptions)
-    let bar = ProgressBar(total: updates)
-    let outcome = try runner.run { report in
-      if let reportEvery, report.step % reportEvery == 0 {
-        print("Error after \(report.step) iterations: \(format(report.meanAbsoluteError))")
+    runner.reportLastStep = true
+    let display = ProgressLine(quiet: quiet)
+    defer { display.finish() }  // before an error's message too
+    var progress = TrainingProgress(
+      display: display, total: updates, perLine: perLine, epochs: miniBatch)
+    if verbose {
+      for line in [
+        "Training \(sizes.map(String.init).joined(separator: "-")) (\(activation), bias \(biasMode.rawValue), cost \(cost)) with \(optimizer) at α \(alpha)",
+        "on \(dataset.name): \(dataset.inputs.rows) examples × \(dataset.inputs.columns) inputs\(testSet.map { ", \($0.inputs.rows) for testing" } ?? "")",
+        "\(updates) updates\(miniBatch ? " of \(batchSize!) examples (\(perEpoch) per epoch)" : " on the full batch")",
+      ] {
+        display.line([line])
       }
-      bar?.update(report.step)
     }
-    bar?.finish()
-    print("Final loss: \(format(outcome.finalLoss))")
-    if let a = outcome.trainAccuracy { print("Training accuracy: \(format(a))") }
-    if let a = outcome.testAccuracy { print("Test accuracy: \(format(a))") }
+    var last: StepReport?
+    let outcome = try runner.run { report in
+      last = report
+      if let reportEvery, report.step % reportEvery == 0 {
+        display.aside { print("Step \(report.step): \(measures(report))") }
+      }
+      progress.record(report)
+    }
+    display.finish()
+    // The last step's numbers: on mini-batches, those of its batch.
+    if let last {
+      print("Final cost (\(cost)\(miniBatch ? ", last batch" : "")): \(format(last.loss))")
+      print(
+        "Final mean |error|\(miniBatch ? " (last batch)" : ""): \(format(last.meanAbsoluteError))")
+    }
+    if let a = outcome.trainAccuracy { print("Training accuracy: \(percent(a))") }
+    if let a = outcome.testAccuracy { print("Test accuracy: \(percent(a))") }
     print("Time: \(DecimalText.fixed(max(outcome.seconds, 0), decimals: 3)) s")
     if let history, let recorded = outcome.history {
       try recorded.save(to: URL(fileURLWithPath: history))
@@ -250,28 +302,16 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
+  /// A report line's numbers, named as the summary names them.
+  private func measures(_ report: StepReport) -> String {
+    "cost \(format(report.loss)), mean |error| \(format(report.meanAbsoluteError))"
+      + (report.accuracy.map { ", accuracy \(percent($0))" } ?? "")
+  }
+
   /// Full precision (the shortest representation that round-trips, ≥ 12 significant digits
   /// whenever the value needs them).
   private func format(_ x: Double) -> String { "\(x)" }
-}
 
-/// A one-line progress bar on stderr, only when stderr is a terminal.
-final class ProgressBar {
-  let total: Int
-
-  init?(total: Int) {
-    guard isatty(2) != 0, total > 0 else { return nil }
-    self.total = total
-  }
-
-  func update(_ step: Int) {
-    let width = 40
-    let done = min(width, (step + 1) * width / total)
-    let line =
-      "\r[" + String(repeating: "#", count: done)
-      + String(repeating: " ", count: width - done) + "] \(step + 1)/\(total)"
-    _ = line.withCString { write(2, $0, strlen($0)) }
-  }
-
-  func finish() { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+  /// An accuracy in percent (97.12 %).
+  private func percent(_ x: Double) -> String { "\(DecimalText.fixed(100 * x, decimals: 2)) %" }
 }

@@ -16,7 +16,9 @@ struct TutorialCommand: ParsableCommand {
         downhill tutorial t3 --seed 7
       """)
 
-  @Argument(help: "The tutorial to run (see --list).")
+  @Argument(
+    help: "The tutorial to run (see --list).",
+    completion: .list(Tutorials.catalogue.map(\.name)))
   var name: String?
 
   @Flag(help: "List the tutorials.")
@@ -39,7 +41,9 @@ struct TutorialCommand: ParsableCommand {
   @Option(help: "t4 only: record the full history of each run into this folder (one per α).")
   var history: String?
 
-  @Option(help: "History storage precision with --history: float64 or float32.")
+  @Option(
+    help: "History storage precision with --history: float64 or float32.",
+    completion: .list(["float64", "float32"]))
   var historyPrecision: String = "float64"
 
   func run() throws {

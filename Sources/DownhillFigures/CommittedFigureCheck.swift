@@ -34,14 +34,14 @@ public struct CommittedFigureCheck {
     return now.differences(from: TextRecord(contents: committed))
   }
 
-  /// What differs between `figure` drawn in `format` and the committed file's bytes (nil when
-  /// there is none); nil when they agree. `texts` are the figure's strings, whose boxes the
+  /// What differs between `now`, `figure` drawn in `format`, and the committed file's bytes (nil
+  /// when there is none); nil when they agree. `texts` are the figure's strings, whose boxes the
   /// pixel comparison leaves out.
   public func fileDifference(
-    _ figure: Figure, texts: [FigureText], format: OutputFormat, committed: [UInt8]?
+    _ figure: Figure, texts: [FigureText], format: OutputFormat, now: [UInt8],
+    committed: [UInt8]?
   ) throws -> String? {
     guard let committed else { return "missing" }
-    let now = try figure.render(format: format)
     if now == committed { return nil }
     if exact { return "bytes differ" }
     let rasters: (RasterImage, RasterImage)?

@@ -216,6 +216,24 @@ import Testing
     #expect(noFormat.status == 64 && noFormat.errors.contains("--format"))
   }
 
+  /// `--svg-id-prefix` and `--svg-text` reach the SVG; a prefix that cannot start an id is a
+  /// usage error.
+  @Test func svgOptions() throws {
+    let text = "x,y\n1,2\n2,3\n"
+    let svg = try downhill(
+      [
+        "plot", "-", "--out", "-", "--format", "svg", "--svg-id-prefix", "run1-", "--svg-text",
+        "text",
+      ],
+      input: text)
+    #expect(svg.status == 0, "\(svg.errors)")
+    #expect(svg.output.contains("<clipPath id=\"run1-c1\">") && svg.output.contains("<text"))
+    #expect(!svg.output.contains("<use"))
+    let bad = try downhill(
+      ["plot", "-", "--out", "-", "--format", "svg", "--svg-id-prefix", "1run"], input: text)
+    #expect(bad.status == 64 && bad.errors.contains("SVG id prefix '1run'"), "\(bad.errors)")
+  }
+
   /// The same numbers separated by commas, tabs or spaces draw the same figure.
   @Test func plotDelimiters() throws {
     let dir = try temporaryFolder()

@@ -113,6 +113,7 @@ import Testing
     let again = try SampleFigures.lossCurves().render(format: .svg)
     #expect(first == again)
     let text = String(decoding: first, as: UTF8.self)
-    #expect(text.contains("<path id=\"g1\"") && text.contains("<clipPath id=\"c1\""))
+    // Numbered from 1 behind the file's own prefix.
+    #expect(text.contains("g1\" transform=") && text.contains("c1\"><rect"))
   }
 }

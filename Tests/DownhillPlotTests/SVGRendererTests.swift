@@ -56,8 +56,8 @@ import Testing
   @Test func everyReferenceIsDefinedAndEveryNumberFinite() throws {
     for figure in [SampleFigures.gallery(), SampleFigures.lossCurves()] {
       let text = String(decoding: try figure.render(format: .svg), as: UTF8.self)
-      let defined = Set(matches(of: #"id="([a-z]+[0-9]+)""#, in: text))
-      let used = Set(matches(of: ##"(?:href="#|url\(#)([a-z]+[0-9]+)"##, in: text))
+      let defined = Set(matches(of: #"id="([A-Za-z0-9_.-]+)""#, in: text))
+      let used = Set(matches(of: ##"(?:href="#|url\(#)([A-Za-z0-9_.-]+)"##, in: text))
       #expect(
         !used.isEmpty && used.isSubset(of: defined), "undefined: \(used.subtracting(defined))")
       #expect(!text.contains("nan") && !text.contains("inf"))
@@ -83,11 +83,12 @@ import Testing
     #expect(text.contains("rotate(-90)"))
     #expect(!text.contains("<text"))
     // "a<b & "c"": a, <, b, &, ", c and no outline for the spaces; the quote is defined once.
-    #expect(text.components(separatedBy: "<path id=\"g").count - 1 == 6)
+    #expect(text.components(separatedBy: "<path id=\"").count - 1 == 6)
   }
 
   @Test func clipsAreNumberedPerDocumentAndClosed() throws {
-    let bytes = try OutputFormat.svg.render(width: 100, height: 100) { r in
+    let bytes = try OutputFormat.svg(SVGOptions(idPrefix: "")).render(width: 100, height: 100) {
+      r in
       r.pushClip(Rect(x: 10, y: 10, width: 50, height: 50))
       r.draw(.rectangle(Rect(x: 0, y: 0, width: 80, height: 80)), style: .filled(.black))
       r.popClip()

@@ -13,6 +13,13 @@ public struct Dataset: Sendable {
     self.source = source
   }
 
+  /// Whether accuracy means something: one-hot targets (several columns), or one column of 0s
+  /// and 1s (a binary problem such as XOR).
+  public var hasClasses: Bool {
+    targets.columns > 1
+      || (targets.columns == 1 && targets.values.allSatisfy { $0 == 0 || $0 == 1 })
+  }
+
   /// The first `count` examples (all of them when there are fewer).
   public func prefix(_ count: Int) -> Dataset {
     guard count < inputs.rows else { return self }

@@ -18,7 +18,7 @@ extension Dataset {
   /// 28×28 image, row by row, scaled from 0…255 to 0…1; targets are the labels one-hot encoded
   /// over 10 columns.
   ///
-  /// - Parameter limit: keep only the first `limit` examples.
+  /// `split` picks the training or the test files; `limit` keeps only the first `limit` examples.
   /// - Throws: `IDXError` naming the file for a missing, truncated or malformed file.
   public static func mnist(directory: URL, split: MNISTSplit, limit: Int? = nil) throws(IDXError)
     -> Dataset

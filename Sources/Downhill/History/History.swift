@@ -149,7 +149,7 @@ public final class History {
   /// gradient the update used. The record holds the weights the step started from (which the
   /// history keeps itself), matching the step's loss and gradient.
   ///
-  /// - Parameter gradient: the flat gradient, layer by layer as the parameters.
+  /// `gradient` is the flat gradient, layer by layer as the parameters.
   public func observe(
     step: Int, loss: Double, learningRate: Double, parameters after: [Double],
     gradient: [Double]

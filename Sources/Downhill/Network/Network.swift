@@ -23,6 +23,10 @@ public struct Network: Sendable {
   /// - Parameters:
   ///   - sizes: units per layer, input first, e.g. `[3, 4, 1]`.
   ///   - activations: one per weight layer, or a single one for all.
+  ///   - bias: where the bias lives (none, a ones column in the data, or a row per layer).
+  ///   - cost: what training minimises.
+  ///   - initialization: how the first weights are drawn.
+  ///   - generator: the seeded source of those weights.
   public init(
     sizes: [Int], activations: [Activation], bias: BiasMode, cost: Cost,
     initialization: Initialization, generator: inout SeededGenerator

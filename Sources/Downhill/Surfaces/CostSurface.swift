@@ -156,8 +156,8 @@ public struct CostSurface: Sendable {
 
   /// The cost on the grid `alphas × betas` (see `GridSurface` for the layout).
   ///
-  /// - Parameter maxConcurrency: how many chunks of rows run at once; nil uses every core. The
-  ///   values are identical for any setting.
+  /// `maxConcurrency` is how many chunks of rows run at once; nil uses every core. The values
+  /// are identical for any setting.
   /// - Throws: `DownhillError.invalidArgument` when an axis is empty or not finite.
   public func grid(alphas: [Double], betas: [Double], maxConcurrency: Int? = nil) throws
     -> GridSurface

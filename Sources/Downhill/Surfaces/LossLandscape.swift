@@ -59,6 +59,8 @@ public struct LossLandscape: Sendable {
   /// The loss on the grid `alphas × betas`, or on the rows (β indices) of one shard of it.
   ///
   /// - Parameters:
+  ///   - alphas: the grid's values of α, along the first direction.
+  ///   - betas: the grid's values of β, along the second direction.
   ///   - shard: which rows to compute: every `count`-th β index from `index` on. `.whole`
   ///     computes them all; partial grids are joined with `LandscapeGrid.merge`.
   ///   - maxConcurrency: threads to use; nil uses every core. The values are identical for any
@@ -108,7 +110,9 @@ public struct LossLandscape: Sendable {
   /// 2015, "Qualitatively characterizing neural network optimization problems"). Typically
   /// `start` is the initial weights and `end` the trained ones.
   ///
-  /// - Parameter steps: the values of t, in order (see `interpolationSteps`).
+  /// `steps` are the values of t, in order (see `interpolationSteps`); the loss is that of
+  /// `network` on `inputs` and `targets`, computed by `maxConcurrency` threads (every core when
+  /// nil), and `progress` is told how far it is.
   /// - Returns: one loss per step.
   /// - Throws: `DownhillError.shapeMismatch` when a vector's length is not the network's
   ///   parameter count or the data does not fit; `.invalidArgument` when there are no steps or

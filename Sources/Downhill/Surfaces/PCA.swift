@@ -37,7 +37,7 @@ public struct TrajectoryPCA: Sendable, Equatable {
   /// precision. When the trajectory is a straight line (no variance along a second direction)
   /// the second direction is any unit vector orthogonal to the first, with a ratio of 0.
   ///
-  /// - Parameter final: the point to centre on; the last point when nil.
+  /// `final` is the point to centre on; the last point when nil.
   /// - Throws: `DownhillError.invalidArgument` for fewer than two points or parameters, points
   ///   that are not finite, or a trajectory that never moves; `.shapeMismatch` when lengths differ.
   public init(points: [[Double]], final: [Double]? = nil) throws {

@@ -24,8 +24,12 @@ public struct RunLandscape: Sendable {
   /// `history` (every layer recorded), on `gridSize × gridSize` grids.
   ///
   /// - Parameters:
+  ///   - network: the trained network, the planes' centre.
+  ///   - history: the run's history, every layer recorded.
+  ///   - dataset: the data the loss is computed on.
   ///   - directionSeed: seeds the random directions (independent of the training seed).
   ///   - span: the random plane covers [−span, span]² (1 in the paper: one filter norm away).
+  ///   - gridSize: points a side of each grid.
   public static func compute(
     network: Network, history: History, dataset: Dataset, directionSeed: UInt32 = 2,
     gridSize: Int = 51, span: Double = 1

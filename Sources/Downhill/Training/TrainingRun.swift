@@ -15,6 +15,8 @@ public struct TrainingRun: Sendable {
   public var seed: UInt32
   public var initialization: Initialization
   public var reportEvery: Int?
+  /// Also report the last step, whatever `reportEvery` says.
+  public var reportLastStep = false
   public var history: HistoryOptions?
 
   public init(
@@ -65,7 +67,8 @@ public struct TrainingRun: Sendable {
     try network.check(targets: dataset.targets, examples: inputs.rows)
     var optimizer = try OptimizerNames.make(optimizerName, learningRate: learningRate)
     let training = TrainingOptions(
-      iterations: iterations, batchSize: batchSize, reportEvery: reportEvery)
+      iterations: iterations, batchSize: batchSize, reportEvery: reportEvery,
+      reportLastStep: reportLastStep)
     let recorder = try history.map {
       try History(
         network: network, optimizer: optimizer, dataset: dataset, training: training, seed: seed,
@@ -98,11 +101,11 @@ public struct TrainingRun: Sendable {
         history: recorder, progress: progress)
     }
     let seconds = Date().timeIntervalSince(start)
-    let classes = dataset.targets.columns > 1
+    let classes = dataset.hasClasses
     return Outcome(
       network: network, finalLoss: loss, history: recorder,
       trainAccuracy: classes ? try network.accuracy(on: dataset) : nil,
-      testAccuracy: classes ? try testSet.map { try network.accuracy(on: $0) } : nil,
+      testAccuracy: try testSet.flatMap { $0.hasClasses ? try network.accuracy(on: $0) : nil },
       seconds: seconds)
   }
 }

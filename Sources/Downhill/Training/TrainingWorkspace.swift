@@ -86,4 +86,19 @@ final class TrainingWorkspace {
     for i in 0..<count { scratch[i] = abs(output[i] - target[i]) }
     return count == 0 ? .nan : Kernels.pairwiseSum(scratch, count) / Double(count)
   }
+
+  /// The fraction of the loaded batch classified right (`Network.classifiedRight`), from the
+  /// outputs of the last pass.
+  func accuracy() -> Double {
+    let outputs = layers.last!.outputs
+    let output = cLayers[layers.count - 1].a!
+    var correct = 0
+    for r in 0..<rows
+    where Network.classifiedRight(
+      columns: outputs, output: { output[r * outputs + $0] }, target: { target[r * outputs + $0] })
+    {
+      correct += 1
+    }
+    return rows == 0 ? .nan : Double(correct) / Double(rows)
+  }
 }

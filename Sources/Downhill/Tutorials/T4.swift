@@ -15,6 +15,11 @@ extension Tutorials {
   /// figure drawn from it trains through this, so they all see the same run.
   ///
   /// - Parameters:
+  ///   - hidden: the hidden layer's units (4 or 32 in the tutorial).
+  ///   - alpha: the learning rate.
+  ///   - iterations: the number of updates.
+  ///   - reportEvery: calls `progress` every this many steps.
+  ///   - reportLastStep: also calls `progress` at the last step.
   ///   - history: when set, the run records a `History` with these options.
   ///   - progress: called as `TrainingOptions` says (every `reportEvery` steps).
   public static func t4Run(
@@ -39,8 +44,8 @@ extension Tutorials {
 
   /// T4: for each α, seed 1, train `iterations` steps and print the error every `reportEvery`.
   ///
-  /// - Parameter history: when set, each α's run records a `History` with these options,
-  ///   handed to `recorded` with its α.
+  /// With `history` set, each α's run records a `History` with these options, handed to
+  /// `recorded` with its α.
   public static func t4(
     hidden: Int = 32, iterations: Int = 60000, reportEvery: Int = 10000,
     alphas: [Double] = t4Alphas, history: HistoryOptions? = nil,

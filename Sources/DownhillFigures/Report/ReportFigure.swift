@@ -9,6 +9,16 @@ public struct ReportFigure {
   public let caption: String
   public let figure: Figure
   public let data: DataTable
+
+  /// The caption also describes the figure inside its file (an SVG's `<desc>`), unless the
+  /// figure describes itself.
+  init(name: String, caption: String, figure: Figure, data: DataTable) {
+    self.name = name
+    self.caption = caption
+    self.figure = figure
+    self.data = data
+    if figure.documentDescription == nil { figure.documentDescription = caption }
+  }
 }
 
 /// Plain columns with a header, written as CSV.

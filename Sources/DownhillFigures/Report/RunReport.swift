@@ -17,7 +17,8 @@ public enum RunReport {
   public static let needData: Set<String> = ["interpolation", "landscape"]
 
   /// The figure called `name` (one of `names`).
-  /// - Parameter data: the run's data, for the figures in `needData`.
+  /// `data` is the run's data, for the figures in `needData`; `gridSize` the landscape's points a
+  /// side.
   public static func figure(
     named name: String, history: History, data: ReportData?, gridSize: Int = 31
   ) throws -> ReportFigure {

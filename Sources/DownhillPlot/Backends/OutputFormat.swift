@@ -11,31 +11,35 @@ public struct OutputFormat: CaseIterable, Hashable, Sendable, CustomStringConver
   /// The file extension, lowercase and without the dot; also the format's name.
   public let rawValue: String
   /// Encodes what the drawing closure draws on a width × height figure; `scale` is device
-  /// pixels per display unit, which only raster formats use.
+  /// pixels per display unit, which only raster formats use, and `metadata` what formats that
+  /// can carry it say about the figure.
   private let encode:
     @Sendable (
-      _ width: Double, _ height: Double, _ scale: Double, _ draw: (Renderer) -> Void
+      _ width: Double, _ height: Double, _ scale: Double, _ metadata: DocumentMetadata,
+      _ draw: (Renderer) -> Void
     ) throws -> [UInt8]
 
-  private init(
+  /// A format named `name` (and a variant of one: `svg(_:)` with options).
+  init(
     _ name: String,
-    encode: @escaping @Sendable (Double, Double, Double, (Renderer) -> Void) throws -> [UInt8]
+    encode:
+      @escaping @Sendable (Double, Double, Double, DocumentMetadata, (Renderer) -> Void) throws ->
+      [UInt8]
   ) {
     rawValue = name
     self.encode = encode
   }
 
   /// Pixels through Cairo's image surface, encoded by `PNGEncoder`.
-  public static let png = OutputFormat("png") { width, height, scale, draw in
+  public static let png = OutputFormat("png") { width, height, scale, _, draw in
     try CairoCanvas.renderWithCairo(
       format: .png, width: width, height: height, scale: scale, draw: draw)
   }
-  /// `SVGRenderer`'s own SVG, far smaller than what Cairo's SVG surface writes.
-  public static let svg = OutputFormat("svg") { width, height, scale, draw in
-    try SVGRenderer.render(width: width, height: height, scale: scale, draw: draw)
-  }
+  /// `SVGRenderer`'s own SVG, far smaller than what Cairo's SVG surface writes, with the
+  /// default `SVGOptions` (`svg(_:)` for others).
+  public static let svg = OutputFormat.svg(SVGOptions())
   /// Cairo's PDF surface.
-  public static let pdf = OutputFormat("pdf") { width, height, scale, draw in
+  public static let pdf = OutputFormat("pdf") { width, height, scale, _, draw in
     try CairoCanvas.renderWithCairo(
       format: .pdf, width: width, height: height, scale: scale, draw: draw)
   }
@@ -56,11 +60,13 @@ public struct OutputFormat: CaseIterable, Hashable, Sendable, CustomStringConver
     self.init(rawValue: name[name.index(after: dot)...].lowercased())
   }
 
-  /// Draws with `draw` and returns the file's bytes; `scale` multiplies raster pixels only.
+  /// Draws with `draw` and returns the file's bytes; `scale` multiplies raster pixels only;
+  /// `metadata` goes where the format has a place for it (SVG's `<title>` and `<desc>`).
   public func render(
-    width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
+    width: Double, height: Double, scale: Double = 1, metadata: DocumentMetadata = .init(),
+    draw: (Renderer) -> Void
   ) throws -> [UInt8] {
-    try encode(width, height, scale, draw)
+    try encode(width, height, scale, metadata, draw)
   }
 
   /// The formats' names for a message: "png, svg or pdf".
@@ -90,6 +96,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
   case animation(String)
   /// giflib reported an error while encoding.
   case gif(String)
+  /// An `SVGOptions.idPrefix` that cannot start an XML id.
+  case invalidSVGIDPrefix(String)
 
   public var description: String {
     switch self {
@@ -105,6 +113,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
       problem
     case .gif(let message):
       "giflib failed: \(message)"
+    case .invalidSVGIDPrefix(let prefix):
+      "SVG id prefix '\(prefix)' cannot start an id: use a letter or _, then letters, digits, -, _ or ."
     }
   }
 }

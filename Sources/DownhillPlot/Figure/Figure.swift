@@ -9,6 +9,12 @@ public final class Figure {
   /// Device pixels per display unit for PNG (2 for HiDPI).
   public var scale: Double
   public var title: String?
+  /// What the figure is called where it is not drawn: an SVG's `<title>`, which screen readers
+  /// announce and browsers show as a tooltip. nil uses `title`, else the panels' titles.
+  public var documentTitle: String?
+  /// A sentence or two on what the figure shows, for an SVG's `<desc>`. nil describes each
+  /// panel by its title and axis labels.
+  public var documentDescription: String?
   public var theme: Theme
   /// Receives warnings about the data (by default printed to standard error).
   public var onWarning: (String) -> Void = { message in
@@ -73,9 +79,43 @@ public final class Figure {
     return grid
   }
 
-  /// Encodes the figure in `format`.
+  /// Encodes the figure in `format` (`.svg(SVGOptions(…))` for SVG other than the default).
   public func render(format: OutputFormat) throws -> [UInt8] {
-    try format.render(width: width, height: height, scale: scale) { draw(on: $0) }
+    try format.render(width: width, height: height, scale: scale, metadata: metadata) {
+      draw(on: $0)
+    }
+  }
+
+  /// The title and description files carry (see `documentTitle`, `documentDescription`).
+  public var metadata: DocumentMetadata {
+    var panelTitles: [String] = []
+    var panels: [String] = []
+    for (i, row) in grid.enumerated() {
+      for (j, a) in row.enumerated() {
+        let (panelTitle, what): (String?, String?)
+        if let a3 = panels3D[[i, j]] {
+          panelTitle = a3.title
+          let over = [a3.xLabel, a3.yLabel].compactMap { $0 }
+          what = a3.zLabel.map {
+            over.isEmpty ? $0 : "\($0) over \(over.joined(separator: " and "))"
+          }
+        } else {
+          panelTitle = a.title
+          what = a.yLabel.map { y in a.xLabel.map { "\(y) against \($0)" } ?? y }
+        }
+        if let panelTitle, !panelTitle.isEmpty { panelTitles.append(panelTitle) }
+        let text = [panelTitle, what].compactMap { $0 }.filter { !$0.isEmpty }
+        if !text.isEmpty { panels.append(text.joined(separator: ": ")) }
+      }
+    }
+    let drawnTitle = title.flatMap { $0.isEmpty ? nil : $0 }
+    let kind = panels.count > 1 ? "\(panels.count) panels" : "A plot"
+    return DocumentMetadata(
+      title: documentTitle ?? drawnTitle
+        ?? (panelTitles.isEmpty ? nil : panelTitles.joined(separator: "; ")),
+      description: documentDescription
+        ?? (panels.isEmpty ? nil : "\(kind): \(panels.joined(separator: "; ")).")
+    )
   }
 
   /// The figure's pixels at its size × `scale`, without encoding a file (animation frames).
@@ -83,16 +123,19 @@ public final class Figure {
     try CairoCanvas.rasterize(width: width, height: height, scale: scale) { draw(on: $0) }
   }
 
-  /// Writes the figure to `path` in the format its extension names. The file appears
-  /// complete or not at all.
-  public func write(to path: String) throws {
-    guard let format = OutputFormat(path: path) else { throw PlotError.unknownFormat(path: path) }
+  /// Writes the figure to `path` in the format its extension names, an SVG with `svg`'s
+  /// options. The file appears complete or not at all.
+  public func write(to path: String, svg: SVGOptions = SVGOptions()) throws {
+    guard var format = OutputFormat(path: path) else {
+      throw PlotError.unknownFormat(path: path)
+    }
+    if format == .svg { format = .svg(svg) }
     try writeAtomically(render(format: format), to: path)
   }
 
-  /// Writes the figure to a file URL, as `write(to:)` does to its path.
-  public func write(to url: URL) throws {
-    try write(to: filePath(of: url))
+  /// Writes the figure to a file URL, as `write(to:svg:)` does to its path.
+  public func write(to url: URL, svg: SVGOptions = SVGOptions()) throws {
+    try write(to: filePath(of: url), svg: svg)
   }
 
   /// Lays out and draws the whole figure on any renderer.

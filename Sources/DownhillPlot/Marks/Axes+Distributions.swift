@@ -7,7 +7,7 @@ extension Axes {
   /// except the last, which also counts values equal to its upper edge; values outside `range`
   /// are not counted, and NaN and ±infinity are ignored. Empty input draws nothing.
   ///
-  /// - Parameter density: bar heights that make the bars' total area 1, instead of counts.
+  /// With `density`, the bars' heights make their total area 1, instead of counts.
   @discardableResult
   public func histogram(
     _ values: [Double], bins: Int = 10, range: ClosedRange<Double>? = nil, density: Bool = false,

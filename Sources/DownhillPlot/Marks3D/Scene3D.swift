@@ -63,7 +63,7 @@ public struct Scene3D {
     }
     let translucent = faceFills.contains { $0.alpha < 1 }
     if translucent || faceCount == 0 {
-      for (p, style, _) in behind.sorted(by: { $0.2 < $1.2 }) {
+      for (p, style, _) in merged(behind).sorted(by: { $0.2 < $1.2 }) {
         r.draw(p, style: PathStyle(stroke: style))
       }
     }
@@ -104,7 +104,9 @@ public struct Scene3D {
         r.drawPolygons(batch)
       }
     }
-    for (p, style, _) in merged(front.sorted(by: { $0.2 < $1.2 })) {
+    // Joined along each path first, then sorted: sorting the pieces first interleaves two
+    // paths' pieces and leaves each a two-point fragment.
+    for (p, style, _) in merged(front).sorted(by: { $0.2 < $1.2 }) {
       r.draw(p, style: PathStyle(stroke: style))
     }
     for m in markers.sorted(by: { $0.at.depth < $1.at.depth })
@@ -132,20 +134,30 @@ public struct Scene3D {
     return (image, rect)
   }
 
-  /// Joins consecutive runs of the same style that meet end to start into one path, so a
-  /// visible stretch of trajectory is one polyline rather than many two-point paths.
+  /// Joins consecutive runs (in the order the marks added their segments) of the same style
+  /// that meet end to start into one path, so a visible stretch of trajectory is one polyline
+  /// rather than many two-point paths; its depth is the mean of its pieces'. A piece of no
+  /// length adds nothing to a polyline and is dropped from it.
   private func merged(_ runs: [(Path, StrokeStyle, Double)]) -> [(Path, StrokeStyle, Double)] {
     var out: [(Path, StrokeStyle, Double)] = []
+    var pieces = 0
     for run in runs {
       if let last = out.last, last.1 == run.1, case .line(let end)? = last.0.elements.last,
         case .move(let start)? = run.0.elements.first, abs(end.x - start.x) < 1e-9,
         abs(end.y - start.y) < 1e-9
       {
         var p = last.0
-        for e in run.0.elements.dropFirst() { p.elements.append(e) }
-        out[out.count - 1] = (p, last.1, last.2)
+        for e in run.0.elements.dropFirst() {
+          if case .line(let to) = e, abs(to.x - start.x) < 1e-9, abs(to.y - start.y) < 1e-9 {
+            continue
+          }
+          p.elements.append(e)
+        }
+        pieces += 1
+        out[out.count - 1] = (p, last.1, last.2 + (run.2 - last.2) / Double(pieces))
       } else {
         out.append(run)
+        pieces = 1
       }
     }
     return out

@@ -43,14 +43,14 @@ public struct AxisScale: Sendable, Equatable {
     }
   }
 
-  /// Ticks for this axis: ``TickLocator/linear(_:_:maxTicks:)`` or
-  /// ``TickLocator/log(_:_:maxMajor:)`` (with `maxTicks` as the major-tick budget).
+  /// Ticks for this axis: `TickLocator.linear(_:_:maxTicks:)` or
+  /// `TickLocator.log(_:_:maxMajor:)` (with `maxTicks` as the major-tick budget).
   public func ticks(maxTicks: Int) -> [Tick] {
     ticksWithOffset(maxTicks: maxTicks).ticks
   }
 
   /// ``ticks(maxTicks:)`` plus the offset text a linear axis needs when its labels are relative
-  /// (see ``TickLocator/linearAxis(_:_:maxTicks:)``), or a log axis too narrow for anything
+  /// (see `TickLocator.linearAxis(_:_:maxTicks:)`), or a log axis too narrow for anything
   /// but linear ticks.
   public func ticksWithOffset(maxTicks: Int) -> (ticks: [Tick], offset: String?) {
     switch kind {

@@ -10,8 +10,10 @@ package enum CairoCanvas {
   /// of the largest sides (4 GB, minutes to encode) is refused rather than drawn.
   package static let maximumArea: Double = 67_108_864
 
-  /// PDF pages are measured in points; a figure's display unit is a CSS pixel (1/96 in).
-  static let pointsPerPixel = 72.0 / 96.0
+  /// A figure's display unit is a CSS pixel, 1/96 inch: PNGs say so (at their scale).
+  static let pixelsPerInch = 96.0
+  /// PDF pages are measured in points (1/72 in).
+  static let pointsPerPixel = 72.0 / pixelsPerInch
 
   /// The Cairo surfaces a drawing can be encoded on.
   package enum Format: Sendable {
@@ -61,7 +63,9 @@ package enum CairoCanvas {
     cairo_destroy(cr)
     try check(drawStatus)
 
-    if format == .png { sink.bytes = try PNGEncoder.encode(surface: surface) }
+    if format == .png {
+      sink.bytes = try PNGEncoder.encode(surface: surface, pixelsPerInch: pixelsPerInch * scale)
+    }
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface))
     return sink.bytes

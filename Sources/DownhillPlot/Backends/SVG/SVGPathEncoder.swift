@@ -19,6 +19,10 @@ struct SVGPathEncoder {
   private var current = (x: 0, y: 0)
   private var subpathStart = (x: 0, y: 0)
   private var hasCurrentPoint = false
+  /// Whether the current subpath has drawn a segment. After one, a line that stays on its grid
+  /// point is dropped: it changes nothing drawn, and a converging trajectory has hundreds (a
+  /// lone one is kept, since with round caps it draws a dot).
+  private var subpathHasSegment = false
   /// A move is written only when something is drawn from it: Cairo ends every closed glyph
   /// contour with a move back to its start, which would otherwise cost "m0 0" each.
   private var pendingMove: (x: Int, y: Int)?
@@ -75,6 +79,7 @@ struct SVGPathEncoder {
     current = (x, y)
     subpathStart = current
     hasCurrentPoint = true
+    subpathHasSegment = false
     lastCubicControl = nil
     lastQuadraticControl = nil
   }
@@ -82,6 +87,7 @@ struct SVGPathEncoder {
   mutating func line(_ x: Int, _ y: Int) {
     // Cairo treats a line with no current point as a move.
     guard hasCurrentPoint else { return move(x, y) }
+    if pendingMove == nil && subpathHasSegment && x == current.x && y == current.y { return }
     writePendingMove()
     let (dx, dy) = (x - current.x, y - current.y)
     // Tuples, not arrays: this runs for every vertex of every mesh face.
@@ -106,6 +112,7 @@ struct SVGPathEncoder {
     emit(best.letter, best.a, best.b)
     implicitCommand = best.letter
     current = (x, y)
+    subpathHasSegment = true
     lastCubicControl = nil
     lastQuadraticControl = nil
   }
@@ -126,6 +133,7 @@ struct SVGPathEncoder {
     emit(letter, useAbsolute ? absolute : relative)
     implicitCommand = letter
     current = (x, y)
+    subpathHasSegment = true
     lastCubicControl = (x2, y2)
     lastQuadraticControl = nil
   }
@@ -145,6 +153,7 @@ struct SVGPathEncoder {
     emit(letter, useAbsolute ? absolute : relative)
     implicitCommand = letter
     current = (x, y)
+    subpathHasSegment = true
     lastQuadraticControl = (x1, y1)
     lastCubicControl = nil
   }
@@ -156,6 +165,7 @@ struct SVGPathEncoder {
     afterLetter = true
     implicitCommand = 0
     current = subpathStart
+    subpathHasSegment = false
     lastCubicControl = nil
     lastQuadraticControl = nil
   }

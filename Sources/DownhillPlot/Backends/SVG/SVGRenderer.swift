@@ -4,14 +4,18 @@
 ///
 /// Paths are on a 1/8-unit grid like Cairo's vector output; text is glyph outlines from Cairo,
 /// each defined once and placed with `<use>`, so the file needs no fonts and lays out exactly as
-/// PNG and PDF. Ids (`g1` glyphs, `c1` clips) are numbered in order of first use, so the bytes
-/// depend only on what was drawn.
+/// PNG and PDF (or, with `SVGOptions.textAsText`, `<text>` elements). Ids (`g1` glyphs, `c1`
+/// clips) are numbered in order of first use behind a prefix derived from the drawing (see
+/// `SVGOptions.idPrefix`), so the bytes depend only on what was drawn.
 final class SVGRenderer: Renderer {
   private let width: Double
   private let height: Double
+  private let options: SVGOptions
   private var body: [UInt8] = []
   private var defs: [UInt8] = []
   private let glyphs: GlyphOutlines
+  /// Whether any text was drawn as `<text>`, which then needs the root's font list.
+  private var wroteText = false
   /// Glyph id in `defs`, or nil for a glyph with no outline (space).
   private var glyphIDs: [GlyphOutlines.Key: Int?] = [:]
   private var nextGlyphID = 1
@@ -24,30 +28,40 @@ final class SVGRenderer: Renderer {
   private var runFirstPath: [UInt8]?
   private var runGroupOpen = false
 
-  init(width: Double, height: Double) throws {
+  init(width: Double, height: Double, options: SVGOptions = SVGOptions()) throws {
     self.width = width
     self.height = height
+    self.options = options
     glyphs = try GlyphOutlines()
   }
 
   /// Draws with `draw` and returns the SVG document. The size is checked as for Cairo's vector
   /// surfaces (the text's outlines come from Cairo); `scale` is checked but does not apply.
   static func render(
-    width: Double, height: Double, scale: Double = 1, draw: (Renderer) -> Void
+    width: Double, height: Double, scale: Double = 1, options: SVGOptions = SVGOptions(),
+    metadata: DocumentMetadata = DocumentMetadata(), draw: (Renderer) -> Void
   ) throws -> [UInt8] {
     try CairoCanvas.validate(width: width, height: height, scale: scale, pixelScale: 1)
-    let renderer = try SVGRenderer(width: width, height: height)
+    if let prefix = options.idPrefix, !SVGOptions.isValidIDPrefix(prefix) {
+      throw PlotError.invalidSVGIDPrefix(prefix)
+    }
+    let renderer = try SVGRenderer(width: width, height: height, options: options)
     draw(renderer)
-    return renderer.finish()
+    return renderer.finish(metadata: metadata)
   }
 
+  /// Stands where the id prefix goes until the document is complete and the prefix can be
+  /// derived from it. A control character: nothing else written (escaped text, numbers,
+  /// base64) can contain it.
+  static let prefixMark = "\u{1}"
+
   /// The finished document. Closes anything still open; call once, after drawing.
-  func finish() -> [UInt8] {
+  func finish(metadata: DocumentMetadata = DocumentMetadata()) -> [UInt8] {
     endRun()
     for _ in 0..<openClips { append("</g>\n") }
     openClips = 0
     var out: [UInt8] = []
-    out.reserveCapacity(body.count + defs.count + 300)
+    out.reserveCapacity(body.count + defs.count + 600)
     out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     out.append(
       contentsOf:
@@ -55,7 +69,28 @@ final class SVGRenderer: Renderer {
         .utf8)
     let w = SVGNumber.string(width)
     let h = SVGNumber.string(height)
-    out.append(contentsOf: " width=\"\(w)px\" height=\"\(h)px\" viewBox=\"0 0 \(w) \(h)\">\n".utf8)
+    out.append(contentsOf: " width=\"\(w)px\" height=\"\(h)px\" viewBox=\"0 0 \(w) \(h)\"".utf8)
+    if wroteText {
+      SVGAttributes.append(
+        "font-family", "DejaVu Sans, \(SVGOptions.fallbackFonts)", to: &out)
+    }
+    // One image to assistive technology, named by its title and described by its description.
+    SVGAttributes.append("role", "img", to: &out)
+    let title = metadata.title.map(SVGAttributes.escaped).flatMap { $0.isEmpty ? nil : $0 }
+    let description = metadata.description.map(SVGAttributes.escaped).flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    if title != nil { SVGAttributes.append("aria-labelledby", "\(Self.prefixMark)title", to: &out) }
+    if description != nil {
+      SVGAttributes.append("aria-describedby", "\(Self.prefixMark)desc", to: &out)
+    }
+    out.append(contentsOf: ">\n".utf8)
+    if let title {
+      out.append(contentsOf: "<title id=\"\(Self.prefixMark)title\">\(title)</title>\n".utf8)
+    }
+    if let description {
+      out.append(contentsOf: "<desc id=\"\(Self.prefixMark)desc\">\(description)</desc>\n".utf8)
+    }
     if !defs.isEmpty {
       out.append(contentsOf: "<defs>\n".utf8)
       out.append(contentsOf: defs)
@@ -63,7 +98,14 @@ final class SVGRenderer: Renderer {
     }
     out.append(contentsOf: body)
     out.append(contentsOf: "</svg>\n".utf8)
-    return out
+    let prefix = Array((options.idPrefix ?? SVGIDPrefix.derived(from: out)).utf8)
+    let mark = Self.prefixMark.utf8.first!
+    var document: [UInt8] = []
+    document.reserveCapacity(out.count + 2000)
+    for byte in out {
+      if byte == mark { document.append(contentsOf: prefix) } else { document.append(byte) }
+    }
+    return document
   }
 
   // MARK: Renderer
@@ -195,6 +237,10 @@ final class SVGRenderer: Renderer {
   ) {
     guard !text.isEmpty else { return }
     endRun()
+    if options.textAsText {
+      return drawAsText(
+        text, at: point, font: font, color: color, anchor: anchor, rotation: rotation)
+    }
     let origin = CairoText.originOffset(measure(text: text, font: font), anchor: anchor)
     let turned = rotation != 0 && rotation.isFinite
     append("<g")
@@ -203,24 +249,20 @@ final class SVGRenderer: Renderer {
     SVGAttributes.appendPaint("fill", color, skipBlack: true, to: &body)
     // The text's origin goes into the group's transform, so each glyph needs only its x.
     append(" transform=\"translate(")
-    SVGNumber.append(turned ? point.x : point.x + origin.x, to: &body)
-    append(" ")
-    SVGNumber.append(turned ? point.y : point.y + origin.y, to: &body)
+    appendPair(turned ? point.x : point.x + origin.x, turned ? point.y : point.y + origin.y)
     append(")")
     if turned {
       // Counter-clockwise radians with y down is a negative SVG angle in degrees.
       append("rotate(")
       SVGNumber.append(-rotation * 180 / .pi, to: &body)
       append(")translate(")
-      SVGNumber.append(origin.x, to: &body)
-      append(" ")
-      SVGNumber.append(origin.y, to: &body)
+      appendPair(origin.x, origin.y)
       append(")")
     }
     append("\">")
     for glyph in glyphs.layout(text, font: font) {
       guard let id = glyphID(glyph.key) else { continue }
-      append("<use xlink:href=\"#g\(id)\"")
+      append("<use xlink:href=\"#\(Self.prefixMark)g\(id)\"")
       if SVGNumber.string(glyph.x) != "0" { SVGAttributes.append("x", number: glyph.x, to: &body) }
       if SVGNumber.string(glyph.y) != "0" { SVGAttributes.append("y", number: glyph.y, to: &body) }
       append("/>")
@@ -232,17 +274,55 @@ final class SVGRenderer: Renderer {
     glyphs.measure(text, font: font)
   }
 
+  /// `text` as a `<text>` element, anchored as the outlines would be: the horizontal anchor by
+  /// `text-anchor` (so a reader's fallback font stays centred or right-aligned where it should),
+  /// the baseline where Cairo's metrics of the figure's font put it.
+  private func drawAsText(
+    _ text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor,
+    rotation: Double
+  ) {
+    wroteText = true
+    let baseline = CairoText.originOffset(measure(text: text, font: font), anchor: anchor).y
+    append("<text")
+    SVGAttributes.append("x", number: point.x, to: &body)
+    SVGAttributes.append("y", number: point.y + baseline, to: &body)
+    switch anchor.horizontal {
+    case .left: break
+    case .center: append(" text-anchor=\"middle\"")
+    case .right: append(" text-anchor=\"end\"")
+    }
+    if rotation != 0 && rotation.isFinite {
+      // Counter-clockwise radians with y down is a negative SVG angle, about the anchor point.
+      append(" transform=\"rotate(")
+      SVGNumber.append(-rotation * 180 / .pi, to: &body)
+      append(" ")
+      appendPair(point.x, point.y)
+      append(")\"")
+    }
+    SVGAttributes.append("font-size", number: font.size, to: &body)
+    if font.bold { append(" font-weight=\"bold\"") }
+    if font.family != "DejaVu Sans" {
+      SVGAttributes.append(
+        "font-family", SVGAttributes.escaped("\(font.family), \(SVGOptions.fallbackFonts)"),
+        to: &body)
+    }
+    SVGAttributes.appendPaint("fill", color, skipBlack: true, to: &body)
+    append(">")
+    append(SVGAttributes.escaped(text))
+    append("</text>\n")
+  }
+
   func pushClip(_ rect: Rect) {
     endRun()
     let id = nextClipID
     nextClipID += 1
-    defs.append(contentsOf: "<clipPath id=\"c\(id)\"><rect".utf8)
+    defs.append(contentsOf: "<clipPath id=\"\(Self.prefixMark)c\(id)\"><rect".utf8)
     SVGAttributes.append("x", number: rect.x, to: &defs)
     SVGAttributes.append("y", number: rect.y, to: &defs)
     SVGAttributes.append("width", number: max(0, rect.width), to: &defs)
     SVGAttributes.append("height", number: max(0, rect.height), to: &defs)
     defs.append(contentsOf: "/></clipPath>\n".utf8)
-    append("<g clip-path=\"url(#c\(id))\">\n")
+    append("<g clip-path=\"url(#\(Self.prefixMark)c\(id))\">\n")
     openClips += 1
   }
 
@@ -253,38 +333,16 @@ final class SVGRenderer: Renderer {
     openClips -= 1
   }
 
-  /// `image` with each pixel repeated into a block about as large as it is displayed.
-  /// `image-rendering` is not honoured everywhere (librsvg 2.54 smooths regardless), and a
-  /// smoothing renderer then blurs only the block borders, not whole cells. Flat blocks cost
-  /// little once deflated.
-  static func blockUpscaled(_ image: RasterImage, toCover rect: Rect) -> RasterImage {
-    func factor(_ shown: Double, _ pixels: Int) -> Int {
-      let f = (shown / Double(pixels)).rounded(.up)
-      return f.isFinite ? Int(max(1, min(64, f))) : 1
-    }
-    let fx = factor(rect.width, image.width)
-    let fy = factor(rect.height, image.height)
-    let width = image.width * fx
-    let height = image.height * fy
-    guard fx * fy > 1, width * height <= 1 << 22 else { return image }
-    var pixels = [UInt8](repeating: 0, count: width * height * 4)
-    for y in 0..<height {
-      let source = (y / fy) * image.width
-      for x in 0..<width {
-        let from = (source + x / fx) * 4
-        let to = (y * width + x) * 4
-        pixels[to] = image.pixels[from]
-        pixels[to + 1] = image.pixels[from + 1]
-        pixels[to + 2] = image.pixels[from + 2]
-        pixels[to + 3] = image.pixels[from + 3]
-      }
-    }
-    return RasterImage(width: width, height: height, pixels: pixels)
-  }
-
   // MARK: Writing
 
   private func append(_ s: String) { body.append(contentsOf: s.utf8) }
+
+  /// `x y`, as in a transform's arguments.
+  private func appendPair(_ x: Double, _ y: Double) {
+    SVGNumber.append(x, to: &body)
+    append(" ")
+    SVGNumber.append(y, to: &body)
+  }
 
   private func appendPath(_ data: [UInt8], attributes: [UInt8]) {
     append("<path")
@@ -316,7 +374,8 @@ final class SVGRenderer: Renderer {
     }
     let id = nextGlyphID
     nextGlyphID += 1
-    defs.append(contentsOf: "<path id=\"g\(id)\" transform=\"scale(.015625)\" d=\"".utf8)
+    defs.append(
+      contentsOf: "<path id=\"\(Self.prefixMark)g\(id)\" transform=\"scale(.015625)\" d=\"".utf8)
     defs.append(contentsOf: outline)
     defs.append(contentsOf: "\"/>\n".utf8)
     glyphIDs[key] = id

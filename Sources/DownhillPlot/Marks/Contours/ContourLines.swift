@@ -34,6 +34,10 @@ public struct ContourLines: Mark {
   ///   - z: ny × nx values, row-major: `z[j * nx + i]` is the value at `(x[i], y[j])`.
   ///   - levels: where to draw lines; `.logarithmic(n)` suits positive fields spanning decades.
   ///   - colormap: colours lines by level; nil draws them all in `color`.
+  ///   - color: the lines' colour when `colormap` is nil.
+  ///   - width: the lines' width; nil takes 85 % of the theme's line width.
+  ///   - labels: writes each line's level on it, as matplotlib's `clabel`.
+  ///   - label: the legend entry, if any.
   public init(
     x: [Double], y: [Double], z: [Double], levels: ContourLevels = .automatic(7),
     colormap: Colormap? = .viridis, color: Color = Color(hex: 0x1a1a1a), width: Double? = nil,

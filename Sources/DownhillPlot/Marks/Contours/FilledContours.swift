@@ -20,6 +20,8 @@ public struct FilledContours: Mark {
   ///   - y: the grid's row coordinates (ny values, monotonic).
   ///   - z: ny × nx values, row-major: `z[j * nx + i]` is the value at `(x[i], y[j])`.
   ///   - levels: band edges; `.automatic(n)` covers the data with about n round-valued bands.
+  ///   - colormap: colours the bands from the lowest to the highest.
+  ///   - label: the legend entry, if any.
   public init(
     x: [Double], y: [Double], z: [Double], levels: ContourLevels = .automatic(7),
     colormap: Colormap = .viridis, label: String? = nil
