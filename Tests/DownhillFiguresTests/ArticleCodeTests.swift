@@ -110,6 +110,12 @@ import Testing
     try figure.write(to: path)  // .png, .svg or .pdf, written atomically
   }
 
+  /// DownhillFigures.docc/GettingStarted.md's SVG options, compiled here; not run, because it
+  /// writes into the working folder.
+  func writeWithSVGOptions(_ figure: Figure) throws {
+    try figure.write(to: "loss.svg", svg: SVGOptions(idPrefix: "loss-", textAsText: true))
+  }
+
   /// Every ```swift block of every article and page, without its imports, is in this file
   /// (compared line by line without indentation).
   @Test func everyArticleIsHere() throws {
