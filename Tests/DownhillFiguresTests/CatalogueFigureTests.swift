@@ -16,6 +16,8 @@ import Testing
 /// it wrote; look at the PNGs, and at `git diff` of the .txt files, then commit):
 ///
 ///     DOWNHILL_RECORD=1 swift test --filter 'CatalogueFigureTests|ReportFigureTests'
+///
+/// (docs/TESTING.md has the command that records every figure record of the package.)
 @Suite struct CatalogueFigureTests {
   @Test(arguments: Catalogue.all.map(\.name))
   func catalogueFigure(name: String) throws {
