@@ -51,7 +51,8 @@ let package = Package(
         "CCairo", "CGif", "CPNGWriter", "COpenSSL", "AtomicFiles",
       ]),
 
-    // Figure assertions for test suites: baseline PNGs, RMS tolerance, diff images.
+    // Figure assertions for test suites: text records compared exactly, baseline PNGs drawn
+    // without text compared within a pixel tolerance, diff images.
     .target(name: "DownhillTesting", dependencies: ["DownhillPlot"]),
     // The figure catalogue: small functions from recorded runs and tables to figures.
     .target(name: "DownhillFigures", dependencies: ["Downhill", "DownhillPlot"]),

@@ -14,6 +14,12 @@ struct FiguresCommand: ParsableCommand {
         downhill figures                      # every figure, PNG and SVG, into figures/
         downhill figures --only xor-learning-rates --format png --out /tmp/figs
         downhill figures --list
+        downhill figures --check              # what differs from the committed files, per figure
+
+      Beside the figures, text/NAME.txt records every string a figure draws, with its role.
+      --check compares that record exactly and the pixels within a tolerance, text left out
+      (SVGs through rsvg-convert when installed), so a library upgrade that only reshapes glyphs
+      passes; --check --exact compares every file byte for byte.
       """)
 
   @Option(help: "The folder to write into.", completion: .directory) var out = "figures"
@@ -35,9 +41,10 @@ struct FiguresCommand: ParsableCommand {
   @Option(help: "Frames per animation (GIF).") var frames = 36
   @Flag(
     help:
-      "Write nothing; exit non-zero naming every committed file that differs from what the code draws now."
+      "Write nothing; exit non-zero saying what differs, per figure, between the committed files and what the code draws now: the text exactly, the pixels within a tolerance."
   )
   var check = false
+  @Flag(help: "With --check, compare every file byte for byte.") var exact = false
 
   func run() throws {
     if list {
@@ -75,16 +82,13 @@ struct FiguresCommand: ParsableCommand {
       (Catalogue.documentationCopies[file] ?? []).map { root.appendingPathComponent($0).path }
         .filter { FileManager.default.fileExists(atPath: $0) }
     }
-    // Writes, or in --check mode compares with what is committed.
-    func emit(_ bytes: [UInt8], to path: String) throws {
-      files += 1
-      if check {
-        if FileManager.default.contents(atPath: path).map([UInt8].init) != bytes {
-          stale.append(path)
-        }
-      } else {
-        try AtomicFile.write(bytes, to: path)
-      }
+    let checker = CommittedFigureCheck(exact: exact)
+    func committed(_ path: String) -> [UInt8]? {
+      FileManager.default.contents(atPath: path).map([UInt8].init)
+    }
+    if !check {
+      try FileManager.default.createDirectory(
+        atPath: "\(out)/text", withIntermediateDirectories: true)
     }
     // A line per figure, flushed as it is done (a log that is cut short still says what was
     // written); on a terminal the figure being drawn shows below them.
@@ -103,19 +107,52 @@ struct FiguresCommand: ParsableCommand {
     for entry in entries {
       try counted(entry.name) {
         let figure = try entry.figure(inputs)
+        let texts = try figure.textInventory()
+        let recordPath = CommittedFigureCheck.textRecordPath(name: entry.name, in: out)
+        // Written, or in --check mode compared with what is committed: the text record exactly,
+        // each file by its pixels outside the text (`checker`).
+        var problems: [String] = []
+        if check {
+          problems += checker.textDifferences(
+            texts, committed: committed(recordPath).map { String(decoding: $0, as: UTF8.self) }
+          ).map { "text: \($0)" }
+        } else {
+          try AtomicFile.write(Array(TextRecord(texts).contents.utf8), to: recordPath)
+        }
         for f in formats {
           let bytes = try figure.render(format: f)
           let file = "\(entry.name).\(f.rawValue)"
-          try emit(bytes, to: "\(out)/\(file)")
-          for folder in doccCopies(of: file) {
-            try emit(bytes, to: "\(folder)/\(file)")
+          for (path, name) in [("\(out)/\(file)", f.rawValue)]
+            + doccCopies(of: file).map({ ("\($0)/\(file)", "\($0)/\(file)") })
+          {
+            files += 1
+            if !check {
+              try AtomicFile.write(bytes, to: path)
+            } else if let difference = try checker.fileDifference(
+              figure, texts: texts, format: f, now: bytes, committed: committed(path))
+            {
+              problems.append("\(name): \(difference)")
+            }
           }
+        }
+        if !problems.isEmpty {
+          stale.append(entry.name)
+          display.aside { print("\(entry.name): " + problems.joined(separator: "\n  ")) }
         }
       }
     }
     for animation in animations {
+      // Animations are frames of pixels with no text record: compared byte for byte.
       try counted("\(animation.name).gif") {
-        try emit(animation.make(frames).encoded(), to: "\(out)/\(animation.name).gif")
+        let bytes = try animation.make(frames).encoded()
+        let path = "\(out)/\(animation.name).gif"
+        files += 1
+        if !check {
+          try AtomicFile.write(bytes, to: path)
+        } else if committed(path) != bytes {
+          stale.append("\(animation.name).gif")
+          display.aside { print("\(animation.name).gif: bytes differ") }
+        }
       }
     }
     display.finish()
@@ -124,7 +161,8 @@ struct FiguresCommand: ParsableCommand {
         throw OutOfDate(files: stale)
       }
       print(
-        "all \(files) files match what the code draws")
+        "\(files == 1 ? "the file matches" : "all \(files) files match") what the code draws\(exact ? " byte for byte" : " (text exactly, pixels within tolerance)")"
+      )
       return
     }
     let count = entries.count + animations.count
@@ -172,7 +210,8 @@ extension FiguresCommand {
   }
 }
 
-/// `--check` found committed files that differ from what the code draws (exit status 1, no usage).
+/// `--check` found committed figures that differ from what the code draws (exit status 1, no
+/// usage); what differs was printed above.
 struct OutOfDate: Error, CustomStringConvertible {
   var files: [String]
   var description: String {

@@ -140,6 +140,8 @@ import Testing
     for arguments in usage {
       let result = try downhill(arguments)
       #expect(result.status == 64, "\(arguments): \(result.status) \(result.errors)")
+      // One line saying what is wrong; the usage that follows it is ArgumentParser's.
+      #expect(result.errors.hasPrefix("Error: "), "\(arguments): \(result.errors)")
     }
     // Found while running, shown with the subcommand's usage as when found while parsing.
     let problem = try downhill("train", "--problem", "nope")
@@ -159,6 +161,9 @@ import Testing
       let result = try downhill(arguments)
       #expect(result.status == 1, "\(arguments): \(result.status) \(result.errors)")
       #expect(!result.errors.contains("Usage:"), "\(arguments): \(result.errors)")
+      #expect(
+        result.errors.hasPrefix("Error: ") && result.errors.split(separator: "\n").count == 1,
+        "\(arguments): \(result.errors)")
     }
   }
 

@@ -3,6 +3,10 @@ import Testing
 
 @testable import DownhillPlot
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @Suite struct BadDataTests {
   /// The line's colour at a display point of a PNG rendered at scale 1.
   func isLineColored(_ image: RasterImage, _ x: Int, _ y: Int, near color: Color) -> Bool {
@@ -47,7 +51,7 @@ import Testing
     let f = Figure(width: 400, height: 300)
     f.axes.plot([0, 1, 2, 3, 4, 5], [1, .infinity, 2, -.infinity, 1e300, 3])
     f.axes.scatter([0, 1, .nan, 3], [1, .nan, 2, -.infinity])
-    for format in OutputFormat.allCases { #expect(try !f.render(format: format).isEmpty) }
+    try expectValidInEveryFormat(f)
   }
 
   @Test func logAxisWarnsAboutNonPositiveValuesAndDropsThem() throws {
@@ -72,7 +76,7 @@ import Testing
       let labels = rec.texts.map(\.string)
       #expect(labels.count >= 4, "too few tick labels for \(x), \(y): \(labels)")
       #expect(labels.allSatisfy { !$0.contains("nan") && !$0.contains("inf") })
-      for format in OutputFormat.allCases { #expect(try !f.render(format: format).isEmpty) }
+      try expectValidInEveryFormat(f)
     }
   }
 
@@ -80,7 +84,29 @@ import Testing
     let f = Figure(width: 300, height: 200)
     f.axes.plot([1, 2], [0, -3])
     f.axes.yScale = .log
-    f.onWarning = { _ in }
-    #expect(try !f.render(format: .png).isEmpty)
+    var warnings: [String] = []
+    f.onWarning = { warnings.append($0) }
+    let ticks = try f.textInventory().filter { $0.role == .yTickLabel }.map(\.text)
+    #expect(ticks.count >= 2, "\(ticks)")
+    #expect(ticks.allSatisfy { !$0.contains("nan") && !$0.contains("inf") })
+    #expect(warnings.count == 1, "\(warnings)")
+    try expectValidInEveryFormat(f)
+  }
+
+  /// A figure drawn in every format is a whole file of its kind: a PNG of the figure's size, an
+  /// SVG that parses with no NaN or infinite coordinate, a PDF with its trailer.
+  func expectValidInEveryFormat(
+    _ f: Figure, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let png = try #require(RasterImage(png: try f.render(format: .png)))
+    #expect(
+      png.width == Int(f.width) && png.height == Int(f.height), sourceLocation: sourceLocation)
+    let svg = try f.render(format: .svg)
+    let text = String(decoding: svg, as: UTF8.self).lowercased()
+    #expect(XMLParser(data: Data(svg)).parse(), sourceLocation: sourceLocation)
+    #expect(!text.contains("nan") && !text.contains("inf"), sourceLocation: sourceLocation)
+    let pdf = String(decoding: try f.render(format: .pdf), as: UTF8.self)
+    #expect(
+      pdf.hasPrefix("%PDF-") && pdf.hasSuffix("%%EOF\n"), sourceLocation: sourceLocation)
   }
 }

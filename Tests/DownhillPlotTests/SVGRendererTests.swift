@@ -86,19 +86,6 @@ import Testing
     #expect(text.components(separatedBy: "<path id=\"").count - 1 == 6)
   }
 
-  @Test func measurementIsCairos() throws {
-    let font = Font(size: 13, bold: true)
-    var cairo: TextMetrics?
-    var svg: TextMetrics?
-    _ = try OutputFormat.png.render(width: 10, height: 10) {
-      cairo = $0.measure(text: "Loss 1e-3", font: font)
-    }
-    _ = try OutputFormat.svg.render(width: 10, height: 10) {
-      svg = $0.measure(text: "Loss 1e-3", font: font)
-    }
-    #expect(cairo != nil && cairo == svg)
-  }
-
   @Test func clipsAreNumberedPerDocumentAndClosed() throws {
     let bytes = try OutputFormat.svg(SVGOptions(idPrefix: "")).render(width: 100, height: 100) {
       r in

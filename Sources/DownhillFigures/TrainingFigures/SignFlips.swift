@@ -23,7 +23,9 @@ public enum SignFlips {
     let range = 0...Swift.max(highest, 1)
     let figure = Figure(
       width: 900, height: 190 + 185 * Double(alphas.count),
-      title: "How often each weight's update changed direction (\(iterations) iterations)")
+      title:
+        "How often each weight's update changed direction (\(iterations.formatted(.number.locale(Locale(identifier: "en_US")))) iterations)"
+    )
     let grid = figure.subplots(rows: alphas.count, columns: 2)
     for (row, alpha) in alphas.enumerated() {
       for (column, m) in all[row].enumerated() {

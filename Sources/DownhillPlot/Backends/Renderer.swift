@@ -26,6 +26,12 @@ public protocol Renderer: AnyObject {
   /// Draws a single line of text, rotated by `rotation` radians (counter-clockwise) about `point`.
   func draw(
     text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double)
+  /// Draws a text as `draw(text:…)` does, saying what it is for (a tick label, a legend entry):
+  /// the figure's code calls this one, so that ``Figure/textInventory()`` can list every
+  /// string by meaning. Backends need not implement it; the default drops the role.
+  func draw(
+    text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double,
+    role: TextRole)
   /// Measures a single line of text as `draw(text:…)` would lay it out.
   func measure(text: String, font: Font) -> TextMetrics
   /// Restricts drawing to `rect` until the matching `popClip`.
@@ -72,6 +78,13 @@ public struct PolygonBatch: Sendable {
 
 extension Renderer {
   public var lineColumnWidth: Double { 0.5 }
+
+  public func draw(
+    text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double,
+    role: TextRole
+  ) {
+    draw(text: text, at: point, font: font, color: color, anchor: anchor, rotation: rotation)
+  }
 
   public func drawPolygons(_ batch: PolygonBatch) {
     for i in 0..<batch.count {

@@ -90,7 +90,7 @@ struct ColorbarLayout {
         let at = Point(strip.maxX + theme.tickLength + theme.pad * 0.7, y)
         r.draw(
           text: tick.label, at: at, font: font, color: theme.text,
-          anchor: TextAnchor(.left, .center), rotation: 0)
+          anchor: TextAnchor(.left, .center), rotation: 0, role: .colorbarTickLabel)
         labelRight = max(labelRight, at.x + r.measure(text: tick.label, font: font).width)
       }
     }
@@ -99,7 +99,8 @@ struct ColorbarLayout {
       r.draw(
         text: label, at: Point(labelRight + theme.pad, strip.minY + strip.height / 2),
         font: labelFont,
-        color: theme.text, anchor: TextAnchor(.center, .top), rotation: .pi / 2)
+        color: theme.text, anchor: TextAnchor(.center, .top), rotation: .pi / 2,
+        role: .colorbarLabel)
     }
   }
 }

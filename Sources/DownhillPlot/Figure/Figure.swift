@@ -148,7 +148,7 @@ public final class Figure {
       let font = theme.font(theme.figureTitleSize)
       r.draw(
         text: title, at: Point(width / 2, top), font: font, color: theme.text,
-        anchor: TextAnchor(.center, .top), rotation: 0)
+        anchor: TextAnchor(.center, .top), rotation: 0, role: .figureTitle)
       top += r.measure(text: title, font: font).height + theme.pad
     }
     var layouts = resolveLimits()

@@ -35,7 +35,7 @@ struct Legend {
       entry.drawSwatch(swatch)
       r.draw(
         text: entry.label, at: Point(swatch.maxX + 7, top + lineHeight / 2), font: font,
-        color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0)
+        color: theme.text, anchor: TextAnchor(.left, .center), rotation: 0, role: .legendEntry)
     }
   }
 

@@ -65,7 +65,7 @@ extension AxesLayout {
         r.draw(
           text: tick.label, at: Point(px, area.maxY + theme.tickLength + theme.pad * 0.7),
           font: font,
-          color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+          color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0, role: .xTickLabel)
       }
     }
     for tick in yTicks {
@@ -78,7 +78,7 @@ extension AxesLayout {
         r.draw(
           text: tick.label, at: Point(area.minX - theme.tickLength - theme.pad * 0.7, py),
           font: font,
-          color: theme.text, anchor: TextAnchor(.right, .center), rotation: 0)
+          color: theme.text, anchor: TextAnchor(.right, .center), rotation: 0, role: .yTickLabel)
       }
     }
     r.draw(marks, style: .stroked(theme.frame, width: theme.frameWidth))
@@ -96,27 +96,29 @@ extension AxesLayout {
           toFit: xOffset.map { area.width - 2 * r.measure(text: $0, font: tickFont).width - 10 }
             ?? area.width + 40),
         at: Point(area.minX + area.width / 2, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
-        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0,
+        role: .xLabel)
     }
     if let label = axes.yLabel, !label.isEmpty {
       r.draw(
         text: r.ellipsized(label, font: labelFont, toFit: area.height + 20),
         at: Point(
           area.minX - tickSpace - yTickLabelWidth - theme.pad * 1.2, area.minY + area.height / 2),
-        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2)
+        font: labelFont, color: theme.text, anchor: TextAnchor(.center, .bottom), rotation: .pi / 2,
+        role: .yLabel)
     }
     if let offset = xOffset {
       let tickHeight = r.measure(text: "0", font: tickFont).height
       r.draw(
         text: offset, at: Point(area.maxX, area.maxY + tickSpace + tickHeight + theme.pad * 1.2),
         font: tickFont,
-        color: theme.text, anchor: TextAnchor(.right, .top), rotation: 0)
+        color: theme.text, anchor: TextAnchor(.right, .top), rotation: 0, role: .xOffset)
     }
     if let offset = yOffset {
       r.draw(
         text: offset, at: Point(area.minX, area.minY - theme.pad), font: tickFont,
         color: theme.text,
-        anchor: TextAnchor(.left, .bottom), rotation: 0)
+        anchor: TextAnchor(.left, .bottom), rotation: 0, role: .yOffset)
     }
     if let title = axes.title, !title.isEmpty {
       let offsetHeight =
@@ -125,7 +127,7 @@ extension AxesLayout {
         text: r.ellipsized(title, font: theme.font(theme.titleSize), toFit: area.width + 40),
         at: Point(area.minX + area.width / 2, area.minY - theme.pad * 1.5 - offsetHeight),
         font: theme.font(theme.titleSize), color: theme.text, anchor: TextAnchor(.center, .bottom),
-        rotation: 0)
+        rotation: 0, role: .panelTitle)
     }
   }
 }

@@ -62,7 +62,8 @@ public struct Annotation: Mark {
             height: m.height + 2 * pad)),
         style: .filled(background))
     }
-    context.renderer.draw(text: text, at: p, font: font, color: color, anchor: anchor, rotation: 0)
+    context.renderer.draw(
+      text: text, at: p, font: font, color: color, anchor: anchor, rotation: 0, role: .annotation)
   }
 
   /// The arrow starts just outside the text's box, so it never crosses the words.

@@ -14,7 +14,7 @@ extension Axes3D {
       let h = r.measure(text: t, font: theme.font(theme.titleSize)).height + theme.pad
       r.draw(
         text: t, at: Point(cell.midX, cell.minY), font: theme.font(theme.titleSize),
-        color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0)
+        color: theme.text, anchor: TextAnchor(.center, .top), rotation: 0, role: .panelTitle)
       plot = Rect(x: plot.x, y: plot.y + h, width: plot.width, height: plot.height - h)
     }
     if var b = bar {
@@ -266,7 +266,8 @@ struct BoxGeometry {
         if draw {
           r.draw(
             text: t.label, at: at, font: tickFont, color: theme.text,
-            anchor: TextAnchor(.center, .center), rotation: 0)
+            anchor: TextAnchor(.center, .center), rotation: 0,
+            role: TextRole.tickLabel(axis: edge.axis))
         }
       }
       if draw { r.draw(ticksPath, style: .stroked(theme.frame, width: theme.frameWidth)) }
@@ -285,7 +286,8 @@ struct BoxGeometry {
         if draw {
           r.draw(
             text: label, at: at, font: labelFont, color: theme.text,
-            anchor: TextAnchor(.center, .center), rotation: angle)
+            anchor: TextAnchor(.center, .center), rotation: angle,
+            role: TextRole.axisLabel(axis: edge.axis))
         }
       }
     }

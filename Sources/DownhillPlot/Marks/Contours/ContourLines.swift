@@ -163,7 +163,7 @@ public struct ContourLines: Mark {
         context.renderer.draw(
           text: l.text, at: l.center, font: font, color: labelColor(l.level),
           anchor: TextAnchor(.center, .center),
-          rotation: l.angle)
+          rotation: l.angle, role: .contourLabel)
       }
     } else {
       for line in lines {

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Downhill
-
-@Test func versionIsSet() { #expect(!DownhillVersion.string.isEmpty) }
