@@ -22,11 +22,16 @@ enum Main {
       let name = path(to: type(of: command)).joined(separator: " ")
       FileHandle.standardError.write(
         Data(
-          "Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
+          "Error: \(TerminalText.escaped(error.message))\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
             .utf8))
       DownhillCommand.exit(withError: ExitCode.validationFailure)
-    } catch {
+    } catch let error as ExitCode {
       DownhillCommand.exit(withError: error)
+    } catch let error as CleanExit {
+      DownhillCommand.exit(withError: error)
+    } catch {
+      // Our own one-line errors, with whatever they quote from the user's files escaped.
+      DownhillCommand.exit(withError: CLIError(TerminalText.escaped("\(error)")))
     }
   }
 
