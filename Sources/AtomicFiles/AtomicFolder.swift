@@ -82,6 +82,18 @@ public final class AtomicFolder {
   /// The path of `file` inside the folder being written.
   public func file(_ name: String) -> String { path + "/" + name }
 
+  /// `error` naming its file as it will be once committed (`run/loss.csv`), not inside the
+  /// temporary folder the user never asked for.
+  public func naming(_ error: FileError) -> FileError {
+    var error = error
+    if error.path == path {
+      error.path = destination
+    } else if error.path.hasPrefix(path + "/") {
+      error.path = destination + error.path.dropFirst(path.count)
+    }
+    return error
+  }
+
   /// Swaps the written folder in for the destination and deletes the old one.
   public func commit() throws {
     let parentLock = Folders.lock(Folders.parent(of: destination))

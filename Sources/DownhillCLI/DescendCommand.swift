@@ -92,7 +92,10 @@ struct DescendCommand: ParsableCommand {
     case .diverged where result.minimum.allSatisfy(\.isFinite):
       // The point is finite but f or its slope there is not: a smaller step cannot help at the
       // start, and only may on the way.
-      let value = result.value.isFinite ? "its gradient is not finite" : "f is \(result.value)"
+      let value =
+        result.value.isNaN
+        ? "f is not a number (NaN)"
+        : result.value.isInfinite ? "f is infinite" : "the gradient of f is not finite"
       throw DescendFailure(
         message: result.steps == 0
           ? "\(value) at the start \(location): start where f and its gradient are finite numbers"

@@ -369,7 +369,7 @@ public final class History {
       try HistoryFolder.writeLog(of: self, into: folder, lossStreamed: false)
       try folder.commit()
     } catch let error as FileError {
-      throw DownhillError.io(error.description)
+      throw DownhillError.io(folder.naming(error).description)
     }
   }
 
