@@ -88,6 +88,7 @@ struct ParserFuzzTests {
       Self.peakMemory() - memoryBefore < 1 << 30, "\(name): peak memory grew past 1 GiB",
       sourceLocation: sourceLocation)
     #expect(accepted + refused == Self.iterations)
+    print("fuzz \(name): \(Self.iterations) inputs, \(accepted) accepted, \(refused) refused")
   }
 
   /// The process's peak resident memory in bytes.
