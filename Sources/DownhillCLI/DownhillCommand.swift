@@ -25,13 +25,12 @@ enum Main {
           "Error: \(TerminalText.escaped(error.message))\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
             .utf8))
       DownhillCommand.exit(withError: ExitCode.validationFailure)
-    } catch let error as ExitCode {
-      DownhillCommand.exit(withError: error)
-    } catch let error as CleanExit {
-      DownhillCommand.exit(withError: error)
     } catch {
-      // Our own one-line errors, with whatever they quote from the user's files escaped.
-      DownhillCommand.exit(withError: CLIError(TerminalText.escaped("\(error)")))
+      // ArgumentParser's own (help, exit codes) as they are; ours, one line each, with
+      // whatever they quote from the user's files escaped.
+      let fromArgumentParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+      DownhillCommand.exit(
+        withError: fromArgumentParser ? error : CLIError(TerminalText.escaped("\(error)")))
     }
   }
 

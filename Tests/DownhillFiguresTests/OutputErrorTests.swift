@@ -102,6 +102,12 @@ import Testing
     #expect(!result.errors.contains("\u{1B}"))
   }
 
+  /// Escaping errors leaves ArgumentParser's own alone: help is help.
+  @Test func helpIsStillHelp() throws {
+    let help = try cli.downhill("surface", "--help")
+    #expect(help.status == 0 && help.output.contains("--starts") && help.errors.isEmpty)
+  }
+
   /// A FIFO (and so `<(command)`) is read like a file.
   @Test func plotReadsAFIFO() throws {
     let dir = try folder()
