@@ -102,6 +102,13 @@ import Testing
     #expect(!result.errors.contains("\u{1B}"))
   }
 
+  /// `tutorial` has `train`'s ranges: --iterations near Int.max ran for ever.
+  @Test func tutorialOptionsHaveRanges() throws {
+    try bad.refuses(
+      ["tutorial", "t4", "--iterations", "\(Int.max)"], saying: "--iterations must be 1…")
+    try bad.refuses(["tutorial", "t4", "--hidden", "0"], saying: "--hidden must be 1…")
+  }
+
   /// Escaping errors leaves ArgumentParser's own alone: help is help.
   @Test func helpIsStillHelp() throws {
     let help = try cli.downhill("surface", "--help")

@@ -52,7 +52,7 @@ def finish(process, began, kill_after=TIME_LIMIT):
     readers = [threading.Thread(target=read, args=(n, s))
                for n, s in (("out", process.stdout), ("err", process.stderr))]
     for r in readers: r.start()
-    timer = threading.Timer(kill_after, lambda: process.kill())
+    timer = threading.Timer(kill_after, lambda: os.kill(process.pid, signal.SIGKILL))
     timer.start()
     _, status, usage = os.wait4(process.pid, 0)
     timer.cancel()
@@ -110,7 +110,9 @@ def whole_history(folder):
 
 
 def one_line_error(r, status=None):
-    lines = [l for l in r.err.splitlines() if not l.startswith("Usage: ") and not l.startswith("  See '")]
+    # ArgumentParser's parse errors add the option's help and the usage after the error line.
+    lines = [l for l in r.err.splitlines()
+             if not l.startswith(("Usage: ", "  See '", "Help:  ")) and l.strip()]
     ok_status = r.status in (1, 64) if status is None else r.status == status
     return ok_status and r.err.startswith("Error: ") and len(lines) == 1 and "\x1b" not in r.err
 
@@ -193,7 +195,7 @@ for sig, count in ((signal.SIGINT, 10), (signal.SIGTERM, 5), (signal.SIGHUP, 3),
         p = start(TRAIN + ["--iterations", "30000", "--history", history] + (["--stream"] if stream else []),
                   stdout=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 1.05) * full_run)
-        p.send_signal(sig)
+        os.kill(p.pid, sig)
         r = finish(p, began)
         if r.status == 0:  # done before the signal: the new history, whole
             ok = whole_history(history) and leftovers(parent) == []
@@ -203,7 +205,7 @@ for sig, count in ((signal.SIGINT, 10), (signal.SIGTERM, 5), (signal.SIGHUP, 3),
             ok = same and nxt.status == 0 and leftovers(parent) == [] and whole_history(history)
         else:
             ok = r.signal == sig and digest(history) == before and leftovers(parent) == []
-        attempt(F, f"{signal.Signals(sig).name} at {r.seconds:.2f}s ({'stream' if stream else 'memory'}), status {r.status} signal {r.signal}", ok, True)
+        attempt(F, f"{signal.Signals(sig).name} at {r.seconds:.2f}s ({'stream' if stream else 'memory'}), status {r.status} signal {r.signal}, old bytes same {digest(history) == before}, left {leftovers(parent)}", ok, True)
 
 # Concurrent writers, started a random few milliseconds apart.
 for _ in range(10):
@@ -242,6 +244,7 @@ for argv in [
     ["descend", "--function", "x^2", "--start", "1", "--max-steps", BIG],
     ["figures", "--frames", BIG, "--only", "descent.gif"],
     ["tutorial", "t4", "--iterations", BIG],
+    ["tutorial", "t4", "--hidden", "100000000"],
 ]:
     r = run(argv, stdin_bytes=b"step,loss\n0,1\n1,0.5\n", kill_after=TIME_LIMIT)
     ok = bounded(r) and (one_line_error(r) or (r.status == 0 and "nan" not in r.out.lower()))
@@ -249,8 +252,9 @@ for argv in [
 
 # --- Deep nesting --------------------------------------------------------------------------
 F = "deep nesting"
-for function in ["(" * 50000 + "x" + ")" * 50000, "-" * 100000 + "x", "sin(" * 20000 + "x" + ")" * 20000,
-                 "+".join(["x"] * 100000), "x" + "^x" * 50000, "(" * 199 + "x" + ")" * 199]:
+# (An argument holds at most 128 KiB on Linux.)
+for function in ["(" * 50000 + "x" + ")" * 50000, "-" * 100000 + "x", "sin(" * 12000 + "x" + ")" * 12000,
+                 "+".join(["x"] * 60000), "x" + "^x" * 40000, "(" * 199 + "x" + ")" * 199]:
     r = run(["descend", "--function", function, "--start", "1"])
     attempt(F, f"descend {function[:12]}… ({len(function)} chars) -> {r.status}",
             bounded(r) and (one_line_error(r) or r.status == 0))
@@ -298,17 +302,26 @@ attempt(F, f"NPY header claiming 2^62 rows -> {r.status}", bounded(r) and one_li
 
 # --- Quadratic inputs ----------------------------------------------------------------------
 F = "quadratic inputs"
-wide = ",".join(f"c{i}" for i in range(100000)) + "\n" + ",".join("1" for _ in range(100000)) + "\n"
-long_rows = "step,loss\n" + "".join(f"{i},{1 / (i + 1)}\n" for i in range(1000000))
-for note, argv, data in [
-    ("30,000-character title", ["plot", "-", "--title", "T" * 30000, "--out", "t.png"], b"step,loss\n0,1\n1,0.5\n"),
-    ("100,000 columns", ["plot", "-", "--out", "w.png"], wide.encode()),
-    ("1,000,000 rows", ["plot", "-", "--out", "r.png"], long_rows.encode()),
-    ("100,000-character label", ["plot", "-", "--xlabel", "é" * 100000, "--out", "l.png"], b"step,loss\n0,1\n1,0.5\n"),
-    ("200,000-term function", ["descend", "--function", "+".join(["x*x"] * 50000), "--start", "1", "--step", "1e-7"], None),
+# Each input at two sizes, n and 4n: linear time takes about 4 times as long, quadratic 16.
+def rows(n): return ("step,loss\n" + "".join(f"{i},{1 / (i + 1)}\n" for i in range(n))).encode()
+def columns(n): return (",".join(f"c{i}" for i in range(n)) + "\n" + ",".join("1" for _ in range(n)) + "\n").encode()
+SMALL = b"step,loss\n0,1\n1,0.5\n"
+for note, make in [
+    ("title characters", lambda n: (["plot", "-", "--title", "T" * n, "--out", "t.png"], SMALL, 7500)),
+    ("CSV columns", lambda n: (["plot", "-", "--out", "w.png"], columns(n), 25000)),
+    ("CSV rows", lambda n: (["plot", "-", "--out", "r.png"], rows(n), 100000)),
+    ("label characters", lambda n: (["plot", "-", "--xlabel", "é" * n, "--out", "l.png"], SMALL, 15000)),
+    ("function terms", lambda n: (["descend", "--function", "+".join(["x*x"] * n), "--start", "1", "--step", "1e-7"], None, 7500)),
 ]:
-    r = run(argv, stdin_bytes=data)
-    attempt(F, f"{note} -> {r.status}, {r.seconds:.1f}s", bounded(r) and r.seconds < 20 and (r.status == 0 or one_line_error(r)))
+    n = make(0)[2]
+    times = []
+    for size in (n, 4 * n):
+        argv, data, _ = make(size)
+        r = run(argv, stdin_bytes=data)
+        times.append(r.seconds)
+        fine = bounded(r) and (r.status == 0 or one_line_error(r))
+    ratio = times[1] / max(times[0], 1e-3)
+    attempt(F, f"{note} {n} -> {4 * n}: {times[0]:.1f}s -> {times[1]:.1f}s (x{ratio:.1f})", fine and ratio < 8)
 
 # --- Temporary leftovers -------------------------------------------------------------------
 F = "temporary leftovers"
@@ -328,7 +341,7 @@ for note, sig, extra in [("SIGPIPE (| head -2)", signal.SIGPIPE, []), ("SIGQUIT"
         p.stdout.close()
         p.stdout = None
     else:
-        p.send_signal(sig)
+        os.kill(p.pid, sig)
     r = finish(p, began)
     attempt(F, f"{note}: signal {r.signal}", r.signal == sig and digest(history) == before and leftovers(parent) == [], True)
 # SIGKILL: stale temporaries of a figures run and of a history, cleaned by the next run.
@@ -336,7 +349,7 @@ out = fresh("figkill")
 for i in range(3):
     p = start(["figures", "--only", "descent.gif", "--frames", "30", "--out", out], stdout=subprocess.DEVNULL)
     time.sleep(0.5 + i)
-    p.kill()
+    os.kill(p.pid, signal.SIGKILL)
     finish(p, time.time())
     stale = [n for n in os.listdir(out) if n.endswith(".tmp")]
     r = run(["figures", "--only", "descent.gif", "--frames", "2", "--out", out])
