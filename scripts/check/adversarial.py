@@ -325,7 +325,8 @@ for note, make in [
 
 # --- Temporary leftovers -------------------------------------------------------------------
 F = "temporary leftovers"
-for note, sig, extra in [("SIGPIPE (| head -2)", signal.SIGPIPE, []), ("SIGQUIT", signal.SIGQUIT, []),
+for note, sig, extra in [("SIGPIPE (| head -2)", signal.SIGPIPE, ["--layers", "2,4,1"]),
+                         ("SIGQUIT", signal.SIGQUIT, ["--layers", "2,4,1"]),
                          ("SIGINT, 26 layers", signal.SIGINT, ["--layers", ",".join(["2"] + ["3"] * 25 + ["1"])])]:
     parent = fresh("leftover")
     history, before = old_history(parent)
@@ -343,7 +344,7 @@ for note, sig, extra in [("SIGPIPE (| head -2)", signal.SIGPIPE, []), ("SIGQUIT"
     else:
         os.kill(p.pid, sig)
     r = finish(p, began)
-    attempt(F, f"{note}: signal {r.signal}", r.signal == sig and digest(history) == before and leftovers(parent) == [], True)
+    attempt(F, f"{note}: status {r.status}, signal {r.signal}", r.signal == sig and digest(history) == before and leftovers(parent) == [], True)
 # SIGKILL: stale temporaries of a figures run and of a history, cleaned by the next run.
 out = fresh("figkill")
 for i in range(3):
