@@ -91,6 +91,15 @@ import Testing
     return try snapshot(history)
   }
 
+  /// Runs `body` with a fresh folder, the path of an old history in it (`run`) and that
+  /// history's bytes; deletes the folder afterwards.
+  func withOldHistory(_ body: (URL, URL, [String: Data]) throws -> Void) throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = dir.appendingPathComponent("run")
+    try body(dir, history, try oldHistory(history))
+  }
+
   /// A run that blocks mid-training (see `Child`) with its history folder claimed.
   func blockedRun(_ history: URL, stream: Bool, layers: String = "2,4,1", shell: String = "")
     throws -> Child
@@ -104,81 +113,73 @@ import Testing
 
   @Test(arguments: [false, true])
   func aSecondWriterIsRefusedUpFrontWhileTheFirstCompletes(stream: Bool) throws {
-    let dir = try folder()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = dir.appendingPathComponent("run")
-    let old = try oldHistory(history)
-    let first = try blockedRun(history, stream: stream)
-    try waitForTemporary(of: history)
-    let second = try Child(
-      ["train", "--problem", "xor", "--iterations", "5", "--history", history.path]
-    ).finish()
-    #expect(second.status == 1)
-    #expect(
-      second.errors
-        == "Error: cannot write history folder \(history.path): another process (pid \(first.process.processIdentifier)) is writing it; wait for it to finish or choose another folder\n"
-    )
-    #expect(second.output == "", "refused before training")
-    #expect(try snapshot(history) == old, "the old history is untouched while the first writes")
-    let done = first.finish()
-    #expect(done.status == 0, "\(done.errors)")
-    #expect(try History(contentsOf: history).loggedSteps.count == 20000)
-    #expect(try listing(dir) == ["run"])
+    try withOldHistory { dir, history, old in
+      let first = try blockedRun(history, stream: stream)
+      try waitForTemporary(of: history)
+      let second = try Child(
+        ["train", "--problem", "xor", "--iterations", "5", "--history", history.path]
+      ).finish()
+      #expect(second.status == 1)
+      #expect(
+        second.errors
+          == "Error: cannot write history folder \(history.path): another process (pid \(first.process.processIdentifier)) is writing it; wait for it to finish or choose another folder\n"
+      )
+      #expect(second.output == "", "refused before training")
+      #expect(try snapshot(history) == old, "the old history is untouched while the first writes")
+      let done = first.finish()
+      #expect(done.status == 0, "\(done.errors)")
+      #expect(try History(contentsOf: history).loggedSteps.count == 20000)
+      #expect(try listing(dir) == ["run"])
+    }
   }
 
   /// A signal while the new history is written: the old one stays byte for byte, and nothing
   /// is left beside it.
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
   func aSignalLeavesTheOldHistoryAndNoTemporaries(signal: Int32) throws {
-    let dir = try folder()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = dir.appendingPathComponent("run")
-    let old = try oldHistory(history)
-    let run = try blockedRun(history, stream: true)
-    try waitForTemporary(of: history)
-    kill(run.process.processIdentifier, signal)
-    let end = run.finish()
-    #expect(end.signalled && end.status == signal)
-    #expect(try snapshot(history) == old)
-    let left = try listing(dir)
-    #expect(left == ["run"])
+    try withOldHistory { dir, history, old in
+      let run = try blockedRun(history, stream: true)
+      try waitForTemporary(of: history)
+      kill(run.process.processIdentifier, signal)
+      let end = run.finish()
+      #expect(end.signalled && end.status == signal)
+      #expect(try snapshot(history) == old)
+      let left = try listing(dir)
+      #expect(left == ["run"])
+    }
   }
 
   /// `train … | head -2`: the reader goes away and SIGPIPE ends the run.
   @Test func aClosedPipeLeavesTheOldHistoryAndNoTemporaries() throws {
-    let dir = try folder()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = dir.appendingPathComponent("run")
-    let old = try oldHistory(history)
-    let run = try blockedRun(history, stream: true)
-    try waitForTemporary(of: history)
-    _ = run.out.fileHandleForReading.readData(ofLength: 100)
-    try run.out.fileHandleForReading.close()
-    let end = run.finish(readingOutput: false)
-    #expect(end.signalled && end.status == SIGPIPE)
-    #expect(try snapshot(history) == old)
-    #expect(try listing(dir) == ["run"])
+    try withOldHistory { dir, history, old in
+      let run = try blockedRun(history, stream: true)
+      try waitForTemporary(of: history)
+      _ = run.out.fileHandleForReading.readData(ofLength: 100)
+      try run.out.fileHandleForReading.close()
+      let end = run.finish(readingOutput: false)
+      #expect(end.signalled && end.status == SIGPIPE)
+      #expect(try snapshot(history) == old)
+      #expect(try listing(dir) == ["run"])
+    }
   }
 
   /// SIGKILL cannot be caught: the killed run's temporary folder stays until the next run of
   /// the same history deletes it.
   @Test func theNextRunDeletesWhatAKilledRunLeft() throws {
-    let dir = try folder()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = dir.appendingPathComponent("run")
-    let old = try oldHistory(history)
-    let run = try blockedRun(history, stream: true)
-    try waitForTemporary(of: history)
-    kill(run.process.processIdentifier, SIGKILL)
-    _ = run.finish()
-    #expect(try snapshot(history) == old)
-    #expect(try listing(dir).count == 2, "the killed run's temporary folder")
-    let next = try Child(
-      ["train", "--problem", "xor", "--iterations", "7", "--history", history.path]
-    ).finish()
-    #expect(next.status == 0, "\(next.errors)")
-    #expect(try listing(dir) == ["run"])
-    #expect(try History(contentsOf: history).loggedSteps.count == 7)
+    try withOldHistory { dir, history, old in
+      let run = try blockedRun(history, stream: true)
+      try waitForTemporary(of: history)
+      kill(run.process.processIdentifier, SIGKILL)
+      _ = run.finish()
+      #expect(try snapshot(history) == old)
+      #expect(try listing(dir).count == 2, "the killed run's temporary folder")
+      let next = try Child(
+        ["train", "--problem", "xor", "--iterations", "7", "--history", history.path]
+      ).finish()
+      #expect(next.status == 0, "\(next.errors)")
+      #expect(try listing(dir) == ["run"])
+      #expect(try History(contentsOf: history).loggedSteps.count == 7)
+    }
   }
 
   /// A network of 26 layers streams 78 arrays and loss.csv: a signal still leaves nothing.
@@ -199,18 +200,16 @@ import Testing
   /// line, status 1, the old history byte for byte and nothing beside it.
   @Test(arguments: [false, true])
   func aFullDiskLeavesTheOldHistory(stream: Bool) throws {
-    let dir = try folder()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let history = dir.appendingPathComponent("run")
-    let old = try oldHistory(history)
-    // 256 KB per file, the shell ignoring SIGXFSZ so that the run sees the failed write.
-    let run = try blockedRun(history, stream: stream, shell: "ulimit -f 256; trap '' XFSZ;")
-    let end = run.finish()
-    #expect(end.status == 1)
-    #expect(
-      end.errors.hasPrefix("Error: cannot write ") && end.errors.hasSuffix("File too large\n"))
-    #expect(end.errors.split(separator: "\n").count == 1, "\(end.errors)")
-    #expect(try snapshot(history) == old)
-    #expect(try listing(dir) == ["run"])
+    try withOldHistory { dir, history, old in
+      // 256 KB per file, the shell ignoring SIGXFSZ so that the run sees the failed write.
+      let run = try blockedRun(history, stream: stream, shell: "ulimit -f 256; trap '' XFSZ;")
+      let end = run.finish()
+      #expect(end.status == 1)
+      #expect(
+        end.errors.hasPrefix("Error: cannot write ") && end.errors.hasSuffix("File too large\n"))
+      #expect(end.errors.split(separator: "\n").count == 1, "\(end.errors)")
+      #expect(try snapshot(history) == old)
+      #expect(try listing(dir) == ["run"])
+    }
   }
 }
