@@ -5,7 +5,7 @@ nesting, memory bombs, quadratic inputs, temporary leftovers, silent wrong resul
 worded errors. Each attempt is OK or a defect; after every fault the old history's files are
 compared by SHA-256. Prints one table; exits 1 if any attempt is a defect.
 
-Usage: scripts/check/adversarial.py [--downhill PATH] [--seed N]
+Usage: scripts/check/adversarial.py [--downhill PATH] [--seed N] [--verbose]
 (default: .build/debug/downhill; `swift build` first). A full disk is a small tmpfs when this
 runs as root and may mount one, else a file size limit (`ulimit -f`, SIGXFSZ ignored).
 """
@@ -19,6 +19,7 @@ TIME_LIMIT = 60  # seconds an attempt may take
 parser = argparse.ArgumentParser()
 parser.add_argument("--downhill", default=os.path.join(ROOT, ".build/debug/downhill"))
 parser.add_argument("--seed", type=int, default=19)
+parser.add_argument("--verbose", action="store_true", help="print every attempt, not only defects")
 args = parser.parse_args()
 DOWNHILL = os.path.abspath(args.downhill)
 rng = random.Random(args.seed)
@@ -126,8 +127,8 @@ results = {}  # family -> list of (ok, note, old history checked)
 
 def attempt(family, note, ok, checked=False):
     results.setdefault(family, []).append((bool(ok), note, checked))
-    if not ok:
-        print(f"DEFECT [{family}] {note}", file=sys.stderr)
+    if not ok or args.verbose:
+        print(f"{'OK' if ok else 'DEFECT'} [{family}] {note}", file=sys.stderr)
 
 
 def leftovers(parent, keep=("run",)):
