@@ -347,17 +347,25 @@ for note, sig, extra in [("SIGPIPE (| head -2)", signal.SIGPIPE, ["--layers", "2
         os.kill(p.pid, sig)
     r = finish(p, began)
     attempt(F, f"{note}: status {r.status}, signal {r.signal}", r.signal == sig and digest(history) == before and leftovers(parent) == [], True)
-# SIGKILL: stale temporaries of a figures run and of a history, cleaned by the next run.
-out = fresh("figkill")
-for i in range(3):
-    p = start(["figures", "--only", "descent.gif", "--frames", "30", "--out", out], stdout=subprocess.DEVNULL)
-    time.sleep(0.5 + i)
-    os.kill(p.pid, signal.SIGKILL)
-    finish(p, time.time())
-    stale = [n for n in os.listdir(out) if n.endswith(".tmp")]
-    r = run(["figures", "--only", "descent.gif", "--frames", "2", "--out", out])
-    attempt(F, f"figures SIGKILLed after {0.5 + i}s ({len(stale)} temporaries), then rerun",
-            r.status == 0 and os.listdir(out) == ["descent.gif"])
+# What SIGKILL leaves (a temporary named for a process that is gone) is deleted by the next
+# writer of the same file or folder; a live writer's (its lock held) is not.
+gone = subprocess.Popen(["true"]); gone.wait()
+out = fresh("stale")
+stale_file = os.path.join(out, f".descent.gif.{gone.pid}-abc.tmp")
+live_file = os.path.join(out, f".descent.gif.{gone.pid}-def.tmp")
+stale_folder = os.path.join(out, f".run.{gone.pid}-ghi.partial")
+for path in (stale_file, live_file):
+    open(path, "w").write("x")
+os.makedirs(stale_folder)
+open(os.path.join(stale_folder, "loss.csv"), "w").write("x")
+holder = subprocess.Popen(["flock", "--no-fork", live_file, "sleep", "60"], preexec_fn=default_signals)
+time.sleep(0.5)
+r = run(["figures", "--only", "descent.gif", "--frames", "1", "--out", out])
+attempt(F, f"stale figure temporary deleted, a locked one kept -> {r.status}",
+        r.status == 0 and not os.path.exists(stale_file) and os.path.exists(live_file))
+r = run(["train", "--problem", "xor", "--iterations", "5", "--history", os.path.join(out, "run")])
+attempt(F, f"stale history folder deleted -> {r.status}", r.status == 0 and not os.path.exists(stale_folder))
+os.kill(holder.pid, signal.SIGKILL); holder.wait()
 
 # --- Silent wrong results ------------------------------------------------------------------
 F = "silent wrong results"
@@ -416,6 +424,19 @@ checks = [
 for note, argv, check in checks:
     r = run(argv)
     attempt(F, f"{note} -> {r.status}: {r.err.strip()[:70]}", bounded(r) and check(r))
+readonly = fresh("readonly")
+if os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", readonly]).returncode == 0:
+    try:
+        for note, argv in [
+            ("figures --out on a read-only folder", ["figures", "--only", "descent.gif", "--frames", "1", "--out", readonly]),
+            ("figures --out under a read-only folder", ["figures", "--only", "descent.gif", "--frames", "1", "--out", readonly + "/sub"]),
+            ("train --history on a read-only folder", ["train", "--problem", "xor", "--history", readonly + "/run"]),
+        ]:
+            r = run(argv)
+            attempt(F, f"{note} -> {r.status}: {r.err.strip()[:70]}",
+                    one_line_error(r, 1) and "Read-only file system" in r.err and "Final loss" not in r.out)
+    finally:
+        subprocess.run(["umount", readonly])
 writer = subprocess.Popen(["/bin/sh", "-c", f"printf 'step,loss\\n0,1\\n1,0.5\\n' > {fifo}"])
 r = run(["plot", fifo, "--out", os.path.join(WORK, "fifo.png")])
 writer.wait()
