@@ -96,31 +96,27 @@ public final class AtomicFolder {
 
   /// Swaps the written folder in for the destination and deletes the old one.
   public func commit() throws {
-    let parentLock = Folders.lock(Folders.parent(of: destination))
-    var info = stat()
-    if lstat(destination, &info) == 0 {
-      guard info.st_mode & S_IFMT == S_IFDIR else {
-        Folders.unlock(parentLock)
-        throw FileError(path: destination, reason: "it is a file, not a folder")
-      }
-      guard Folders.exchange(path, destination) else {
-        let error = FileError.system(destination)
-        Folders.unlock(parentLock)
-        throw error
-      }
-      committed = true
-      Folders.unlock(parentLock)
-      Folders.remove(path)  // now the old folder
-    } else {
-      guard rename(path, destination) == 0 else {
-        let error = FileError.system(destination)
-        Folders.unlock(parentLock)
-        throw error
-      }
-      committed = true
-      Folders.unlock(parentLock)
-    }
+    let replaced = try swapIn()
+    committed = true
+    if replaced { Folders.remove(path) }  // now the old folder
     downhill_temporary_remove(slot)
+  }
+
+  /// Puts the folder in place under the parent's lock (deleting the old one need not hold
+  /// it); returns whether it replaced a folder, which is now at `path`.
+  private func swapIn() throws -> Bool {
+    let parentLock = Folders.lock(Folders.parent(of: destination))
+    defer { Folders.unlock(parentLock) }
+    var info = stat()
+    guard lstat(destination, &info) == 0 else {
+      guard rename(path, destination) == 0 else { throw FileError.system(destination) }
+      return false
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw FileError(path: destination, reason: "it is a file, not a folder")
+    }
+    guard Folders.exchange(path, destination) else { throw FileError.system(destination) }
+    return true
   }
 }
 
