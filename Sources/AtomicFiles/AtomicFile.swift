@@ -29,8 +29,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
 
 /// Writes whole files so that a reader sees the old file or the complete new one, never a
 /// partial one: the bytes go to a temporary file beside the destination, which is then renamed
-/// over it. The temporary is deleted if writing fails, and if SIGINT, SIGTERM or SIGHUP ends the
-/// process meanwhile. A replaced file keeps its permissions; a new one gets the umask's.
+/// over it. The temporary is deleted if writing fails, and if a signal such as SIGINT, SIGTERM or
+/// SIGPIPE ends the process meanwhile (after SIGKILL, by the next write of the same file). A
+/// replaced file keeps its permissions; a new one gets the umask's.
 public enum AtomicFile {
   public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
     let written = try bytes.withContiguousStorageIfAvailable {
@@ -84,8 +85,9 @@ public final class OpenFile {
   }
 }
 
-/// A file being written under a temporary name beside `destination` (`.name.XXXXXX.tmp`), put in
-/// place by `commit()`; never committed, it is deleted.
+/// A file being written under a temporary name beside `destination` (`.name.PID-TAG.tmp`), put
+/// in place by `commit()`; never committed, it is deleted. Creating one deletes the temporaries
+/// beside `destination` that killed processes left (`TemporaryName`).
 public final class TemporaryFile {
   public let destination: String
   let file: OpenFile
@@ -96,11 +98,19 @@ public final class TemporaryFile {
 
   public init(beside destination: String) throws {
     self.destination = destination
-    let (fd, path) = try TemporaryName.create(beside: destination) { name in
-      open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    TemporaryName.sweep(beside: destination, suffix: "tmp")
+    // Registered for the signal handler before it exists, so that no signal finds it
+    // unregistered.
+    var slot: Int32 = -1
+    let (fd, path) = try TemporaryName.create(beside: destination, suffix: "tmp") { name in
+      slot = downhill_temporary_add(name)
+      let fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+      if fd < 0 { TemporaryName.unregister(slot) }
+      return fd
     }
+    self.slot = slot
+    TemporaryName.claim(fd)
     file = OpenFile(descriptor: fd, path: path)
-    slot = downhill_temporary_add(path)
   }
 
   deinit {
@@ -124,26 +134,5 @@ public final class TemporaryFile {
     guard rename(file.path, destination) == 0 else { throw FileError.system(destination) }
     committed = true
     downhill_temporary_remove(slot)
-  }
-}
-
-/// Unique hidden names beside a destination.
-enum TemporaryName {
-  /// Calls `make` with `.name.XXXXXX.suffix` beside `destination` until a name is free; returns
-  /// what `make` returned (≥ 0) and the name.
-  static func create(
-    beside destination: String, suffix: String = "tmp", _ make: (String) -> Int32
-  ) throws -> (Int32, String) {
-    let slash = destination.lastIndex(of: "/")
-    let folder = slash.map { String(destination[...$0]) } ?? ""
-    let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
-    guard !name.isEmpty else { throw FileError(path: destination, reason: "no file name") }
-    while true {
-      let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-      let candidate = "\(folder).\(name).\(tag).\(suffix)"
-      let result = make(candidate)
-      if result >= 0 { return (result, candidate) }
-      guard errno == EEXIST else { throw FileError.system(destination) }
-    }
   }
 }

@@ -8,17 +8,24 @@ import Foundation
 #endif
 
 /// A folder written complete under a temporary name beside its destination
-/// (`.name.XXXXXX.partial`) and then swapped in as a whole, so that a reader, an interrupted
+/// (`.name.PID-TAG.partial`) and then swapped in as a whole, so that a reader, an interrupted
 /// run or a full disk never leaves a mix of old and new files: the old folder stays as it was
 /// until `commit()`, which exchanges the two in one rename and then deletes the old one. Never
-/// committed, the temporary folder is deleted (also when SIGINT, SIGTERM or SIGHUP ends the
-/// process). Commits into one parent folder are serialised, so two writers each leave a
-/// complete folder, the later one winning.
+/// committed, the temporary folder is deleted (also when a signal such as SIGINT, SIGTERM,
+/// SIGHUP, SIGQUIT or SIGPIPE ends the process; a SIGKILLed writer's is deleted by the next
+/// writer of the same destination).
+///
+/// One writer per destination: while an `AtomicFolder` lives it holds a lock on its temporary
+/// folder, and a second one for the same destination, in this process or another, is refused
+/// when it is created (`FileError`, "another process is writing it"), before any work is done
+/// for it.
 public final class AtomicFolder {
   public let destination: String
   /// Where the files go until `commit()`.
   public let path: String
   private let slot: Int32
+  /// The temporary folder, open: its lock marks the writer as alive.
+  private let lock: Int32
   private var committed = false
 
   /// Creates the temporary folder (and the destination's missing parents).
@@ -41,39 +48,75 @@ public final class AtomicFolder {
         path: trimmed, reason: "it is a file, not a folder; choose another path",
         verb: "create \(purpose)")
     }
-    (_, path) = try TemporaryName.create(beside: trimmed, suffix: "partial") { name in
-      mkdir(name, 0o777)
+    // Checking for a live writer and creating this one's folder happen under the parent's
+    // lock, so that of two writers starting together exactly one sees the other.
+    let parentLock = Folders.lock(parent)
+    defer { Folders.unlock(parentLock) }
+    if let writer = TemporaryName.sweep(beside: trimmed, suffix: "partial").first {
+      throw FileError(
+        path: trimmed,
+        reason:
+          "another process (\(writer.process == getpid() ? "this one" : "pid \(writer.process)")) is writing it; wait for it to finish or choose another folder",
+        verb: "write \(purpose)")
     }
-    slot = downhill_temporary_add(path)
+    // Registered for the signal handler before it exists, so that no signal finds it
+    // unregistered.
+    var slot: Int32 = -1
+    (_, path) = try TemporaryName.create(beside: trimmed, suffix: "partial") { name in
+      slot = downhill_temporary_add(name)
+      let made = mkdir(name, 0o777)
+      if made != 0 { TemporaryName.unregister(slot) }
+      return made
+    }
+    self.slot = slot
+    lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    TemporaryName.claim(lock)
   }
 
   deinit {
     if !committed { Folders.remove(path) }
     downhill_temporary_remove(slot)
+    if lock >= 0 { close(lock) }
   }
 
   /// The path of `file` inside the folder being written.
   public func file(_ name: String) -> String { path + "/" + name }
 
+  /// `error` naming its file as it will be once committed (`run/loss.csv`), not inside the
+  /// temporary folder the user never asked for.
+  public func naming(_ error: FileError) -> FileError {
+    var error = error
+    if error.path == path {
+      error.path = destination
+    } else if error.path.hasPrefix(path + "/") {
+      error.path = destination + error.path.dropFirst(path.count)
+    }
+    return error
+  }
+
   /// Swaps the written folder in for the destination and deletes the old one.
   public func commit() throws {
-    let parent = Folders.parent(of: destination)
-    let lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if lock >= 0 { flock(lock, LOCK_EX) }
-    defer { if lock >= 0 { close(lock) } }  // closing releases the lock
-    var info = stat()
-    if lstat(destination, &info) == 0 {
-      guard info.st_mode & S_IFMT == S_IFDIR else {
-        throw FileError(path: destination, reason: "it is a file, not a folder")
-      }
-      guard Folders.exchange(path, destination) else { throw FileError.system(destination) }
-      committed = true
-      Folders.remove(path)  // now the old folder
-    } else {
-      guard rename(path, destination) == 0 else { throw FileError.system(destination) }
-      committed = true
-    }
+    let replaced = try swapIn()
+    committed = true
+    if replaced { Folders.remove(path) }  // now the old folder
     downhill_temporary_remove(slot)
+  }
+
+  /// Puts the folder in place under the parent's lock (deleting the old one need not hold
+  /// it); returns whether it replaced a folder, which is now at `path`.
+  private func swapIn() throws -> Bool {
+    let parentLock = Folders.lock(Folders.parent(of: destination))
+    defer { Folders.unlock(parentLock) }
+    var info = stat()
+    guard lstat(destination, &info) == 0 else {
+      guard rename(path, destination) == 0 else { throw FileError.system(destination) }
+      return false
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw FileError(path: destination, reason: "it is a file, not a folder")
+    }
+    guard Folders.exchange(path, destination) else { throw FileError.system(destination) }
+    return true
   }
 }
 
@@ -114,6 +157,17 @@ public enum Folders {
     if access(path, R_OK) != 0 { return String(cString: strerror(errno)) }
     return "it could not be read"
   }
+
+  /// Takes the exclusive lock of the folder at `path` (waiting for it); returns the descriptor
+  /// holding it, -1 if the folder cannot be opened.
+  static func lock(_ path: String) -> Int32 {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd >= 0 { flock(fd, LOCK_EX) }
+    return fd
+  }
+
+  /// Releases a lock `lock(_:)` took.
+  static func unlock(_ fd: Int32) { if fd >= 0 { close(fd) } }
 
   static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }

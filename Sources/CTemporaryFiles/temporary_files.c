@@ -1,4 +1,5 @@
-// Temporary files and folders deleted when a signal ends the process. A streamed history is
+// Temporary files and folders deleted when a signal ends the process (SIGKILL cannot be caught:
+// the next writer deletes what it leaves, see AtomicFiles' TemporaryName). A streamed history is
 // written into a hidden temporary folder until it is saved: Ctrl-C in a long MNIST run must not
 // leave hundreds of megabytes behind. The handler only reads the table and makes system calls
 // (async-signal-safe), then lets the signal end the process as it would have.
@@ -12,11 +13,13 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-enum { SLOTS = 64 };
+// Slots for the temporaries alive at once (a history folder counts as one, whatever it holds).
+enum { SLOTS = 256 };
 
 // A slot's path is written before the slot is marked in use, and the handler reads only slots
 // in use.
@@ -46,19 +49,35 @@ static void remove_folder_at(int parent, const char *path, int depth) {
   unlinkat(parent, path, AT_REMOVEDIR);
 }
 
+// A folder is renamed before it is emptied: another thread still writing into it by its path
+// (the signal may run on any thread) then fails instead of adding files behind the handler.
+static void remove_folder(const char *path) {
+  static const char suffix[] = ".gone";
+  char moved[PATH_MAX];
+  size_t length = strlen(path);
+  if (length + sizeof suffix <= sizeof moved) {
+    memcpy(moved, path, length);
+    memcpy(moved + length, suffix, sizeof suffix);
+    if (rename(path, moved) == 0) path = moved;
+  }
+  remove_folder_at(AT_FDCWD, path, 4);
+}
+
 static void on_signal(int signal_number) {
   for (int i = 0; i < SLOTS; i++)
     if (atomic_load(&in_use[i]) && unlink(paths[i]) != 0 && errno == EISDIR)
-      remove_folder_at(AT_FDCWD, paths[i], 4);
+      remove_folder(paths[i]);
   signal(signal_number, SIG_DFL);
   raise(signal_number);
 }
 
+// The signals that end a process by default and that a user or a pipeline sends: Ctrl-C, kill,
+// a closed terminal, Ctrl-backslash, a reader that went away (`| head`), CPU and file size limits.
 // Only where nobody chose a disposition: an application embedding Downhill keeps its own
 // handlers, and a process started with SIGINT ignored (nohup, `&` in some shells) keeps
 // ignoring it.
 static void install(void) {
-  const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGXFSZ};
   for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
     struct sigaction current;
     if (sigaction(signals[i], NULL, &current) != 0 || current.sa_handler != SIG_DFL) continue;

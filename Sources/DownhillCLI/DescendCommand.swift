@@ -89,6 +89,18 @@ struct DescendCommand: ParsableCommand {
       throw DescendFailure(
         message: "no convergence within \(result.steps) steps (last point \(location)); "
           + "raise --max-steps or --step")
+    case .diverged where result.minimum.allSatisfy(\.isFinite):
+      // The point is finite but f or its slope there is not: a smaller step cannot help at the
+      // start, and only may on the way.
+      let value =
+        result.value.isNaN
+        ? "f is not a number (NaN)"
+        : result.value.isInfinite ? "f is infinite" : "the gradient of f is not finite"
+      throw DescendFailure(
+        message: result.steps == 0
+          ? "\(value) at the start \(location): start where f and its gradient are finite numbers"
+          : "\(value) at \(location), reached after \(result.steps) steps: start elsewhere or try a smaller --step"
+      )
     case .diverged:
       throw DescendFailure(
         message: "diverged after \(result.steps) steps (reached \(location)); try a smaller --step")

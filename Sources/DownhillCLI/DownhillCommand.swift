@@ -22,11 +22,15 @@ enum Main {
       let name = path(to: type(of: command)).joined(separator: " ")
       FileHandle.standardError.write(
         Data(
-          "Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
+          "Error: \(TerminalText.escaped(error.message))\nUsage: \(usage)\n  See '\(name) --help' for more information.\n"
             .utf8))
       DownhillCommand.exit(withError: ExitCode.validationFailure)
     } catch {
-      DownhillCommand.exit(withError: error)
+      // ArgumentParser's own (help, exit codes) as they are; ours, one line each, with
+      // whatever they quote from the user's files escaped.
+      let fromArgumentParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+      DownhillCommand.exit(
+        withError: fromArgumentParser ? error : CLIError(TerminalText.escaped("\(error)")))
     }
   }
 

@@ -61,16 +61,30 @@ struct FiguresCommand: ParsableCommand {
       }
       return f
     }
-    for name in only
-    where Catalogue.entry(named: name) == nil && Animations.entry(named: name) == nil {
+    // An animation by its name or by its file's, as --list prints it (descent.gif).
+    let animationNames = only.map { $0.hasSuffix(".gif") ? String($0.dropLast(4)) : $0 }
+    for (name, animation) in zip(only, animationNames)
+    where Catalogue.entry(named: name) == nil && Animations.entry(named: animation) == nil {
       throw ValidationError("no figure named '\(name)'; see 'downhill figures --list'")
     }
     let entries = only.isEmpty ? Catalogue.all : Catalogue.all.filter { only.contains($0.name) }
     let animations =
-      only.isEmpty ? Animations.all : Animations.all.filter { only.contains($0.name) }
+      only.isEmpty ? Animations.all : Animations.all.filter { animationNames.contains($0.name) }
     // Only the figures read data; the animations compute theirs.
     let data = entries.isEmpty ? "figures/data" : try dataFolder()
-    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    // --check writes nothing, not even the folder; a run that fails leaves no folder it made.
+    let made = check ? [] : try OutputFolder.create(out)
+    do {
+      try write(entries: entries, animations: animations, formats: formats, data: data)
+    } catch {
+      OutputFolder.removeIfEmpty(made)
+      throw error
+    }
+  }
+
+  private func write(
+    entries: [CatalogueEntry], animations: [AnimationEntry], formats: [OutputFormat], data: String
+  ) throws {
     let inputs = CatalogueInputs(dataDirectory: URL(fileURLWithPath: data))
     let clock = ContinuousClock()
     let start = clock.now

@@ -24,7 +24,8 @@ struct PlotCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: "CSV files with a header row; - reads standard input.",
+    help:
+      "CSV files with a header row (files, pipes or FIFOs, at most 1 GiB each); - reads standard input.",
     completion: .file(extensions: ["csv", "tsv", "txt", "dat"]))
   var files: [String] = []
 
@@ -116,16 +117,42 @@ struct PlotCommand: ParsableCommand {
     return low...high
   }
 
-  /// The table in `file` (standard input for `-`), split at --delimiter.
-  private func table(_ file: String) throws -> CSVTable {
-    let data: Data
+  /// The most a CSV file may hold: far more than any plot needs, and a bound on memory when
+  /// the "file" is a pipe that never ends.
+  static let maximumInputBytes = 1 << 30
+
+  /// The bytes of `file` (standard input for `-`): a regular file, a pipe or a FIFO.
+  private static func contents(of file: String) throws -> Data {
+    let name = file == "-" ? "standard input" : file
+    let handle: FileHandle
     if file == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
+      handle = FileHandle.standardInput
     } else {
-      do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+      guard !Folders.isFolder(file), let opened = FileHandle(forReadingAtPath: file) else {
         throw CLIError("cannot read \(file): \(Folders.whyUnreadable(file))")
       }
+      handle = opened
     }
+    var data = Data()
+    do {
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        data.append(chunk)
+        guard data.count <= maximumInputBytes else {
+          throw CLIError("\(name) holds more than 1 GiB: plot a smaller table")
+        }
+      }
+    } catch let error as CLIError {
+      throw error
+    } catch {
+      let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
+      throw CLIError("cannot read \(name): \(reason ?? error.localizedDescription)")
+    }
+    return data
+  }
+
+  /// The table in `file` (standard input for `-`), split at --delimiter.
+  private func table(_ file: String) throws -> CSVTable {
+    let data = try Self.contents(of: file)
     let name = file == "-" ? "standard input" : file
     guard let text = String(data: data, encoding: .utf8) else {
       throw CLIError("cannot read \(name): not UTF-8 text")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicFiles
 import Downhill
 import DownhillPlot
 import Foundation
@@ -231,6 +232,12 @@ struct TrainCommand: ParsableCommand {
     } else {
       initMode = sizes.max()! > 64 ? .he : .symmetricUniform
     }
+    // The history folder is claimed before the data is read and the network trained: a folder
+    // that cannot be written, or that another run is writing, is an error now, not after the
+    // run. A streamed history claims its folder when recording starts.
+    let claimed = try history.flatMap {
+      stream ? nil : try AtomicFolder(destination: $0, purpose: "history folder")
+    }
     let (dataset, testSet) = try loadData()
     var updates = iterations ?? 10000
     if let epochs {
@@ -294,7 +301,11 @@ struct TrainCommand: ParsableCommand {
     if let a = outcome.testAccuracy { print("Test accuracy: \(percent(a))") }
     print("Time: \(DecimalText.fixed(max(outcome.seconds, 0), decimals: 3)) s")
     if let history, let recorded = outcome.history {
-      try recorded.save(to: URL(fileURLWithPath: history))
+      if let claimed {
+        try recorded.save(into: claimed)
+      } else {
+        try recorded.save(to: URL(fileURLWithPath: history))
+      }
       let steps = recorded.loggedSteps.count
       let records = recorded.steps.count
       print(

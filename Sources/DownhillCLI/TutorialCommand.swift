@@ -24,7 +24,7 @@ struct TutorialCommand: ParsableCommand {
   @Flag(help: "List the tutorials.")
   var list = false
 
-  @Option(help: "Hidden units for t4 / t4-flips.")
+  @Option(help: "Hidden units for t4 / t4-flips, 1…\(TrainCommand.maxLayerSize).")
   var hidden: Int?
 
   @Option(
@@ -32,7 +32,7 @@ struct TutorialCommand: ParsableCommand {
     help: "Only this learning rate for t4 / t4-flips (default: the whole sweep).")
   var alpha: Double?
 
-  @Option(help: "Iterations for t4 / t4-flips (default 60000).")
+  @Option(help: "Iterations for t4 / t4-flips, 1…\(TrainCommand.maxUpdates) (default 60000).")
   var iterations: Int?
 
   @Option(help: "Seed for t3, t4-13line and t5 (the originals are unseeded or seed 1).")
@@ -45,6 +45,20 @@ struct TutorialCommand: ParsableCommand {
     help: "History storage precision with --history: float64 or float32.",
     completion: .list(["float64", "float32"]))
   var historyPrecision: String = "float64"
+
+  func validate() throws {
+    // The ranges `train` has, for the same reasons.
+    for (name, value, range) in [
+      ("iterations", iterations, 1...TrainCommand.maxUpdates),
+      ("hidden", hidden, 1...TrainCommand.maxLayerSize),
+    ] {
+      if let value, !range.contains(value) {
+        throw ValidationError(
+          "--\(name) must be \(range.lowerBound)…\(range.upperBound), got \(value): give a number in that range"
+        )
+      }
+    }
+  }
 
   func run() throws {
     do {

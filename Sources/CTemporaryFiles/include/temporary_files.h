@@ -1,7 +1,8 @@
 #ifndef DOWNHILL_TEMPORARY_FILES_H
 #define DOWNHILL_TEMPORARY_FILES_H
 
-/// Temporary files that SIGINT, SIGTERM or SIGHUP must not leave behind.
+/// Temporary files that SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU or SIGXFSZ must not
+/// leave behind.
 
 /// Registers `path`; returns its slot, or -1 when the table is full (then it is not covered).
 /// The first call installs the handlers, for signals whose disposition is still the default.

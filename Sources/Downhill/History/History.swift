@@ -319,12 +319,31 @@ public final class History {
   /// existing history at `directory` stays whole until the new one is. A streamed history saved
   /// into its own folder completes the files it streamed; afterwards it is read from there and
   /// records no more.
+  ///
+  /// - Throws: `DownhillError.io` when the folder cannot be written, or when another writer is
+  ///   writing it (the history stays in memory, to be saved elsewhere).
   public func save(to directory: URL) throws {
+    if let streaming, Self.samePath(streaming.destination, directory.path) {
+      try save(into: streaming)
+      return
+    }
+    let folder: AtomicFolder
+    do {
+      folder = try AtomicFolder(destination: directory.path, purpose: "history folder")
+    } catch let error as FileError { throw DownhillError.io(error.description) }
+    try save(into: folder)
+  }
+
+  /// Writes the history folder into `folder` and commits it: a folder made before the run
+  /// (`AtomicFolder(destination:purpose:)`) checks that the destination can be written, and
+  /// keeps other writers away, before any time is spent training.
+  public func save(into folder: AtomicFolder) throws {
     if metadata.recordedSteps != recordRows.count || metadata.loggedSteps != loggedSteps.count {
       finish()
     }
+    let directory = URL(fileURLWithPath: folder.destination)
     do {
-      if let streaming, Self.samePath(streaming.destination, directory.path) {
+      if let streaming, streaming === folder {
         streamLoss()
         for set in arrays.values {
           for array in [set.weights, set.gradients, set.flips] { try array.finish() }
@@ -339,7 +358,6 @@ public final class History {
         arrays = saved
         return
       }
-      let folder = try AtomicFolder(destination: directory.path, purpose: "history folder")
       for (l, set) in arrays {
         for (kind, array) in [
           (HistoryFolder.Kind.weights, set.weights), (.gradients, set.gradients),
@@ -351,7 +369,7 @@ public final class History {
       try HistoryFolder.writeLog(of: self, into: folder, lossStreamed: false)
       try folder.commit()
     } catch let error as FileError {
-      throw DownhillError.io(error.description)
+      throw DownhillError.io(folder.naming(error).description)
     }
   }
 
