@@ -73,7 +73,8 @@ struct FiguresCommand: ParsableCommand {
     // Only the figures read data; the animations compute theirs.
     let data = entries.isEmpty ? "figures/data" : try dataFolder()
     // --check writes nothing, not even the folder; a run that fails leaves no folder it made.
-    let made = check ? [] : try OutputFolder.create(out)
+    // The text records go in text/ beside the figures (the animations have none).
+    let made = check ? [] : try OutputFolder.create(entries.isEmpty ? out : "\(out)/text")
     do {
       try write(entries: entries, animations: animations, formats: formats, data: data)
     } catch {
@@ -99,10 +100,6 @@ struct FiguresCommand: ParsableCommand {
     let checker = CommittedFigureCheck(exact: exact)
     func committed(_ path: String) -> [UInt8]? {
       FileManager.default.contents(atPath: path).map([UInt8].init)
-    }
-    if !check {
-      try FileManager.default.createDirectory(
-        atPath: "\(out)/text", withIntermediateDirectories: true)
     }
     // A line per figure, flushed as it is done (a log that is cut short still says what was
     // written); on a terminal the figure being drawn shows below them.

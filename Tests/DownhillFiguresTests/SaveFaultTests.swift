@@ -108,6 +108,8 @@ import Testing
       [
         "train", "--problem", "xor", "--layers", layers, "--bias", "folded", "--iterations",
         "20000", "--report-every", "1", "--history", history.path,
+        // No progress lines: standard error stays the one error line `finish()` reads last.
+        "--quiet",
       ] + (stream ? ["--stream"] : []), shell: shell)
   }
 
