@@ -118,13 +118,18 @@ struct ReportCommand: ParsableCommand {
       return
     }
     let folder = out ?? (history.hasSuffix("/") ? history : history + "/") + "report"
+    // The lines above time each figure's numbers; drawing them into files is this last step.
+    display.update("drawing \(figures.count) figures into \(folder) …", now: true)
+    let writing = clock.now
     do {
       try RunReport.write(figures, skipped: skipped, history: run, to: folder, formats: formats)
     } catch { throw CLIError("\(error)") }
+    display.finish()
+    let drawing = DecimalText.fixed((clock.now - writing).seconds, decimals: 1)
     for (name, reason) in skipped {
       FileHandle.standardError.write(Data("skipped \(name): \(reason)\n".utf8))
     }
-    print("wrote \(folder)/index.html (\(figures.count) figures)")
+    print("wrote \(folder)/index.html (\(figures.count) figures drawn in \(drawing) s)")
   }
 }
 
