@@ -6,7 +6,7 @@ import Foundation
 ///
 /// - its words exactly, against the text record `downhill figures` writes beside the figures
 ///   (`text/NAME.txt`, one `role: text` a line);
-/// - a PNG's pixels within ``PixelTolerance/standard``, the boxes of the text left out, so a
+/// - a PNG's pixels within `PixelTolerance.standard`, the boxes of the text left out, so a
 ///   rebuilt FreeType that shades glyphs differently cannot fail an unchanged figure;
 /// - an SVG rasterised by `rsvg-convert` (librsvg-bin), both the committed one and the new
 ///   one, compared the same way; bytes when rsvg-convert is not installed;

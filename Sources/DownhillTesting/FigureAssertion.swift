@@ -9,7 +9,7 @@ import Testing
 ///    (one `role: text` a line); a failure names each string that changed ("legend entry 3:
 ///    expected 'α = 100', got 'α = 10'");
 /// 2. its pixels drawn with the text left out against `__Figures__/NAME.png`, within
-///    `tolerance` (``PixelTolerance/standard``: a curve moved by 3 pixels or a series in
+///    `tolerance` (`PixelTolerance.standard`: a curve moved by 3 pixels or a series in
 ///    another colour fails; a font or antialiasing change cannot, the text being left out).
 ///
 /// - On a pixel mismatch `NAME-expected.png`, `NAME-actual.png` and `NAME-diff.png` are written
