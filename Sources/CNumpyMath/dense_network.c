@@ -4,6 +4,7 @@
 #include "dense_network.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -190,6 +191,14 @@ void downhill_blas_single_thread(void) {
   if (blas_thread_shutdown_) blas_thread_shutdown_();
 }
 
+// OpenBLAS starts with a worker per core, and two threads of a program (two tasks training, two
+// tests) calling its threaded dgemm at once can deadlock in its thread server (seen: both stuck
+// in dgemm_thread_tn). So the first product, or the first explicit thread count, makes it
+// single-threaded; a caller may then ask for more workers, for one caller at a time.
+static pthread_once_t blas_default = PTHREAD_ONCE_INIT;
+
+void downhill_blas_default_threads(void) { pthread_once(&blas_default, downhill_blas_single_thread); }
+
 void downhill_dense_product(long m, long n, long k, const double *a, long lda, int transpose_a,
                             const double *b, long ldb, int transpose_b, double *c, long ldc,
                             long crossover) {
@@ -202,6 +211,7 @@ void downhill_dense_product(long m, long n, long k, const double *a, long lda, i
   if (m * n * k < crossover) {
     downhill_np_product(m, n, k, a, lda, transpose_a, b, ldb, transpose_b, c, ldc);
   } else {
+    downhill_blas_default_threads();
     cblas_dgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans,
                 transpose_b ? CblasTrans : CblasNoTrans, (int)m, (int)n, (int)k, 1.0, a, (int)lda, b,
                 (int)ldb, 0.0, c, (int)ldc);

@@ -59,6 +59,8 @@ void downhill_dense_product(long m, long n, long k, const double *a, long lda, i
 /// Limits OpenBLAS to one thread and stops its idle workers, which otherwise spin on
 /// sched_yield on every core for about 0.1 s after the library starts them at load.
 void downhill_blas_single_thread(void);
+/// Makes OpenBLAS single-threaded once, before the first product (see dense_network.c).
+void downhill_blas_default_threads(void);
 
 /// One layer of a training pass: where its weights sit in the flat parameter vector and its
 /// buffers (capacity rows each). `input` is the previous layer's `a` unless the layer is first

@@ -101,6 +101,8 @@ package enum BLAS {
   /// the other cores for a tenth of a second, longer than most commands take.
   package static func setThreads(_ count: Int) {
     let count = Int32(clamping: max(count, 1))
+    // The one-thread default first, so that it never overrides this count later.
+    downhill_blas_default_threads()
     // Setting the count again would restart a stopped pool.
     guard openblas_get_num_threads() != count else { return }
     if count == 1 { downhill_blas_single_thread() } else { openblas_set_num_threads(count) }
