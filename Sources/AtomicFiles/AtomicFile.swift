@@ -34,7 +34,7 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
 /// replaced file keeps its permissions; a new one gets the umask's.
 public enum AtomicFile {
   public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-    let written = try bytes.withContiguousStorageIfAvailable {
+    let written: Void? = try bytes.withContiguousStorageIfAvailable {
       try write([UnsafeRawBufferPointer($0)], to: path)
     }
     if written == nil { try Array(bytes).withUnsafeBytes { try write([$0], to: path) } }
