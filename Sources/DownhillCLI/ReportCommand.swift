@@ -107,14 +107,13 @@ struct ReportCommand: ParsableCommand {
       ])
     }
     display.finish()
-    if let out, let format = OutputFormat(path: out) {
+    if let out, OutputFormat(path: out) != nil {
       guard figures.count == 1 else {
         throw ValidationError(
           "--out \(out) is one file: give exactly one --only figure, or a folder")
       }
       try figures[0].figure.write(to: out, svg: svg.options)
       print("wrote \(out)")
-      _ = format
       return
     }
     let folder = out ?? (history.hasSuffix("/") ? history : history + "/") + "report"

@@ -44,21 +44,23 @@ public struct CommittedFigureCheck {
     guard let committed else { return "missing" }
     if now == committed { return nil }
     if exact { return "bytes differ" }
-    let rasters: (RasterImage, RasterImage)?
+    let old: RasterImage
+    let new: RasterImage
     switch format {
     case .png:
-      rasters = RasterImage(png: committed).map { ($0, RasterImage(png: now)!) }
-      guard rasters != nil else { return "not a readable PNG" }
+      guard let committedImage = RasterImage(png: committed), let nowImage = RasterImage(png: now)
+      else { return "not a readable PNG" }
+      (old, new) = (committedImage, nowImage)
     case .svg:
       guard let rsvg = Self.rsvgConvert else { return "bytes differ (rsvg-convert not installed)" }
-      guard let old = try? Self.rasterize(svg: committed, with: rsvg, scale: figure.scale),
-        let new = try? Self.rasterize(svg: now, with: rsvg, scale: figure.scale)
+      guard
+        let committedImage = try? Self.rasterize(svg: committed, with: rsvg, scale: figure.scale),
+        let nowImage = try? Self.rasterize(svg: now, with: rsvg, scale: figure.scale)
       else { return "rsvg-convert cannot draw it" }
-      rasters = (old, new)
+      (old, new) = (committedImage, nowImage)
     default:
       return "bytes differ"
     }
-    let (old, new) = rasters!
     // The text's boxes in device pixels, two pixels wider each way for antialiasing.
     let scale = Double(new.width) / figure.width
     let boxes = texts.map { t in

@@ -12,15 +12,7 @@ import Testing
     var errors: String
   }
 
-  static let executable: URL = {
-    var dir = Bundle.module.bundleURL
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("downhill").path),
-      dir.path != "/"
-    {
-      dir.deleteLastPathComponent()
-    }
-    return dir.appendingPathComponent("downhill")
-  }()
+  static let executable = CommandLineTests.executable
 
   static let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
     "downhill-bad-input-\(UUID().uuidString)")

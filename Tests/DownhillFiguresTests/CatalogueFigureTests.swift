@@ -40,9 +40,10 @@ import Testing
     let history = try History(
       contentsOf: try #require(Bundle.module.url(forResource: "Data", withExtension: nil))
         .appendingPathComponent("xor-run"))
-    let data =
-      try RunReport.needData.contains(name)
-      ? ReportData(dataset: try #require(history.metadata.datasetSource).load()) : nil
+    var data: ReportData?
+    if RunReport.needData.contains(name) {
+      data = ReportData(dataset: try #require(history.metadata.datasetSource).load())
+    }
     let figure = try RunReport.figure(named: name, history: history, data: data, gridSize: 11)
     expectFigure(figure.figure, named: "report-\(name)")
   }
