@@ -49,7 +49,7 @@ struct FiguresCommand: ParsableCommand {
   func run() throws {
     if list {
       for e in Catalogue.all { print("\(e.name)  \(e.summary)") }
-      for e in Animations.all { print("\(e.name).gif  \(e.summary)") }
+      for e in Animations.all { print("\(e.fileName)  \(e.summary)") }
       return
     }
     guard frames >= 1, frames <= 1000 else { throw ValidationError("--frames must be 1…1000") }
@@ -61,15 +61,14 @@ struct FiguresCommand: ParsableCommand {
       }
       return f
     }
-    // An animation by its name or by its file's, as --list prints it (descent.gif).
-    let animationNames = only.map { $0.hasSuffix(".gif") ? String($0.dropLast(4)) : $0 }
-    for (name, animation) in zip(only, animationNames)
-    where Catalogue.entry(named: name) == nil && Animations.entry(named: animation) == nil {
+    for name in only
+    where Catalogue.entry(named: name) == nil && Animations.entry(named: name) == nil {
       throw ValidationError("no figure named '\(name)'; see 'downhill figures --list'")
     }
     let entries = only.isEmpty ? Catalogue.all : Catalogue.all.filter { only.contains($0.name) }
+    let chosen = Set(only.compactMap { Animations.entry(named: $0)?.name })
     let animations =
-      only.isEmpty ? Animations.all : Animations.all.filter { animationNames.contains($0.name) }
+      only.isEmpty ? Animations.all : Animations.all.filter { chosen.contains($0.name) }
     // Only the figures read data; the animations compute theirs.
     let data = entries.isEmpty ? "figures/data" : try dataFolder()
     // --check writes nothing, not even the folder; a run that fails leaves no folder it made.
@@ -154,15 +153,15 @@ struct FiguresCommand: ParsableCommand {
     }
     for animation in animations {
       // Animations are frames of pixels with no text record: compared byte for byte.
-      try counted("\(animation.name).gif") {
+      try counted(animation.fileName) {
         let bytes = try animation.make(frames).encoded()
-        let path = "\(out)/\(animation.name).gif"
+        let path = "\(out)/\(animation.fileName)"
         files += 1
         if !check {
           try AtomicFile.write(bytes, to: path)
         } else if committed(path) != bytes {
-          stale.append("\(animation.name).gif")
-          display.aside { print("\(animation.name).gif: bytes differ") }
+          stale.append(animation.fileName)
+          display.aside { print("\(animation.fileName): bytes differ") }
         }
       }
     }

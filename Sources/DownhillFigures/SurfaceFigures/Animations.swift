@@ -2,11 +2,14 @@ import Downhill
 import DownhillPlot
 import Foundation
 
-/// An animation of the catalogue: a name (the GIF's file name) and how to make its frames.
+/// An animation of the catalogue: a name, its GIF's file name, and how to make its frames.
 public struct AnimationEntry: Sendable {
   public let name: String
   public let summary: String
   public let make: @Sendable (_ frames: Int) throws -> AnimatedGIF
+
+  /// `NAME.gif`, as `downhill figures` writes and lists it.
+  public var fileName: String { "\(name).gif" }
 }
 
 /// The tutorials' animations.
@@ -21,7 +24,10 @@ public enum Animations {
       make: { frames in try descent(frames: frames) }),
   ]
 
-  public static func entry(named name: String) -> AnimationEntry? { all.first { $0.name == name } }
+  /// The animation called `name`, or whose file is `name` (`descent` or `descent.gif`).
+  public static func entry(named name: String) -> AnimationEntry? {
+    all.first { $0.name == name || $0.fileName == name }
+  }
 
   /// The tutorial's `3d_error_plane`: the MSE surface seen from every azimuth in turn.
   public static func errorPlane(frames: Int = 36, size: (Double, Double) = (520, 400)) throws
